@@ -1,0 +1,16 @@
+/// 自然减少原因: why a person or a whole household left the registry naturally.
+public enum NaturalReductionReason: String, CodeListValue, Codable {
+    case death
+    case migration
+    case imprisonment
+    case missing
+
+    public var label: Label {
+        switch self {
+        case .death: Label("死亡", "death")
+        case .migration: Label("迁出", "moved away")
+        case .imprisonment: Label("服刑", "imprisonment")
+        case .missing: Label("失踪", "missing")
+        }
+    }
+}
