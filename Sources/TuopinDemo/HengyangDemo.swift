@@ -152,13 +152,20 @@ public enum HengyangDemo {
                          isOneChild: r.chance(0.04), isTwoDaughters: r.chance(0.03), phone: phone, bankAccount: account)
     }
 
-    /// Village profiles for 2014–2020: 2020 populations from the plan; 2014 populations scaled so
-    /// that the generated counties' enrolment incidence is the plan's (7.10% for the whole city).
+    /// Village profiles for 2014–2020: 2020 populations from the plan, earlier years interpolated
+    /// from 2014.
+    ///
+    /// For the whole city, 2014 populations are scaled so that the enrolment incidence is exactly
+    /// the plan's (7.10%). A subset of counties cannot know the other counties' poor, so it uses
+    /// the plan's recorded factor (`subsetBaselineFactor`) and stays plausible, not exact.
     public static func population(for counties: [DemoCounty], plan: HengyangPlan) -> DemoPopulation {
         let poor = counties.reduce(0) { $0 + $1.poorAtBaseline }
         let total2020 = counties.reduce(0) { $0 + $1.villages.reduce(0) { $0 + $1.population2020 } }
-        let total2014 = Int(Rounding.halfAwayFromZero(Int64(poor) * 100 * FixedDecimal.powerOfTen(plan.enrolmentIncidence.places),
-                                                      plan.enrolmentIncidence.scaled))
+        let wholeCity = Set(counties.map(\.plan.code)) == Set(plan.counties.map(\.code))
+        let total2014 = wholeCity
+            ? Int(Rounding.halfAwayFromZero(Int64(poor) * 100 * FixedDecimal.powerOfTen(plan.enrolmentIncidence.places),
+                                            plan.enrolmentIncidence.scaled))
+            : Int((Double(total2020) * plan.subsetBaselineFactor).rounded())
         let villages = counties.flatMap(\.villages).filter { $0.area.kind == .village }
         let pop2014 = Apportion.split(total2014, weights: villages.map { Double($0.population2020) })
         var profiles: [VillageProfile] = []

@@ -67,8 +67,12 @@ public struct IdentityNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// The MOD 11-2 check character for 17 digits.
     public static func checkCharacter(for digits: ArraySlice<Character>) -> Character {
+        checkCharacter(utf8: digits.map { $0.asciiValue ?? 48 })
+    }
+
+    static func checkCharacter(utf8 digits: [UInt8]) -> Character {
         var sum = 0
-        for (digit, weight) in zip(digits, weights) { sum += (digit.wholeNumberValue ?? 0) * weight }
+        for i in 0..<17 { sum += (Int(digits[i]) - 48) * weights[i] }
         return checkCharacters[sum % 11]
     }
 
@@ -79,13 +83,24 @@ public struct IdentityNumber: Hashable, Sendable, CustomStringConvertible {
     /// // 430481198001010013
     /// ```
     public static func make(address: String, birthDate: CivilDate, sequence: Int) -> IdentityNumber {
-        precondition(address.count == 6 && (0...999).contains(sequence))
-        let seq = String(sequence)
-        let body = address + birthDate.description.split(separator: "-").joined()
-            + String(repeating: "0", count: 3 - seq.count) + seq
-        // A number assembled from valid parts always passes its own check.
-        return try! IdentityNumber(body + String(checkCharacter(for: Array(body)[0..<17])))
+        precondition(address.utf8.count == 6 && (0...999).contains(sequence))
+        var bytes = Array(address.utf8)
+        func append(_ n: Int, width: Int) {
+            var d = [UInt8]()
+            var v = n
+            for _ in 0..<width { d.append(UInt8(48 + v % 10)); v /= 10 }
+            bytes += d.reversed()
+        }
+        append(birthDate.year, width: 4)
+        append(birthDate.month, width: 2)
+        append(birthDate.day, width: 2)
+        append(sequence, width: 3)
+        bytes.append(checkCharacter(utf8: bytes).asciiValue!)
+        return IdentityNumber(verified: String(decoding: bytes, as: UTF8.self))
     }
+
+    /// A number already known to be valid (built by `make`).
+    private init(verified: String) { rawValue = verified }
 
     /// The 6-digit address code of the county of registration at the time of issue.
     public var addressCode: String { String(rawValue.prefix(6)) }

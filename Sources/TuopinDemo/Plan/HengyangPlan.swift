@@ -27,6 +27,9 @@ public struct HengyangPlan: Sendable {
     /// Share of roll households first identified in 2015 and 2016 (新识别).
     public var addedShare = 0.04
     public var seed: UInt64 = 430_400
+    /// 2014 ÷ 2020 rural population when only some counties are generated: the factor the whole
+    /// city comes to (a test checks they agree to 0.5%).
+    public var subsetBaselineFactor = 0.9948
     public var counties: [CountyPlan]
 
     static let standardExits: [Double] = [4, 16, 20, 19, 17, 16, 8]

@@ -1,0 +1,43 @@
+import SQLKit
+
+/// A table and the columns a bulk load fills.
+public struct BulkTable: Sendable {
+    public let name: String
+    public let columns: [String]
+
+    public init(_ name: String, _ columns: [String]) {
+        self.name = name
+        self.columns = columns
+    }
+}
+
+/// Loads many rows in one transaction: large multi-row `INSERT`s, chunked under the dialect's
+/// bind limit. This is the portable path through SQLKit; SQLite takes the marked fast path in
+/// `BulkLoad+SQLite.swift`, which binds values directly without SQLKit's serializer.
+public enum BulkLoad {
+    public static func insert(_ rows: [[StoreValue]], into table: BulkTable, in tx: StoreTransaction) async throws {
+        guard !rows.isEmpty else { return }
+        if tx.dialect.hasSQLiteBulkPath, let connection = tx.sqlite {
+            try await insertSQLite(rows, into: table, connection: connection)
+            return
+        }
+        let perStatement = max(1, tx.dialect.maximumBinds / table.columns.count)
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            var query = SQLQueryString("")
+            // Table and column names come from code, never from input.
+            query.appendLiteral("INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES ")
+            for (i, row) in chunk.enumerated() {
+                query.appendLiteral(i == 0 ? "(" : ", (")
+                for (j, value) in row.enumerated() {
+                    if j > 0 { query.appendLiteral(", ") }
+                    query.appendInterpolation(bind: value)
+                }
+                query.appendLiteral(")")
+            }
+            try await tx.sql.raw(query).run()
+            start += perStatement
+        }
+    }
+}

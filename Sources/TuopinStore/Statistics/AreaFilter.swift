@@ -1,0 +1,34 @@
+import SQLKit
+import TuopinCore
+
+/// The SQL patterns that select an area's rows: `county_code LIKE` for the distributed key
+/// (every query filters on it, so a partitioned database prunes to the right counties) and
+/// the village-code prefix below county level.
+struct AreaFilter: Sendable {
+    let countyPattern: String
+    let codePattern: String
+
+    init(_ area: AdminCode) {
+        switch area.level {
+        case .province, .city, .county:
+            countyPattern = area.prefix + "%"
+            codePattern = area.prefix + "%"
+        case .township, .village:
+            countyPattern = area.county!.rawValue
+            codePattern = area.rawValue + "%"
+        }
+    }
+}
+
+extension AreaLevel {
+    /// Digits of the code that identify an area of this level inside its parent.
+    var codeLength: Int {
+        switch self {
+        case .province: 2
+        case .city: 4
+        case .county: 6
+        case .township: 9
+        case .village: 12
+        }
+    }
+}

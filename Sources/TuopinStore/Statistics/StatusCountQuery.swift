@@ -1,0 +1,61 @@
+import SQLKit
+import TuopinCore
+
+/// Households and people by status as of a date, optionally per child area (R-01).
+///
+/// A household's status is that of its last event on or before the date (window function,
+/// portable to SQLite ≥ 3.25 and PostgreSQL); people are memberships active on the date.
+public enum StatusCountQuery {
+    /// Counts keyed by child-area code (`groupBy` level), or by the area's own code when nil.
+    public static func counts(_ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
+                              groupBy: AreaLevel? = nil) async throws -> [String: StatusCounts] {
+        let filter = AreaFilter(area)
+        let date = asOf.description
+        // The key length is an integer from code, not input.
+        let keyLength = (groupBy ?? area.level).codeLength
+        let rows = try await sql.raw("""
+            WITH latest AS (
+                SELECT county_code, household_number, status,
+                       ROW_NUMBER() OVER (PARTITION BY county_code, household_number
+                                          ORDER BY effective_date DESC, sequence DESC) AS rn
+                FROM status_event
+                WHERE county_code LIKE \(bind: filter.countyPattern) AND effective_date <= \(bind: date)
+            ), people AS (
+                SELECT county_code, household_number, COUNT(*) AS n
+                FROM membership
+                WHERE county_code LIKE \(bind: filter.countyPattern) AND from_date <= \(bind: date)
+                  AND (to_date IS NULL OR to_date > \(bind: date))
+                GROUP BY county_code, household_number
+            )
+            SELECT SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, l.status AS status,
+                   COUNT(*) AS households, CAST(COALESCE(SUM(p.n), 0) AS BIGINT) AS people
+            FROM household h
+            JOIN latest l ON l.county_code = h.county_code AND l.household_number = h.household_number AND l.rn = 1
+            LEFT JOIN people p ON p.county_code = h.county_code AND p.household_number = h.household_number
+            WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
+            GROUP BY SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))), l.status
+            """).all()
+        var result: [String: StatusCounts] = [:]
+        for row in rows {
+            let key = try row.decode(column: "area_key", as: String.self)
+            guard let status = PovertyStatus(token: try row.decode(column: "status", as: String.self)) else { continue }
+            result[normalise(key), default: StatusCounts()].add(status, households: try row.decode(column: "households", as: Int.self),
+                                                               people: try row.decode(column: "people", as: Int.self))
+        }
+        return result
+    }
+
+    /// Keys of city or province length name the area itself (`4304` → `430400`).
+    static func normalise(_ key: String) -> String {
+        key.count == 2 ? key + "0000" : (key.count == 4 ? key + "00" : key)
+    }
+
+    /// The earliest first-identification year of the area's households (the enrolment baseline).
+    public static func firstEnrolmentYear(_ sql: any SQLDatabase, area: AdminCode) async throws -> Int? {
+        let filter = AreaFilter(area)
+        return try await sql.raw("""
+            SELECT MIN(first_identified_year) AS first_year FROM household
+            WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+            """).first()?.decode(column: "first_year", as: Int?.self)
+    }
+}

@@ -1,0 +1,79 @@
+import TuopinCore
+import TuopinServices
+import Hummingbird
+import TuopinStore
+
+/// The dashboard's view model: headline figures of the top area and a row per child area.
+enum DashboardPage {
+    static func render(area: AdminCode?, asOf: CivilDate, statistics: StatisticsService, store: Store, site: Site,
+                       strings s: Localizer) async throws -> HTML {
+        var chosen = area
+        if chosen == nil { chosen = try await topArea(store) }
+        guard let code = chosen else {
+            return site.page("dashboard", ["empty": true, "emptyMessage": s.text("dashboard.empty")], strings: s, title: s.text("app.name"))
+        }
+        let summary: AreaSummary
+        do { summary = try await statistics.summary(of: code, asOf: asOf) } catch StatisticsService.StatisticsError.unknownArea {
+            throw HTTPError(.notFound)
+        }
+        let children = try await statistics.breakdown(of: code, asOf: asOf)
+        let c = summary.counts
+        var context: [String: Any] = [
+            "heading": s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description]),
+            "asOf": asOf.description,
+            "areaCode": code.rawValue,
+            "asOfLabel": s.text("dashboard.asOf"), "show": s.text("dashboard.show"),
+            "cards": [
+                card(s.text("dashboard.enrolled"), s.count(c.enrolledHouseholds) + " " + s.text("unit.households"),
+                     s.count(c.enrolledPeople) + " " + s.text("unit.people")),
+                card(s.text("dashboard.exited"), s.count(c.exitedHouseholds) + " " + s.text("unit.households"),
+                     s.count(c.exitedPeople) + " " + s.text("unit.people")),
+                card(s.text("dashboard.notExited"), s.count(c.remainingHouseholds) + " " + s.text("unit.households"),
+                     s.count(c.remainingPeople) + " " + s.text("unit.people")),
+                card(s.text("dashboard.incidence"), percent(summary.incidence),
+                     summary.baseline.map { s.text("dashboard.incidenceAtEnrolment", ["incidence": percent($0.incidence), "date": $0.date.description]) } ?? ""),
+                card(s.text("dashboard.reduction"), s.text("dashboard.tenThousandPeople", ["value": AreaSummary.tenThousands(summary.cumulativeReduction).text]),
+                     s.count(summary.cumulativeReduction) + " " + s.text("unit.people")),
+                card(s.text("dashboard.poorVillages"), s.text("dashboard.villagesExited", ["exited": s.count(summary.poorVillagesExited),
+                                                                                          "designated": s.count(summary.poorVillagesDesignated)]), ""),
+            ],
+            "incidenceExplained": s.explain(summary.incidence.check),
+            "columns": ["dashboard.col.area", "dashboard.col.enrolled", "dashboard.col.exited", "dashboard.col.notExited",
+                        "dashboard.col.incidence", "dashboard.col.villages"].map { ["label": s.text($0)] },
+            "tableCaption": s.text("dashboard.tableCaption"),
+            "chartTitle": s.text("dashboard.chartTitle"),
+        ]
+        context["rows"] = children.map { child -> [String: Any] in
+            let k = child.counts
+            return [
+                "name": child.area.name, "code": child.area.code.rawValue,
+                "enrolled": s.count(k.enrolledHouseholds) + " / " + s.count(k.enrolledPeople),
+                "exited": s.count(k.exitedHouseholds) + " / " + s.count(k.exitedPeople),
+                "notExited": s.count(k.remainingHouseholds) + " / " + s.count(k.remainingPeople),
+                "incidence": percent(child.incidence),
+                "villages": child.poorVillagesDesignated > 0 ? "\(child.poorVillagesExited) / \(child.poorVillagesDesignated)" : "—",
+                "link": "/?area=\(child.area.code.rawValue)&as-of=\(asOf.description)",
+            ]
+        }
+        context["hasRows"] = !children.isEmpty
+        context["chart"] = IncidenceChart.svg(children.map { ($0.area.name, $0.incidence) }, title: s.text("dashboard.chartTitle"))
+        return site.page("dashboard", context, strings: s, title: s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description]))
+    }
+
+    static func card(_ label: String, _ value: String, _ detail: String) -> [String: String] {
+        ["label": label, "value": value, "detail": detail]
+    }
+
+    static func percent(_ i: Incidence) -> String { i.percent.map { $0.text + "%" } ?? "—" }
+
+    /// The highest-level area in the registry with households (the city in the demo).
+    static func topArea(_ store: Store) async throws -> AdminCode? {
+        for level in ["city", "province", "county"] {
+            if let row = try await store.sql.raw("SELECT code FROM area WHERE level = \(bind: level) ORDER BY code").first() {
+                return try AdminCode(try row.decode(column: "code", as: String.self))
+            }
+        }
+        return nil
+    }
+}
+

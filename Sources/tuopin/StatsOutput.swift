@@ -1,0 +1,80 @@
+import Foundation
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinWeb
+
+/// The three renderings of area summaries.
+enum StatsOutput {
+    static func json(_ summaries: [AreaSummary], single: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let reports = summaries.map(AreaSummaryReport.init)
+        let data = single ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static let csvHeader = [
+        "area_code", "area_name", "as_of", "households_enrolled", "people_enrolled", "households_exited", "people_exited",
+        "households_not_exited", "people_not_exited", "rural_registered_population", "population_year", "incidence_percent",
+        "enrolment_incidence_percent", "enrolment_baseline", "poor_villages", "poor_villages_exited",
+    ]
+
+    static func csv(_ summaries: [AreaSummary]) -> String {
+        var lines = [csvHeader.joined(separator: ",")]
+        for s in summaries {
+            let c = s.counts
+            var fields: [String] = [s.area.code.rawValue, s.area.name, s.asOf.description]
+            fields += [c.enrolledHouseholds, c.enrolledPeople, c.exitedHouseholds, c.exitedPeople, c.remainingHouseholds, c.remainingPeople]
+                .map { String($0) }
+            let population = s.incidence.ruralRegisteredPopulation
+            fields.append(population > 0 ? String(population) : "")
+            fields.append(s.incidence.populationYear.map { String($0) } ?? "")
+            fields.append(s.incidence.percent?.text ?? "")
+            fields.append(s.baseline?.incidence.percent?.text ?? "")
+            fields.append(s.baseline?.date.description ?? "")
+            fields += [String(s.poorVillagesDesignated), String(s.poorVillagesExited)]
+            lines.append(CSVText.line(fields))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(_ summaries: [AreaSummary], strings s: Localizer) -> String {
+        summaries.map { one($0, strings: s) }.joined(separator: "\n\n")
+    }
+
+    static func one(_ x: AreaSummary, strings s: Localizer) -> String {
+        let c = x.counts
+        func row(_ key: String, _ h: Int, _ p: Int) -> String {
+            pad(s.text(key), 16) + lpad(s.count(h), 10) + lpad(s.count(p), 12)
+        }
+        var lines = [
+            s.text("stats.title", ["name": x.area.name, "code": x.area.code.rawValue, "date": x.asOf.description]),
+            pad("", 16) + lpad(s.text("stats.households"), 10) + lpad(s.text("stats.people"), 12),
+            row("stats.enrolled", c.enrolledHouseholds, c.enrolledPeople),
+            row("stats.exited", c.exitedHouseholds, c.exitedPeople),
+            row("stats.notExited", c.remainingHouseholds, c.remainingPeople),
+        ]
+        for status in PovertyStatus.allCases {
+            if let h = c.households[status] { lines.append("  " + pad(s.label(status.label), 14) + lpad(s.count(h), 10) + lpad(s.count(c.people[status] ?? 0), 12)) }
+        }
+        lines.append(s.explain(x.incidence.check))
+        if let b = x.baseline {
+            lines.append(s.text("stats.enrolmentIncidence", ["date": b.date.description, "incidence": b.incidence.percent?.text ?? "—",
+                                                             "people": s.count(Int(b.incidence.remainingPoorPeople)),
+                                                             "population": s.count(Int(b.incidence.ruralRegisteredPopulation))]))
+        }
+        lines.append(s.text("stats.reduction", ["people": s.count(x.cumulativeReduction),
+                                                "tenThousand": AreaSummary.tenThousands(x.cumulativeReduction).text]))
+        lines.append(s.text("stats.poorVillages", ["designated": s.count(x.poorVillagesDesignated), "exited": s.count(x.poorVillagesExited)]))
+        if x.poorCountiesDesignated > 0 {
+            lines.append(s.text("stats.poorCounties", ["designated": s.count(x.poorCountiesDesignated), "exited": s.count(x.poorCountiesExited)]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Pads to a display width, counting CJK characters as two columns.
+    static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - displayWidth(text))) }
+    static func lpad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - displayWidth(text))) + text }
+    static func displayWidth(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } }
+}
