@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "TuopinWeb",
             dependencies: [
-                "TuopinCore", "TuopinServices",
+                "TuopinCore", "TuopinStore", "TuopinServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,8 +1,62 @@
 import ArgumentParser
+import Foundation
+import TuopinServices
+import TuopinStore
+import TuopinWeb
 
 struct Import: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import CSV files from a folder.")
+    static let configuration = CommandConfiguration(
+        abstract: "Import CSV files (docs/CSV-FORMAT.md) from a folder. Every row is validated; if any is bad nothing is committed.")
+
     @OptionGroup var db: DatabaseOptions
-    @Argument var directory: String
-    func run() async throws {}
+
+    @Argument(help: "Folder holding areas.csv, households.csv, members.csv, incomes.csv …")
+    var directory: String
+
+    @Flag(name: .customLong("skip-invalid"), help: "Commit the good rows and write the rejected ones to a file.")
+    var skipInvalid = false
+
+    @Option(help: "Where to write rejected rows with --skip-invalid (default: FOLDER/rejected.csv).")
+    var rejected: String?
+
+    func run() async throws {
+        let s = Console.strings
+        let store: Store
+        do { store = try await db.openStore() } catch { throw Failure.exit(error) }
+        let result: RegistryTransfer.ImportResult
+        do {
+            let printer = ProgressPrinter()
+            result = try await RegistryTransfer(store: store).importFolder(URL(fileURLWithPath: directory), commitPartial: skipInvalid) {
+                printer.report($0)
+            }
+        } catch let e as RegistryImport.ReadError {
+            await store.close()
+            switch e {
+            case .noFiles(let d): Console.err("tuopin: " + s.text("error.import.noFiles", ["directory": d]))
+            case .unreadable(let f): Console.err("tuopin: " + s.text("error.import.unreadable", ["file": f]))
+            }
+            throw ExitCode(1)
+        } catch {
+            await store.close()
+            throw Failure.exit(error)
+        }
+        await store.close()
+        let outcome = result.outcome
+        for r in outcome.rejections { Console.err(Rejections.wording(r, s)) }
+        if skipInvalid && !outcome.rejections.isEmpty {
+            let path = rejected ?? URL(fileURLWithPath: directory).appendingPathComponent("rejected.csv").path
+            let text = RegistryImport.rejectedRowsCSV(outcome.rejections) { Rejections.wording($0, s) }
+            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                Console.err("tuopin: " + s.text("error.export.folder", ["directory": path]))
+                throw ExitCode(1)
+            }
+            Console.err(s.text("import.rejectedWritten", ["path": path]))
+        }
+        guard result.committed else {
+            Console.err("tuopin: " + s.text("import.nothingCommitted", ["count": s.count(outcome.rejections.count)]))
+            throw ExitCode(1)
+        }
+        Console.out(s.text("import.done", ["rows": s.count(outcome.batch.rowCount), "read": s.count(outcome.readRows),
+                                           "rejected": s.count(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count)]))
+    }
 }

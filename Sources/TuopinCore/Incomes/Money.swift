@@ -1,5 +1,3 @@
-import Foundation
-
 /// Money in fen (分): exact sums, never a `Double`.
 ///
 /// Amounts are read and written as yuan with two decimals (`"3812.50"`, `"-12.05"`); dividing
@@ -24,18 +22,46 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         case notAnAmount(String)
     }
 
-    /// Parses yuan: digits, an optional sign, at most two decimals; thousands separators allowed.
+    /// Parses yuan: digits, an optional sign, at most two decimals; thousands separators and
+    /// surrounding spaces allowed.
     public init(yuan text: String) throws {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
-        var negative = false
-        if s.first == "-" || s.first == "+" { negative = s.first == "-"; s = s.dropFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard !s.isEmpty, parts.count <= 2, let whole = parts.first,
-              !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }), whole.count <= 15 else { throw ParseError.notAnAmount(text) }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw ParseError.notAnAmount(text) }
-        while fraction.count < 2 { fraction += "0" }
-        let value = Int64(whole)! * 100 + Int64(fraction)!
+        var negative = false, seenDigit = false, seenPoint = false, seenSign = false
+        var whole: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, wholeDigits = 0
+        var trailingSpace = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                if seenDigit || seenSign || seenPoint { trailingSpace = true }
+            case _ where trailingSpace:
+                throw ParseError.notAnAmount(text)
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard !seenSign, !seenDigit, !seenPoint else { throw ParseError.notAnAmount(text) }
+                seenSign = true
+                negative = b == UInt8(ascii: "-")
+            case UInt8(ascii: ","):
+                guard seenDigit, !seenPoint else { throw ParseError.notAnAmount(text) }
+            case UInt8(ascii: "."):
+                guard seenDigit, !seenPoint else { throw ParseError.notAnAmount(text) }
+                seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let d = Int64(b - UInt8(ascii: "0"))
+                if seenPoint {
+                    fractionDigits += 1
+                    guard fractionDigits <= 2 else { throw ParseError.notAnAmount(text) }
+                    fraction = fraction * 10 + d
+                } else {
+                    wholeDigits += 1
+                    guard wholeDigits <= 15 else { throw ParseError.notAnAmount(text) }
+                    whole = whole * 10 + d
+                }
+                seenDigit = true
+            default:
+                throw ParseError.notAnAmount(text)
+            }
+        }
+        guard seenDigit, !(seenPoint && fractionDigits == 0) else { throw ParseError.notAnAmount(text) }
+        if fractionDigits == 1 { fraction *= 10 }
+        let value = whole * 100 + fraction
         fen = negative ? -value : value
     }
 

@@ -10,49 +10,47 @@ public enum CSVText {
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
 
     /// Splits CSV text into records of fields, honouring quotes (a quoted field may span lines).
-    /// Returns each record with the 1-based line number it starts on.
+    /// Returns each record with the 1-based line number it starts on; blank lines are skipped.
     public static func records(_ text: String) -> [(line: Int, fields: [String])] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [(Int, [String])] = []
         var fields: [String] = []
-        var field = ""
-        var inQuotes = false
+        var field: [UInt8] = []
+        var inQuotes = false, quoted = false
         var line = 1, recordLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
+        var utf8 = Array(text.utf8)
+        utf8.append(newline)   // a final line without a line break still ends its record
+        var i = 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            quoted = false
         }
-        var sawAny = false
-        while let c = next() {
-            sawAny = true
+        while i < utf8.count {
+            let b = utf8[i]
             if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
+                if b == quote {
+                    if i + 1 < utf8.count && utf8[i + 1] == quote { field.append(quote); i += 1 } else { inQuotes = false }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if b == newline { line += 1 }
+                    field.append(b)
                 }
-                continue
+            } else {
+                switch b {
+                case quote: inQuotes = true; quoted = true
+                case comma: endField()
+                case cr: break
+                case newline:
+                    let blank = fields.isEmpty && field.isEmpty && !quoted
+                    endField()
+                    if !blank { records.append((recordLine, fields)) }
+                    fields.removeAll(keepingCapacity: true)
+                    line += 1
+                    recordLine = line
+                default: field.append(b)
+                }
             }
-            switch c {
-            case "\"": inQuotes = true
-            case ",": fields.append(field); field = ""
-            case "\r": continue
-            case "\n":
-                fields.append(field); field = ""
-                if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-                fields = []
-                line += 1
-                recordLine = line
-            default: field.unicodeScalars.append(c)
-            }
-        }
-        if sawAny && (!field.isEmpty || !fields.isEmpty) {
-            fields.append(field)
-            records.append((recordLine, fields))
+            i += 1
         }
         return records
     }

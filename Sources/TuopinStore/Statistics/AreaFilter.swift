@@ -8,6 +8,11 @@ struct AreaFilter: Sendable {
     let countyPattern: String
     let codePattern: String
 
+    init(countyPattern: String, codePattern: String) {
+        self.countyPattern = countyPattern
+        self.codePattern = codePattern
+    }
+
     init(_ area: AdminCode) {
         switch area.level {
         case .province, .city, .county:

@@ -1,0 +1,38 @@
+import TuopinCore
+
+/// The rows an import accepted, ready to commit in one transaction.
+public struct ImportBatch: Sendable {
+    public var areas: [Area] = []
+    public var areaEvents: [AreaEvent] = []
+    public var profiles: [VillageProfile] = []
+    public var households: [Household] = []
+    public var events: [StatusEvent] = []
+    /// Each person once, with the county that holds them.
+    public var members: [(county: String, member: Member)] = []
+    public var memberships: [Membership] = []
+    public var incomes: [IncomeRecord] = []
+
+    public var rowCount: Int {
+        areas.count + areaEvents.count + profiles.count + households.count + events.count + memberships.count + incomes.count
+    }
+}
+
+/// What an import found: the good rows and every rejected one.
+public struct ImportOutcome: Sendable {
+    public var batch: ImportBatch
+    public var rejections: [ImportRejection]
+    public var readRows: Int
+}
+
+/// Keys already in the registry, so an import neither duplicates nor silently overwrites them.
+public struct ExistingKeys: Sendable {
+    public var areaCodes: Set<String> = []
+    public var households: Set<String> = []
+    public var identities: Set<String> = []
+
+    public init(areaCodes: Set<String> = [], households: Set<String> = [], identities: Set<String> = []) {
+        self.areaCodes = areaCodes
+        self.households = households
+        self.identities = identities
+    }
+}

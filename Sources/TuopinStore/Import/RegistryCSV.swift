@@ -1,0 +1,64 @@
+import TuopinCore
+
+/// The registry's CSV exchange format (docs/CSV-FORMAT.md): one file per kind of row, UTF-8,
+/// a header line naming the columns, RFC 4180 quoting. Export writes these columns in this order;
+/// import finds them by name, so column order in hand-made files does not matter.
+public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
+    case areas
+    case areaEvents = "area_events"
+    case villageProfiles = "village_profiles"
+    case households
+    case statusEvents = "status_events"
+    case members
+    case incomes
+
+    public var fileName: String { rawValue + ".csv" }
+
+    public var columns: [String] {
+        switch self {
+        case .areas: ["code", "name", "kind"]
+        case .areaEvents: ["area_code", "kind", "effective_date", "document"]
+        case .villageProfiles: ["village_code", "year", "rural_registered_population", "collective_income"]
+        case .households: [
+            "household_number", "village_code", "identification_standard", "poverty_attribute", "main_cause", "secondary_causes",
+            "first_identified_year", "planned_exit_year", "is_military_martyr_family", "is_one_child", "is_two_daughters",
+            "phone", "bank_account",
+        ]
+        case .statusEvents: ["household_number", "sequence", "kind", "status", "effective_date", "note"]
+        case .members: [
+            "household_number", "relation", "from_date", "to_date", "end_reason", "id_type", "id_number", "name", "sex",
+            "birth_date", "ethnicity", "education", "student_status", "health", "labour_capacity", "medical_insured",
+            "serious_illness_insured", "resident_pension", "receives_dibao", "receives_tekun",
+        ]
+        case .incomes: ["household_number", "year", "household_size"] + IncomeItem.allCases.map(\.token)
+        }
+    }
+
+    /// Columns that may be left empty.
+    public var optionalColumns: Set<String> {
+        switch self {
+        case .areaEvents: ["document"]
+        case .villageProfiles: ["collective_income"]
+        case .households: ["secondary_causes", "planned_exit_year", "phone", "bank_account"]
+        case .statusEvents: ["note"]
+        case .members: ["to_date", "end_reason"]
+        default: []
+        }
+    }
+
+    /// Import order: what a row refers to is read before it.
+    public static func < (a: RegistryFile, b: RegistryFile) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// CSV spellings of booleans: `true`/`false` as written, and `1`/`0`, `是`/`否` by hand.
+enum CSVBool {
+    static func parse(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "1", "是", "yes", "y": true
+        case "false", "0", "否", "no", "n": false
+        default: nil
+        }
+    }
+}
