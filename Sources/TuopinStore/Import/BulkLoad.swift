@@ -21,6 +21,11 @@ public enum BulkLoad {
             try await insertSQLite(rows, into: table, connection: connection)
             return
         }
+        try await insertPortable(rows, into: table, in: tx)
+    }
+
+    /// The portable path, on any dialect (tests run it on SQLite beside the fast path).
+    public static func insertPortable(_ rows: [[StoreValue]], into table: BulkTable, in tx: StoreTransaction) async throws {
         let perStatement = max(1, tx.dialect.maximumBinds / table.columns.count)
         var start = 0
         while start < rows.count {

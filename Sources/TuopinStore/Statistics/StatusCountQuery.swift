@@ -20,11 +20,17 @@ public enum StatusCountQuery {
                                           ORDER BY effective_date DESC, sequence DESC) AS rn
                 FROM status_event
                 WHERE county_code LIKE \(bind: filter.countyPattern) AND effective_date <= \(bind: date)
+                  AND household_number IN (SELECT household_number FROM household
+                                           WHERE county_code LIKE \(bind: filter.countyPattern)
+                                             AND village_code LIKE \(bind: filter.codePattern))
             ), people AS (
                 SELECT county_code, household_number, COUNT(*) AS n
                 FROM membership
                 WHERE county_code LIKE \(bind: filter.countyPattern) AND from_date <= \(bind: date)
                   AND (to_date IS NULL OR to_date > \(bind: date))
+                  AND household_number IN (SELECT household_number FROM household
+                                           WHERE county_code LIKE \(bind: filter.countyPattern)
+                                             AND village_code LIKE \(bind: filter.codePattern))
                 GROUP BY county_code, household_number
             )
             SELECT SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, l.status AS status,

@@ -1,0 +1,35 @@
+import Testing
+import TuopinCore
+import TuopinStore
+import TuopinTesting
+
+@Suite("Bulk load: the SQLite fast path and the portable path write the same rows")
+struct BulkLoadTests {
+    /// More rows than one statement binds, with text, integers, NULLs and quotes.
+    let rows: [[StoreValue]] = (0..<9_000).map { i in
+        [.text("C\(i)"), .text(i % 3 == 0 ? "名\"称'\(i)" : "村\(i)"), .text("village"), .text("village"),
+         i % 2 == 0 ? .null : .text("P\(i / 2)"), .text("430481")]
+    }
+
+    func dump(_ store: Store) async throws -> [String] {
+        try await store.sql.raw("SELECT code, name, parent_code FROM area ORDER BY code").all().map {
+            try [$0.decode(column: "code", as: String.self), $0.decode(column: "name", as: String.self),
+                 $0.decode(column: "parent_code", as: String?.self) ?? "NULL"].joined(separator: "|")
+        }
+    }
+
+    @Test func bothPathsAgree() async throws {
+        let rows = self.rows
+        let a = try await TestDatabase.sqlite.withStore { fast in
+            try await fast.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx) }
+            return try await dump(fast)
+        }
+        let b = try await TestDatabase.sqlite.withStore { portable in
+            try await portable.transaction { tx in try await BulkLoad.insertPortable(rows, into: RegistryRows.area, in: tx) }
+            return try await dump(portable)
+        }
+        #expect(a.count == 9_000)
+        #expect(a == b)
+        #expect(a.contains("C3|名\"称'3|P1"))
+    }
+}
