@@ -10,19 +10,21 @@ import TuopinStore
 public enum WebApplication {
     public typealias App = Application<RouterResponder<BasicRequestContext>>
 
-    public static func build(store: Store, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil) throws -> App {
-        let router = try buildRouter(store: store)
+    public static func build(environment: ServiceEnvironment, host: String = "127.0.0.1", port: Int = 8080,
+                             logger: Logger? = nil) throws -> App {
+        let router = try buildRouter(environment: environment)
         var log = logger ?? Logger(label: "tuopin.web")
         if logger == nil { log.logLevel = .info }
         return Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "tuopin"), logger: log)
     }
 
-    public static func buildRouter(store: Store) throws -> Router<BasicRequestContext> {
+    public static func buildRouter(environment: ServiceEnvironment) throws -> Router<BasicRequestContext> {
+        let store = environment.store
         let site = try Site.load()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorPageMiddleware(site: site))
         HealthRoutes(store: store).register(on: router)
-        DashboardRoutes(statistics: StatisticsService(store: store), store: store, site: site).register(on: router)
+        DashboardRoutes(statistics: StatisticsService(store: store), site: site).register(on: router)
         StaticRoutes(site: site).register(on: router)
         return router
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TuopinServices
 import TuopinStore
 import TuopinWeb
 
@@ -17,7 +18,7 @@ struct Serve: AsyncParsableCommand {
         let store: TuopinStore.Store
         do { store = try await db.openStore() } catch { throw Failure.exit(error) }
         do {
-            let app = try WebApplication.build(store: store, host: host, port: port)
+            let app = try WebApplication.build(environment: ServiceEnvironment(store: store), host: host, port: port)
             try await app.runService()
         } catch {
             await store.close()

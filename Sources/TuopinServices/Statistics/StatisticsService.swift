@@ -12,6 +12,17 @@ public struct StatisticsService: Sendable {
         case unknownArea(String)
     }
 
+    /// The area the dashboard opens on: the city office's city (the registry is built for a
+    /// prefecture-level city), else the province, else the first county.
+    public func topArea() async throws -> AdminCode? {
+        for level in [AreaLevel.city, .province, .county] {
+            if let row = try await store.sql.raw("SELECT code FROM area WHERE level = \(bind: level.token) ORDER BY code").first() {
+                return try AdminCode(try row.decode(column: "code", as: String.self))
+            }
+        }
+        return nil
+    }
+
     /// The summary of one area.
     public func summary(of code: AdminCode, asOf: CivilDate) async throws -> AreaSummary {
         guard let area = try await AreaQuery.area(store.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }

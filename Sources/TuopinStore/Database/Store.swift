@@ -126,6 +126,11 @@ public final class Store: Sendable {
         }
     }
 
+    /// Whether the database answers a trivial query.
+    public func ping() async -> Bool {
+        (try? await sql.raw("SELECT 1 AS ok").first()) != nil
+    }
+
     /// Closes connections. Call once, at shutdown.
     public func close() async {
         switch backend {

@@ -1,14 +1,13 @@
 import TuopinCore
 import TuopinServices
 import Hummingbird
-import TuopinStore
 
 /// The dashboard's view model: headline figures of the top area and a row per child area.
 enum DashboardPage {
-    static func render(area: AdminCode?, asOf: CivilDate, statistics: StatisticsService, store: Store, site: Site,
+    static func render(area: AdminCode?, asOf: CivilDate, statistics: StatisticsService, site: Site,
                        strings s: Localizer) async throws -> HTML {
         var chosen = area
-        if chosen == nil { chosen = try await topArea(store) }
+        if chosen == nil { chosen = try await statistics.topArea() }
         guard let code = chosen else {
             return site.page("dashboard", ["empty": true, "emptyMessage": s.text("dashboard.empty")], strings: s, title: s.text("app.name"))
         }
@@ -65,15 +64,5 @@ enum DashboardPage {
     }
 
     static func percent(_ i: Incidence) -> String { i.percent.map { $0.text + "%" } ?? "—" }
-
-    /// The highest-level area in the registry with households (the city in the demo).
-    static func topArea(_ store: Store) async throws -> AdminCode? {
-        for level in ["city", "province", "county"] {
-            if let row = try await store.sql.raw("SELECT code FROM area WHERE level = \(bind: level) ORDER BY code").first() {
-                return try AdminCode(try row.decode(column: "code", as: String.self))
-            }
-        }
-        return nil
-    }
 }
 

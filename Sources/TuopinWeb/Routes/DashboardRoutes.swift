@@ -1,13 +1,11 @@
 import Hummingbird
 import TuopinCore
 import TuopinServices
-import TuopinStore
 
 /// `/`: the city's headline figures and a row per county, as of a date (`?as-of=`), in the
 /// chosen language (`?lang=zh|en`, remembered in a cookie).
 struct DashboardRoutes: Sendable {
     let statistics: StatisticsService
-    let store: Store
     let site: Site
 
     /// The day the Hengyang Daily figures describe; the dashboard opens on it until a date is chosen.
@@ -26,7 +24,7 @@ struct DashboardRoutes: Sendable {
                 guard let parsed = try? AdminCode(text) else { throw HTTPError(.badRequest) }
                 area = parsed
             }
-            let page = try await DashboardPage.render(area: area, asOf: date, statistics: statistics, store: store, site: site, strings: strings)
+            let page = try await DashboardPage.render(area: area, asOf: date, statistics: statistics, site: site, strings: strings)
             var response = try page.response(from: request, context: context)
             if request.uri.queryParameters.get("lang") != nil {
                 response.setCookie(.init(name: "lang", value: strings.language.rawValue, path: "/", secure: false, httpOnly: true, sameSite: .lax))

@@ -7,7 +7,7 @@ struct HealthRoutes: Sendable {
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ -> Response in
-            let healthy = (try? await store.sql.raw("SELECT 1 AS ok").first()) != nil
+            let healthy = await store.ping()
             let body = healthy ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"unreachable"}"#
             return Response(status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
