@@ -37,9 +37,7 @@ public enum TestDatabase: Sendable, CustomStringConvertible {
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            let store = try await Store.open(.sqliteFile(Self.temporaryFile()), logger: logger)
-            try await Migrator.migrate(store)
-            return store
+            return try await Self.migrated(try await Store.open(.sqliteFile(Self.temporaryFile()), logger: logger))
         case .postgres(let url):
             let admin = try await Store.open(.postgres(url: url), logger: logger)
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
@@ -47,9 +45,18 @@ public enum TestDatabase: Sendable, CustomStringConvertible {
             try await admin.sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
             await admin.close()
             let separator = url.contains("?") ? "&" : "?"
-            let store = try await Store.open(.postgres(url: url + separator + "options=-csearch_path%3D" + schema), logger: logger)
+            return try await Self.migrated(try await Store.open(.postgres(url: url + separator + "schema=" + schema), logger: logger))
+        }
+    }
+
+    /// Migrates a new store, closing it if that fails.
+    static func migrated(_ store: Store) async throws -> Store {
+        do {
             try await Migrator.migrate(store)
             return store
+        } catch {
+            await store.close()
+            throw error
         }
     }
 

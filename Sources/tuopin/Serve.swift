@@ -14,10 +14,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Flag(help: "Build the Hengyang demo first if the registry is empty.")
+    var demo = false
+
     func run() async throws {
         let store: TuopinStore.Store
         do { store = try await db.openStore() } catch { throw Failure.exit(error) }
         do {
+            if demo, try await DemoLoader.isRegistryEmpty(store) {
+                let printer = ProgressPrinter()
+                try await DemoLoader(store: store).load { printer.report($0) }
+            }
             let app = try WebApplication.build(environment: ServiceEnvironment(store: store), host: host, port: port)
             try await app.runService()
         } catch {

@@ -22,6 +22,11 @@ public struct DemoLoader: Sendable {
         public var villageProfiles = 0
     }
 
+    /// Whether the registry holds no household yet.
+    public static func isRegistryEmpty(_ store: Store) async throws -> Bool {
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM household").first()?.decode(column: "n", as: Int.self) == 0
+    }
+
     /// Loads `counties` (all of the plan by default).
     @discardableResult
     public func load(plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, progress: ProgressSink? = nil) async throws -> Summary {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where the registry lives, read from `TUOPIN_DATABASE` (string, default `./tuopin.sqlite`):
-/// a SQLite file path, `:memory:`, or a `postgres://user:password@host:port/database` URL.
+/// a SQLite file path, `:memory:`, or a `postgres://user:password@host:port/database` URL,
+/// optionally with `?schema=NAME` to work in one schema of that database.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqliteFile(String)
     case sqliteMemory

@@ -71,10 +71,12 @@ public final class Store: Sendable {
                 throw OpenError.cannotOpen(location: location.description, reason: String(describing: error))
             }
         case .postgres(let url):
-            let configuration: SQLPostgresConfiguration
-            do { configuration = try SQLPostgresConfiguration(url: url) } catch {
+            var configuration: SQLPostgresConfiguration
+            let (plainURL, schema) = Self.splitSchema(url)
+            do { configuration = try SQLPostgresConfiguration(url: plainURL) } catch {
                 throw OpenError.cannotOpen(location: location.description, reason: "not a PostgreSQL URL")
             }
+            if let schema { configuration.searchPath = [schema] }
             let pool = EventLoopGroupConnectionPool(source: PostgresConnectionSource(sqlConfiguration: configuration),
                                                     maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
@@ -84,6 +86,16 @@ public final class Store: Sendable {
             }
             return Store(dialect: .postgres, location: location, sql: sql, backend: .postgres(pool), logger: logger)
         }
+    }
+
+    /// Takes Tuopin's own `schema=NAME` parameter off a PostgreSQL URL: the schema to work in
+    /// (its search path), so several registries or test runs can share one server.
+    static func splitSchema(_ url: String) -> (url: String, schema: String?) {
+        guard var components = URLComponents(string: url),
+              let item = components.queryItems?.first(where: { $0.name == "schema" }) else { return (url, nil) }
+        components.queryItems = components.queryItems?.filter { $0.name != "schema" }
+        if components.queryItems?.isEmpty == true { components.queryItems = nil }
+        return (components.string ?? url, item.value)
     }
 
     static func configureSQLite(_ connection: SQLiteConnection, wal: Bool) async throws {

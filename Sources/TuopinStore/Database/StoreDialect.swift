@@ -8,5 +8,5 @@ public enum StoreDialect: String, Sendable {
     var hasSQLiteBulkPath: Bool { self == .sqlite }
 
     /// Parameters one statement may bind (SQLite's limit is 32,766; PostgreSQL's 65,535).
-    var maximumBinds: Int { self == .sqlite ? 32_000 : 60_000 }
+    var maximumBinds: Int { self == .sqlite ? 32_000 : 30_000 }
 }

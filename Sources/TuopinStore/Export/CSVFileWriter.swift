@@ -7,7 +7,7 @@ final class CSVFileWriter: Sendable {
     private let buffer = NIOLockedValueBox((data: Data(), rows: 0))
 
     init(url: URL, header: [String]) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         handle = try FileHandle(forWritingTo: url)
         write(header)
     }
