@@ -37,14 +37,14 @@ public struct DemoLoader: Sendable {
         let total = selected.reduce(0) { $0 + $1.rollHouseholds }
         var summary = Summary()
         var generated: [DemoCounty] = []
-        try await store.transaction { tx in
-            try await BulkLoad.insert(HengyangDemo.upperAreas(plan).map(RegistryRows.row), into: RegistryRows.area, in: tx)
-        }
+        var upper = ImportBatch()
+        upper.areas = HengyangDemo.upperAreas(plan)
+        try await RegistryWriter.write(upper, to: store)
         var done = 0
         progress?(JobProgress(phase: "progress.demo.households", done: 0, total: total))
         for countyPlan in selected {
             var county = HengyangDemo.generateCounty(countyPlan, plan: plan, lines: lines)
-            try await RegistryWriter.write(county, in: store)
+            try await RegistryWriter.write(county.batch, to: store)
             summary.counties += 1
             summary.households += county.households.count
             summary.members += county.members.count
@@ -56,33 +56,25 @@ public struct DemoLoader: Sendable {
             generated.append(county)
         }
         let population = HengyangDemo.population(for: generated, plan: plan)
-        try await store.transaction { tx in
-            try await BulkLoad.insert(population.profiles.map(RegistryRows.row), into: RegistryRows.villageProfile, in: tx)
-        }
+        var profiles = ImportBatch()
+        profiles.profiles = population.profiles
+        try await RegistryWriter.write(profiles, to: store)
         summary.villageProfiles = population.profiles.count
         return summary
     }
 }
 
-/// Writes one generated county in one transaction.
-enum RegistryWriter {
-    static func write(_ county: DemoCounty, in store: Store) async throws {
-        let code = county.plan.code
-        let areas = county.areas.map(RegistryRows.row)
-        let events = county.areaEvents.map(RegistryRows.row)
-        let households = county.households.map(RegistryRows.row)
-        let statusEvents = county.events.map { RegistryRows.row($0, county: code) }
-        let members = county.members.map { RegistryRows.row($0, county: code) }
-        let memberships = county.memberships.map { RegistryRows.row($0, county: code) }
-        let incomes = county.incomes.map { RegistryRows.row($0, county: code) }
-        try await store.transaction { tx in
-            try await BulkLoad.insert(areas, into: RegistryRows.area, in: tx)
-            try await BulkLoad.insert(events, into: RegistryRows.areaEvent, in: tx)
-            try await BulkLoad.insert(households, into: RegistryRows.household, in: tx)
-            try await BulkLoad.insert(statusEvents, into: RegistryRows.statusEvent, in: tx)
-            try await BulkLoad.insert(members, into: RegistryRows.member, in: tx)
-            try await BulkLoad.insert(memberships, into: RegistryRows.membership, in: tx)
-            try await BulkLoad.insert(incomes, into: RegistryRows.income, in: tx)
-        }
+extension DemoCounty {
+    /// The county as rows to write.
+    var batch: ImportBatch {
+        var batch = ImportBatch()
+        batch.areas = areas
+        batch.areaEvents = areaEvents
+        batch.households = households
+        batch.events = events
+        batch.members = members.map { (plan.code, $0) }
+        batch.memberships = memberships
+        batch.incomes = incomes
+        return batch
     }
 }

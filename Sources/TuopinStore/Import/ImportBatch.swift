@@ -1,7 +1,10 @@
 import TuopinCore
 
-/// The rows an import accepted, ready to commit in one transaction.
+/// Registry rows ready to commit in one transaction: what an import accepted, or a generated
+/// demo county.
 public struct ImportBatch: Sendable {
+    public init() {}
+
     public var areas: [Area] = []
     public var areaEvents: [AreaEvent] = []
     public var profiles: [VillageProfile] = []

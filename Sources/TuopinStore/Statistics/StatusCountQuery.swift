@@ -13,6 +13,12 @@ public enum StatusCountQuery {
         let date = asOf.description
         // The key length is an integer from code, not input.
         let keyLength = (groupBy ?? area.level).codeLength
+        // Below county level, only the area's households' events and memberships are read;
+        // at county level and above, county_code alone selects them.
+        let inArea: SQLQueryString = area.level >= .township ? """
+            AND household_number IN (SELECT household_number FROM household
+                                     WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern))
+            """ : ""
         let rows = try await sql.raw("""
             WITH latest AS (
                 SELECT county_code, household_number, status,
@@ -20,17 +26,13 @@ public enum StatusCountQuery {
                                           ORDER BY effective_date DESC, sequence DESC) AS rn
                 FROM status_event
                 WHERE county_code LIKE \(bind: filter.countyPattern) AND effective_date <= \(bind: date)
-                  AND household_number IN (SELECT household_number FROM household
-                                           WHERE county_code LIKE \(bind: filter.countyPattern)
-                                             AND village_code LIKE \(bind: filter.codePattern))
+                  \(inArea)
             ), people AS (
                 SELECT county_code, household_number, COUNT(*) AS n
                 FROM membership
                 WHERE county_code LIKE \(bind: filter.countyPattern) AND from_date <= \(bind: date)
                   AND (to_date IS NULL OR to_date > \(bind: date))
-                  AND household_number IN (SELECT household_number FROM household
-                                           WHERE county_code LIKE \(bind: filter.countyPattern)
-                                             AND village_code LIKE \(bind: filter.codePattern))
+                  \(inArea)
                 GROUP BY county_code, household_number
             )
             SELECT SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, l.status AS status,

@@ -11,11 +11,10 @@ enum DashboardPage {
         guard let code = chosen else {
             return site.page("dashboard", ["empty": true, "emptyMessage": s.text("dashboard.empty")], strings: s, title: s.text("app.name"))
         }
-        let summary: AreaSummary
-        do { summary = try await statistics.summary(of: code, asOf: asOf) } catch StatisticsService.StatisticsError.unknownArea {
+        let summary: AreaSummary, children: [AreaSummary]
+        do { (summary, children) = try await statistics.overview(of: code, asOf: asOf) } catch StatisticsService.StatisticsError.unknownArea {
             throw HTTPError(.notFound)
         }
-        let children = try await statistics.breakdown(of: code, asOf: asOf)
         let c = summary.counts
         var context: [String: Any] = [
             "heading": s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description]),
