@@ -7,6 +7,6 @@ struct Tuopin: AsyncParsableCommand {
         commandName: "tuopin",
         abstract: "Tuopin 脱贫: household registry and return-to-poverty monitoring.",
         discussion: "The database is TUOPIN_DATABASE (default ./tuopin.sqlite; postgres://… for PostgreSQL).",
-        subcommands: [Demo.self, Serve.self, Migrate.self, Stats.self, Export.self, Import.self]
+        subcommands: [Demo.self, Serve.self, Migrate.self, Stats.self, Export.self, Import.self, Policy.self]
     )
 }

@@ -53,3 +53,18 @@ struct CodeListTests {
         #expect(throws: Never.self) { try Household.validateCauses(main: .illness, secondary: [.schooling, .disability]) }
     }
 }
+
+@Suite("Composite category aac006 (REFERENCE §2.6)")
+struct CompositeCategoryTests {
+    @Test("derives the national code from attribute and status", arguments: [
+        (PovertyAttribute.general, PovertyStatus.notExited, "01"), (.dibao, .exitedWithPolicies, "02"), (.tekun, .exitedWithoutPolicies, "03"),
+        (.dibao, .returnedToPoverty, "04"), (.general, .exitedWithPolicies, "05"), (.tekun, .notExited, "06"),
+    ])
+    func derives(_ attribute: PovertyAttribute, _ status: PovertyStatus, _ code: String) {
+        #expect(CompositeCategory(attribute: attribute, status: status)?.nationalCode == code)
+    }
+
+    @Test func offTheRollHasNoCategory() {
+        #expect(CompositeCategory(attribute: .general, status: .removedIneligible) == nil)
+    }
+}
