@@ -32,7 +32,7 @@ S = {
  "error.area.invalid": ("区划代码无效：{reason}", "Invalid area code: {reason}"),
  "error.date.invalid": ("日期无效：{text}，应为 YYYY-MM-DD", "Invalid date {text}; expected YYYY-MM-DD"),
  "error.demo.notEmpty": ("数据库已有 {households} 户数据；演示数据只能导入空库（可加 --replace 重建）", "The registry already holds {households} households; the demo loads only into an empty one (use --replace)"),
- "error.import.rejected": ("导入未提交：{count} 行有误（报告：{report}）", "Import not committed: {count} rows rejected (report: {report})"),
+ "error.demo.unknownCounty": ("演示数据中没有县级代码 {code}（衡阳市 12 个县市区：430405…430482）", "The demo has no county {code} (Hengyang's 12: 430405…430482)"),
  "error.unexpected": ("操作失败（{reason}），请联系管理员", "The operation failed ({reason}); please contact the administrator"),
  "error.page.notFound": ("找不到该页面或区划", "Page or area not found"),
  "error.page.badRequest": ("请求参数有误", "The request is not valid"),

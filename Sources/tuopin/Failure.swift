@@ -18,9 +18,15 @@ enum Failure {
         case let e as CivilDate.ParseError:
             if case .notADate(let text) = e { return s.text("error.date.invalid", ["text": text]) }
         case let e as DemoLoader.LoadError:
-            if case .registryNotEmpty(let n) = e { return s.text("error.demo.notEmpty", ["households": s.count(n)]) }
-        case let e as ImportFailure:
-            return s.text("error.import.rejected", ["count": s.count(e.rejections), "report": e.report ?? "-"])
+            switch e {
+            case .registryNotEmpty(let n): return s.text("error.demo.notEmpty", ["households": s.count(n)])
+            case .unknownCounty(let code): return s.text("error.demo.unknownCounty", ["code": code])
+            }
+        case let e as RegistryImport.ReadError:
+            switch e {
+            case .noFiles(let d): return s.text("error.import.noFiles", ["directory": d])
+            case .unreadable(let f): return s.text("error.import.unreadable", ["file": f])
+            }
         default: break
         }
         return s.text("error.unexpected", ["reason": String(describing: type(of: error))])
@@ -31,10 +37,4 @@ enum Failure {
         Console.err("tuopin: " + message(error))
         return ExitCode(1)
     }
-}
-
-/// An import that was refused (the rows were reported already).
-struct ImportFailure: Error {
-    var rejections: Int
-    var report: String?
 }

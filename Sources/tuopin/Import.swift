@@ -29,13 +29,6 @@ struct Import: AsyncParsableCommand {
             result = try await RegistryTransfer(store: store).importFolder(URL(fileURLWithPath: directory), commitPartial: skipInvalid) {
                 printer.report($0)
             }
-        } catch let e as RegistryImport.ReadError {
-            await store.close()
-            switch e {
-            case .noFiles(let d): Console.err("tuopin: " + s.text("error.import.noFiles", ["directory": d]))
-            case .unreadable(let f): Console.err("tuopin: " + s.text("error.import.unreadable", ["file": f]))
-            }
-            throw ExitCode(1)
         } catch {
             await store.close()
             throw Failure.exit(error)

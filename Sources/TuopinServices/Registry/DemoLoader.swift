@@ -12,6 +12,8 @@ public struct DemoLoader: Sendable {
     public enum LoadError: Error, Equatable, Sendable {
         /// The registry already holds households; the demo only loads into an empty one.
         case registryNotEmpty(households: Int)
+        /// A county asked for is not in the plan.
+        case unknownCounty(String)
     }
 
     public struct Summary: Sendable, Equatable {
@@ -23,15 +25,18 @@ public struct DemoLoader: Sendable {
     }
 
     /// Whether the registry holds no household yet.
-    public static func isRegistryEmpty(_ store: Store) async throws -> Bool {
-        try await store.sql.raw("SELECT COUNT(*) AS n FROM household").first()?.decode(column: "n", as: Int.self) == 0
+    public static func isRegistryEmpty(_ store: Store) async throws -> Bool { try await householdCount(store) == 0 }
+
+    static func householdCount(_ store: Store) async throws -> Int {
+        try await store.sql.raw("SELECT COUNT(*) AS n FROM household").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Loads `counties` (all of the plan by default).
     @discardableResult
     public func load(plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, progress: ProgressSink? = nil) async throws -> Summary {
-        let existing = try await store.sql.raw("SELECT COUNT(*) AS n FROM household").first()?.decode(column: "n", as: Int.self) ?? 0
+        let existing = try await Self.householdCount(store)
         guard existing == 0 else { throw LoadError.registryNotEmpty(households: existing) }
+        if let unknown = counties?.subtracting(plan.counties.map(\.code)).sorted().first { throw LoadError.unknownCounty(unknown) }
         let lines = try await PolicyQuery.povertyLines(store.sql)
         let selected = counties.map { plan.only($0) } ?? plan.counties
         let total = selected.reduce(0) { $0 + $1.rollHouseholds }
