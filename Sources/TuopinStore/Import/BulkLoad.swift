@@ -37,7 +37,13 @@ public enum BulkLoad {
                 query.appendLiteral(i == 0 ? "(" : ", (")
                 for (j, value) in row.enumerated() {
                     if j > 0 { query.appendLiteral(", ") }
-                    query.appendInterpolation(bind: value)
+                    // Concrete types take the drivers' fast encoding paths.
+                    switch value {
+                    case .int(let v): query.appendInterpolation(bind: v)
+                    case .text(let v): query.appendInterpolation(bind: v)
+                    case .bool(let v): query.appendInterpolation(bind: v)
+                    case .null: query.appendLiteral("NULL")
+                    }
                 }
                 query.appendLiteral(")")
             }
