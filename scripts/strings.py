@@ -7,7 +7,7 @@ Run `python3 scripts/strings.py` after editing; it writes Sources/TuopinWeb/Reso
 import json, os
 
 S = {
- "app.name": ("衡阳市扶贫对象信息系统", "Tuopin poverty registry"),
+ "app.name": ("脱贫 · 扶贫对象与防返贫监测信息系统", "Tuopin · poverty registry and monitoring"),
  "app.switchLanguage": ("English", "中文"),
  "value.yes": ("是", "yes"), "value.no": ("否", "no"), "value.missing": ("缺失", "missing"),
  "unit.households": ("户", "households"), "unit.people": ("人", "people"),
@@ -110,6 +110,7 @@ S = {
  "stats.poorCounties": ("贫困县 {designated} 个，已摘帽 {exited} 个", "Poor counties {designated}, exited {exited}"),
 
  "dashboard.heading": ("{name} 脱贫攻坚数据（截至 {date}）", "{name} poverty alleviation figures (as of {date})"),
+ "dashboard.breadcrumbs": ("所在地区", "Area path"),
  "dashboard.asOf": ("统计日期", "As of"), "dashboard.show": ("查看", "Show"),
  "dashboard.empty": ("数据库中还没有数据。运行 tuopin demo 生成衡阳演示数据。", "The registry is empty. Run tuopin demo to build the Hengyang demo."),
  "dashboard.enrolled": ("建档立卡", "Enrolled"), "dashboard.exited": ("已脱贫", "Exited"), "dashboard.notExited": ("未脱贫", "Not exited"),

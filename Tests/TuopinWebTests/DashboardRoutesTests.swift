@@ -43,6 +43,7 @@ struct DashboardRoutesTests {
                 #expect(html.contains("34 / 34 个"))
                 #expect(html.contains("蔡子池街道"), "a row per township")
                 #expect(html.contains("<svg"), "the incidence chart is drawn on the server")
+                #expect(html.contains("衡阳市</a> › <span aria-current=\"page\">耒阳市</span>"), "a breadcrumb back to the city")
             }
         }
     }

@@ -23,6 +23,13 @@ public struct StatisticsService: Sendable {
         return nil
     }
 
+    /// The areas from the top of the registry down to `code` (for breadcrumbs); unknown levels are skipped.
+    public func path(to code: AdminCode) async throws -> [Area] {
+        var result: [Area] = []
+        for step in code.chain { if let area = try await AreaQuery.area(store.sql, code: step) { result.append(area) } }
+        return result
+    }
+
     /// The summary of one area.
     public func summary(of code: AdminCode, asOf: CivilDate) async throws -> AreaSummary {
         guard let area = try await AreaQuery.area(store.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }

@@ -16,7 +16,12 @@ enum DashboardPage {
             throw HTTPError(.notFound)
         }
         let c = summary.counts
+        let path = try await statistics.path(to: code).filter { $0.level != .province }
         var context: [String: Any] = [
+            "breadcrumbs": path.enumerated().map { i, area -> [String: Any] in
+                ["name": area.name, "link": "/?area=\(area.code.rawValue)&as-of=\(asOf.description)", "current": i == path.count - 1]
+            },
+            "breadcrumbLabel": s.text("dashboard.breadcrumbs"),
             "heading": s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description]),
             "asOf": asOf.description,
             "areaCode": code.rawValue,
