@@ -29,28 +29,19 @@ struct Policy: AsyncParsableCommand {
     struct SetLine: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-line", abstract: "Set the poverty line of a year and region.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "Year.") var year: Int
-        @Option(help: "Yuan per person per year.") var amount: String
-        @Option(help: "national, or a 2-digit province code such as 43.") var region = "national"
+        @OptionGroup var row: PolicyRowOptions
         @Option(help: "national, provincial or municipal.") var standard = "national"
         @Option(help: "How exit income compares with the line: above or atLeast.") var comparison = "above"
-        @Flag(help: "Mark the value unconfirmed.") var unconfirmed = false
-        @Option(help: "Where the value comes from.") var source: String
 
         func validate() throws {
-            let s = Console.strings
-            if (try? Money(yuan: amount)) == nil { throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount])) }
-            if PolicyRegion(token: region) == nil { throw ValidationError(s.text("policy.error.region", ["value": region])) }
-            if IdentificationStandard(token: standard) == nil { throw ValidationError(s.text("import.reason.unknownCode", ["value": standard])) }
-            if ![IncomeComparison.above, .atLeast].contains(IncomeComparison(token: comparison)) {
-                throw ValidationError(s.text("import.reason.unknownCode", ["value": comparison]))
-            }
+            if IdentificationStandard(token: standard) == nil { throw PolicyRowOptions.unknown(standard) }
+            if ![IncomeComparison.above, .atLeast].contains(IncomeComparison(token: comparison)) { throw PolicyRowOptions.unknown(comparison) }
         }
 
         func run() async throws {
-            let line = PovertyLine(year: year, region: PolicyRegion(token: region)!, standard: IdentificationStandard(token: standard)!,
-                                   amount: try Money(yuan: amount), exitComparison: IncomeComparison(token: comparison)!,
-                                   confirmed: !unconfirmed, source: source)
+            let line = PovertyLine(year: row.year, region: row.policyRegion, standard: IdentificationStandard(token: standard)!,
+                                   amount: row.money, exitComparison: IncomeComparison(token: comparison)!,
+                                   confirmed: !row.unconfirmed, source: row.source)
             try await withPolicy(db) { try await $0.save(line) }
             Console.out(Console.strings.text("policy.saved"))
         }
@@ -76,28 +67,43 @@ struct Policy: AsyncParsableCommand {
     struct SetThreshold: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-threshold", abstract: "Set the monitoring threshold of a year and region.")
         @OptionGroup var db: DatabaseOptions
-        @Option(help: "Year.") var year: Int
-        @Option(help: "Yuan per person per year.") var amount: String
-        @Option(help: "national, or a 2-digit province code such as 43.") var region = "national"
+        @OptionGroup var row: PolicyRowOptions
         @Option(help: "Whether the bound is within range: atMost (≤) or below (<).") var comparison = "atMost"
-        @Flag(help: "Mark the value unconfirmed.") var unconfirmed = false
-        @Option(help: "Where the value comes from.") var source: String
 
         func validate() throws {
-            let s = Console.strings
-            if (try? Money(yuan: amount)) == nil { throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount])) }
-            if PolicyRegion(token: region) == nil { throw ValidationError(s.text("policy.error.region", ["value": region])) }
-            if ![IncomeComparison.atMost, .below].contains(IncomeComparison(token: comparison)) {
-                throw ValidationError(s.text("import.reason.unknownCode", ["value": comparison]))
-            }
+            if ![IncomeComparison.atMost, .below].contains(IncomeComparison(token: comparison)) { throw PolicyRowOptions.unknown(comparison) }
         }
 
         func run() async throws {
-            let threshold = MonitoringThreshold(year: year, region: PolicyRegion(token: region)!, amountPerCapita: try Money(yuan: amount),
-                                                withinComparison: IncomeComparison(token: comparison)!, confirmed: !unconfirmed, source: source)
+            let threshold = MonitoringThreshold(year: row.year, region: row.policyRegion, amountPerCapita: row.money,
+                                                withinComparison: IncomeComparison(token: comparison)!, confirmed: !row.unconfirmed,
+                                                source: row.source)
             try await withPolicy(db) { try await $0.save(threshold) }
             Console.out(Console.strings.text("policy.saved"))
         }
+    }
+}
+
+/// What every policy row has: year, amount, region, whether confirmed, and its source.
+struct PolicyRowOptions: ParsableArguments {
+    @Option(help: "Year.") var year: Int
+    @Option(help: "Yuan per person per year.") var amount: String
+    @Option(help: "national, or a 2-digit province code such as 43.") var region = "national"
+    @Flag(help: "Mark the value unconfirmed.") var unconfirmed = false
+    @Option(help: "Where the value comes from.") var source: String
+
+    func validate() throws {
+        let s = Console.strings
+        if (try? Money(yuan: amount)) == nil { throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount])) }
+        if PolicyRegion(token: region) == nil { throw ValidationError(s.text("policy.error.region", ["value": region])) }
+    }
+
+    /// Valid after `validate()`.
+    var money: Money { (try? Money(yuan: amount)) ?? .zero }
+    var policyRegion: PolicyRegion { PolicyRegion(token: region) ?? .national }
+
+    static func unknown(_ value: String) -> ValidationError {
+        ValidationError(Console.strings.text("import.reason.unknownCode", ["value": value]))
     }
 }
 
