@@ -28,7 +28,8 @@ public struct HengyangPlan: Sendable {
     public var addedShare = 0.04
     public var seed: UInt64 = 430_400
     /// 2014 ÷ 2020 rural population when only some counties are generated: the factor the whole
-    /// city comes to (a test checks they agree to 0.5%).
+    /// city came to when this was written (`DemoPopulation.baselineFactor`, 0.99476). Only
+    /// subsets use it, so a drift makes them less plausible, never the city's figures wrong.
     public var subsetBaselineFactor = 0.9948
     public var counties: [CountyPlan]
 

@@ -50,8 +50,6 @@ public struct Localizer: Sendable {
         return message
     }
 
-    public func has(_ key: String) -> Bool { table[key] != nil }
-
     /// A code-list label in this language.
     public func label(_ label: Label) -> String { language == .zh ? label.zh : label.en }
 
