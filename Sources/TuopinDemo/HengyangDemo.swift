@@ -65,7 +65,7 @@ public enum HengyangDemo {
         for i in eligible where villages[i].poorExitYear != nil { capacity[i] = villages[i].population2020 * 9 / 1000 }
         for k in drafts.indices {
             var chosen = eligible[r.weighted(weights)]
-            if let year = villages[chosen].poorExitYear, drafts[k].isPoor(on: CivilDate.endOfYear(year)) {
+            if let year = villages[chosen].poorExitYear, let yearEnd = CivilDate.endOfYear(year), drafts[k].isPoor(on: yearEnd) {
                 if capacity[chosen, default: 0] >= drafts[k].size {
                     capacity[chosen, default: 0] -= drafts[k].size
                 } else if !ordinary.isEmpty {
@@ -114,9 +114,9 @@ public enum HengyangDemo {
             // Incomes for every year on the roll.
             let lastYear = draft.removed?.year ?? reference.year
             for year in draft.enrolYear...lastYear {
-                let cut = min(CivilDate.endOfYear(year), reference)
+                let cut = min(CivilDate.endOfYear(year) ?? reference, reference)
                 let active = people.filter { $0.from <= cut && ($0.to.map { cut < $0 } ?? true) }
-                let poor = draft.isPoor(on: CivilDate.endOfYear(year))
+                let poor = draft.isPoor(on: CivilDate.endOfYear(year) ?? reference)
                 guard let line = lines.line(year: year, region: region) ?? lines.line(year: year - 1, region: region) else { continue }
                 out.incomes.append(IncomeGenerator.record(
                     household: household, year: year, size: max(active.count, 1), poor: poor,

@@ -4,6 +4,7 @@ import TuopinStore
 
 /// The Leiyang demo county (430481) loaded once per test process and shared read-only: the
 /// registry the Hengyang Daily figures describe, big enough to be real, small enough for tests.
+/// Its demo users (one per role, password `DemoUsers.password`) are there too.
 public actor DemoFixture {
     public static let shared = DemoFixture()
     private var stores: [String: Task<Store, any Error>] = [:]
@@ -14,7 +15,7 @@ public actor DemoFixture {
         if let task = stores[key] { return try await task.value }
         let task = Task {
             let store = try await database.makeStore()
-            try await DemoLoader(store: store).load(counties: counties)
+            try await DemoLoader(try TestEnvironment.make(store: store)).load(counties: counties, by: TestEnvironment.system)
             return store
         }
         stores[key] = task

@@ -1,19 +1,21 @@
 import Foundation
-import TuopinCore
 import TuopinServices
-import TuopinWeb
+import TuopinStrings
 
 /// Terminal output: the user's language, a progress bar on a terminal and plain lines otherwise.
 enum Console {
     static let language = Language(tag: ProcessInfo.processInfo.environment["TUOPIN_LANG"] ?? ProcessInfo.processInfo.environment["LANG"])
 
-    /// The string tables; missing tables are a broken build, reported once.
-    static let strings: Localizer = {
-        do { return try Localizer.load(language) } catch {
+    /// Both string tables, loaded once; missing tables are a broken build, reported once.
+    static let tables: StringTables = {
+        do { return try StringTables.load() } catch {
             FileHandle.standardError.write(Data("tuopin: string tables missing (\(error))\n".utf8))
             exit(70)
         }
     }()
+
+    /// The table in the user's language.
+    static var strings: Localizer { tables[language] }
 
     static func out(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
     static func err(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }

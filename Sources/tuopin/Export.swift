@@ -6,17 +6,18 @@ import TuopinStore
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export areas, households, members and incomes as CSV files (docs/CSV-FORMAT.md) into a folder.")
+        abstract: "Export areas, households, members and incomes as CSV files (docs/CSV-FORMAT.md) into a folder, within your scope.")
 
     @OptionGroup var db: DatabaseOptions
+    @OptionGroup var acting: ActingOptions
 
     @Argument(help: "Folder to write; created if missing, files in it replaced.")
     var directory: String
 
-    @Option(help: "Only this area (any level); default the whole registry.")
+    @Option(help: "Only this area (any level); default your whole scope.")
     var area: String?
 
-    @Flag(help: "Mask ID numbers and leave out phones and bank accounts (for sharing; cannot be imported back).")
+    @Flag(help: "Mask ID numbers, names, birth dates, health, phones and bank accounts (for sharing; cannot be imported back).")
     var masked = false
 
     func validate() throws {
@@ -24,23 +25,15 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            let store = try await db.openStore()
+        let url = URL(fileURLWithPath: directory)
+        let summary = try await withServices(db, acting) { environment, user in
             let printer = ProgressPrinter()
-            let url = URL(fileURLWithPath: directory)
-            let summary: RegistryExport.Summary
-            do {
-                summary = try await RegistryTransfer(store: store).export(to: url, area: try area.map(AdminCode.init), masked: masked) {
-                    printer.report($0)
-                }
-            } catch {
-                await store.close()
-                throw error
+            return try await RegistryService(environment).export(to: url, area: try area.map(AdminCode.init), masked: masked, by: user) {
+                printer.report($0)
             }
-            await store.close()
-            let s = Console.strings
-            let list = RegistryFile.allCases.map { "\($0.fileName) \(s.count(summary.rows[$0] ?? 0))" }.joined(separator: ", ")
-            Console.out(s.text("export.done", ["directory": url.path, "summary": list]) + (masked ? s.text("export.masked") : ""))
-        } catch { throw Failure.exit(error) }
+        }
+        let s = Console.strings
+        let list = RegistryFile.allCases.map { "\($0.fileName) \(s.count(summary.rows[$0] ?? 0))" }.joined(separator: ", ")
+        Console.out(s.text("export.done", ["directory": url.path, "summary": list]) + (masked ? s.text("export.masked") : ""))
     }
 }

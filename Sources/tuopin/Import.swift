@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import TuopinServices
 import TuopinStore
-import TuopinWeb
+import TuopinStrings
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import CSV files (docs/CSV-FORMAT.md) from a folder. Every row is validated; if any is bad nothing is committed.")
 
     @OptionGroup var db: DatabaseOptions
+    @OptionGroup var acting: ActingOptions
 
     @Argument(help: "Folder holding areas.csv, households.csv, members.csv, incomes.csv …")
     var directory: String
@@ -21,19 +22,12 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         let s = Console.strings
-        let store: Store
-        do { store = try await db.openStore() } catch { throw Failure.exit(error) }
-        let result: RegistryTransfer.ImportResult
-        do {
+        let result = try await withServices(db, acting) { environment, user in
             let printer = ProgressPrinter()
-            result = try await RegistryTransfer(store: store).importFolder(URL(fileURLWithPath: directory), commitPartial: skipInvalid) {
+            return try await RegistryService(environment).importFolder(URL(fileURLWithPath: directory), commitPartial: skipInvalid, by: user) {
                 printer.report($0)
             }
-        } catch {
-            await store.close()
-            throw Failure.exit(error)
         }
-        await store.close()
         let outcome = result.outcome
         for r in outcome.rejections { Console.err(Rejections.wording(r, s)) }
         if skipInvalid && !outcome.rejections.isEmpty {

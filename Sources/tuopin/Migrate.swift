@@ -9,8 +9,13 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         do {
             let store = try await Store.open(db.location)
-            let applied = try await Migrator.migrate(store)
-            Console.out(Console.strings.text("migrate.done", ["count": String(applied.count), "location": db.location.description]))
+            do {
+                let applied = try await Migrator.migrate(store)
+                Console.out(Console.strings.text("migrate.done", ["count": String(applied.count), "location": db.location.description]))
+            } catch {
+                await store.close()
+                throw error
+            }
             await store.close()
         } catch { throw Failure.exit(error) }
     }

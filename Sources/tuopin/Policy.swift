@@ -12,10 +12,11 @@ struct Policy: AsyncParsableCommand {
     struct Lines: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the poverty lines (扶贫标准).")
         @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
 
         func run() async throws {
             let s = Console.strings
-            let rows = try await withPolicy(db) { try await $0.povertyLines().rows }
+            let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).povertyLines(by: user).rows }
             Console.out(s.text("policy.lines.header"))
             for l in rows {
                 Console.out(s.text("policy.lines.row", [
@@ -29,6 +30,7 @@ struct Policy: AsyncParsableCommand {
     struct SetLine: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-line", abstract: "Set the poverty line of a year and region.")
         @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var row: PolicyRowOptions
         @Option(help: "national, provincial or municipal.") var standard = "national"
         @Option(help: "How exit income compares with the line: above or atLeast.") var comparison = "above"
@@ -39,10 +41,13 @@ struct Policy: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let line = PovertyLine(year: row.year, region: row.policyRegion, standard: IdentificationStandard(token: standard)!,
-                                   amount: row.money, exitComparison: IncomeComparison(token: comparison)!,
+            guard let standard = IdentificationStandard(token: standard), let comparison = IncomeComparison(token: comparison) else {
+                throw PolicyRowOptions.unknown(self.standard + " / " + self.comparison)
+            }
+            let line = PovertyLine(year: row.year, region: row.policyRegion, standard: standard,
+                                   amount: row.money, exitComparison: comparison,
                                    confirmed: !row.unconfirmed, source: row.source)
-            try await withPolicy(db) { try await $0.save(line) }
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(line, by: user) }
             Console.out(Console.strings.text("policy.saved"))
         }
     }
@@ -50,10 +55,11 @@ struct Policy: AsyncParsableCommand {
     struct Thresholds: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the monitoring thresholds (监测范围).")
         @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
 
         func run() async throws {
             let s = Console.strings
-            let rows = try await withPolicy(db) { try await $0.monitoringThresholds().rows }
+            let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).monitoringThresholds(by: user).rows }
             Console.out(s.text("policy.thresholds.header"))
             for t in rows {
                 Console.out(s.text("policy.thresholds.row", [
@@ -67,6 +73,7 @@ struct Policy: AsyncParsableCommand {
     struct SetThreshold: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set-threshold", abstract: "Set the monitoring threshold of a year and region.")
         @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
         @OptionGroup var row: PolicyRowOptions
         @Option(help: "Whether the bound is within range: atMost (≤) or below (<).") var comparison = "atMost"
 
@@ -75,10 +82,11 @@ struct Policy: AsyncParsableCommand {
         }
 
         func run() async throws {
+            guard let within = IncomeComparison(token: comparison) else { throw PolicyRowOptions.unknown(comparison) }
             let threshold = MonitoringThreshold(year: row.year, region: row.policyRegion, amountPerCapita: row.money,
-                                                withinComparison: IncomeComparison(token: comparison)!, confirmed: !row.unconfirmed,
+                                                withinComparison: within, confirmed: !row.unconfirmed,
                                                 source: row.source)
-            try await withPolicy(db) { try await $0.save(threshold) }
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(threshold, by: user) }
             Console.out(Console.strings.text("policy.saved"))
         }
     }
@@ -94,7 +102,8 @@ struct PolicyRowOptions: ParsableArguments {
 
     func validate() throws {
         let s = Console.strings
-        if (try? Money(yuan: amount)) == nil { throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount])) }
+        if !RegistryYear.contains(year) { throw ValidationError(s.text("policy.error.year", ["value": String(year)])) }
+        guard let money = try? Money(yuan: amount), money > .zero else { throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount])) }
         if PolicyRegion(token: region) == nil { throw ValidationError(s.text("policy.error.region", ["value": region])) }
     }
 
@@ -105,19 +114,4 @@ struct PolicyRowOptions: ParsableArguments {
     static func unknown(_ value: String) -> ValidationError {
         ValidationError(Console.strings.text("import.reason.unknownCode", ["value": value]))
     }
-}
-
-/// Opens the store, runs `body` with the policy service, closes the store; errors are worded.
-func withPolicy<T>(_ db: DatabaseOptions, _ body: (PolicyService) async throws -> T) async throws -> T {
-    do {
-        let store = try await db.openStore()
-        do {
-            let result = try await body(PolicyService(store: store))
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
-    } catch { throw Failure.exit(error) }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
+import TuopinDemo
 import TuopinServices
-import TuopinStore
 import TuopinWeb
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the web application (default http://127.0.0.1:8080).")
+    static let configuration = CommandConfiguration(abstract: "Serve the web application (default http://127.0.0.1:8080); sign in to use it.")
 
     @OptionGroup var db: DatabaseOptions
+    @OptionGroup var acting: ActingOptions
 
     @Option(help: "Address to listen on. Keep to loopback unless behind a proxy.")
     var host = "127.0.0.1"
@@ -14,23 +15,24 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
-    @Flag(help: "Build the Hengyang demo first if the registry is empty.")
+    @Flag(help: "Build the Hengyang demo (and its users) first if the registry is empty.")
     var demo = false
 
+    @Flag(name: .customLong("behind-tls"), help: "The server is behind a TLS proxy: cookies are Secure and HSTS is sent (also TUOPIN_SECURE_COOKIES=1).")
+    var behindTLS = false
+
     func run() async throws {
-        let store: TuopinStore.Store
-        do { store = try await db.openStore() } catch { throw Failure.exit(error) }
-        do {
-            if demo, try await DemoLoader.isRegistryEmpty(store) {
+        try await withServices(db, acting) { base, user in
+            var configuration = base.configuration
+            if behindTLS { configuration.secureCookies = true }
+            let environment = try ServiceEnvironment(store: base.store, configuration: configuration, strings: base.strings, now: base.now)
+            if demo, try await RegistryService(environment).isEmpty() {
                 let printer = ProgressPrinter()
-                try await DemoLoader(store: store).load { printer.report($0) }
+                let summary = try await DemoLoader(environment).load(by: user) { printer.report($0) }
+                Demo.printUsers(summary.users)
             }
-            let app = try WebApplication.build(environment: ServiceEnvironment(store: store), host: host, port: port)
-            try await app.runService()
-        } catch {
-            await store.close()
-            throw Failure.exit(error)
+            Console.out(Console.strings.text("serve.listening", ["url": "http://\(host):\(port)/"]))
+            try await WebApplication.build(environment: environment, host: host, port: port).runService()
         }
-        await store.close()
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import TuopinCore
 import TuopinServices
 import TuopinStore
-import TuopinWeb
+import TuopinStrings
 
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,11 +12,12 @@ struct Stats: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     @OptionGroup var db: DatabaseOptions
+    @OptionGroup var acting: ActingOptions
 
     @Option(help: "Area code at any level: 430400 city, 430481 county, 430481100 township, 12-digit village.")
     var area: String
 
-    @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD (default: today in Asia/Shanghai).")
     var asOf: String?
 
     @Option(help: "Output format.")
@@ -26,8 +27,8 @@ struct Stats: AsyncParsableCommand {
     var children = false
 
     func validate() throws {
-        do { _ = try AdminCode(area) } catch let e as AdminCode.ParseError {
-            throw ValidationError(Console.strings.text("error.area.invalid", ["reason": Rejections.adminCode(e, Console.strings)]))
+        do { _ = try AdminCode(area) } catch {
+            throw ValidationError(Console.strings.text("error.area.invalid", ["reason": Rejections.adminCode(error, Console.strings)]))
         }
         if let asOf, (try? CivilDate(asOf)) == nil {
             throw ValidationError(Console.strings.text("error.date.invalid", ["text": asOf]))
@@ -35,32 +36,19 @@ struct Stats: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let code: AdminCode
+        do { code = try AdminCode(area) } catch { throw Failure.exit(error) }
+        let summaries = try await withServices(db, acting) { environment, user in
+            let date = try asOf.map(CivilDate.init) ?? environment.today
+            let service = StatisticsService(environment)
+            return children ? try await service.breakdown(of: code, asOf: date, by: user) : [try await service.summary(of: code, asOf: date, by: user)]
+        }
         do {
-            let code = try AdminCode(area)
-            let date = try asOf.map(CivilDate.init) ?? Self.today()
-            let store = try await db.openStore()
-            let service = StatisticsService(store: store)
-            let summaries: [AreaSummary]
-            do {
-                summaries = children ? try await service.breakdown(of: code, asOf: date) : [try await service.summary(of: code, asOf: date)]
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
             switch format {
             case .json: Console.out(try StatsOutput.json(summaries, single: !children))
             case .csv: Console.out(StatsOutput.csv(summaries))
             case .table: Console.out(StatsOutput.table(summaries, strings: Console.strings))
             }
         } catch { throw Failure.exit(error) }
-    }
-
-    /// Today in China Standard Time (UTC+8), where the registry's dates are kept.
-    static func today() -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 }

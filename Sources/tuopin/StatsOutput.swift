@@ -2,7 +2,7 @@ import Foundation
 import TuopinCore
 import TuopinServices
 import TuopinStore
-import TuopinWeb
+import TuopinStrings
 
 /// The three renderings of area summaries.
 enum StatsOutput {

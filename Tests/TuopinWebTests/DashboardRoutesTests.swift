@@ -1,94 +1,138 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import TuopinCore
+import TuopinDemo
+import TuopinServices
 import TuopinStore
 import TuopinTesting
 
-@Suite("Dashboard and health routes")
+@Suite("Dashboard: figures, scope and worded errors")
 struct DashboardRoutesTests {
-    @Test func healthzSaysTheDatabaseAnswers() async throws {
+    @Test func healthzAndTheStylesheetNeedNoSignIn() async throws {
         try await TestDatabase.sqlite.withStore { store in
             try await TestApp.make(store: store).test(.router) { client in
-                try await client.execute(uri: "/healthz", method: .get) { response in
-                    #expect(response.status == .ok)
-                    #expect(String(buffer: response.body).contains(#""database":"ok""#))
-                }
+                let health = try await client.execute(uri: "/healthz", method: .get)
+                #expect(health.status == .ok && String(buffer: health.body).contains(#""database":"ok""#))
+                let css = try await client.execute(uri: "/static/style.css", method: .get)
+                #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
             }
         }
     }
 
-    @Test func anEmptyRegistrySaysHowToFillIt() async throws {
-        try await TestDatabase.sqlite.withStore { store in
-            try await TestApp.make(store: store).test(.router) { client in
-                try await client.execute(uri: "/", method: .get) { response in
-                    #expect(response.status == .ok)
-                    #expect(String(buffer: response.body).contains("tuopin demo"))
-                }
+    @Test func theCountyOfficeSeesThePressFiguresOnTodaysDate() async throws {
+        let store = try await DemoFixture.shared.store()
+        // The clock says 2020-10-15 10:00 in Asia/Shanghai: the dashboard opens on that day.
+        try await TestApp.make(store: store).test(.router) { client in
+            let session = try await TestApp.signIn(client, username: "county.office", password: DemoUsers.password)
+            let r = try await client.execute(uri: "/", method: .get, headers: session.headers)
+            let html = String(buffer: r.body)
+            #expect(r.status == .ok && r.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(html.contains("<html lang=\"zh-CN\">"))
+            #expect(html.contains("耒阳市 脱贫攻坚数据（截至 2020-10-15）"))
+            #expect(html.contains("14,466 户") && html.contains("43,172 人"))
+            #expect(html.contains("1,012 户") && html.contains("2,198 人"))
+            #expect(html.contains("0.18%") && html.contains("34 / 34 个"))
+            #expect(html.contains("蔡子池街道"), "a row per township")
+            #expect(html.contains("<svg"), "the incidence chart is drawn on the server")
+            #expect(html.contains("<span>衡阳市</span> › <span aria-current=\"page\">耒阳市</span>"), "the city above is shown but not linked")
+            #expect(!html.contains("<script"), "no script at all")
+        }
+    }
+
+    /// On its own store (南岳区): a sign-in at another time ends sessions that time has expired.
+    @Test func aClockOnAnotherDayOpensOnThatDay() async throws {
+        let store = try await DemoFixture.shared.store(counties: ["430412"])
+        let clock = TestClock(Date(timeIntervalSince1970: 1_609_430_400))   // 2021-01-01 00:00 +08:00
+        try await TestApp.make(store: store, clock: clock).test(.router) { client in
+            let session = try await TestApp.signIn(client, username: "county.office", password: DemoUsers.password)
+            let html = String(buffer: try await client.execute(uri: "/", method: .get, headers: session.headers).body)
+            #expect(html.contains("南岳区 脱贫攻坚数据（截至 2021-01-01）"))
+            #expect(html.contains("未脱贫</div><div class=\"value\">0 户"), "every household exited by the end of 2020")
+        }
+    }
+
+    @Test func theVillageCadreSeesOnlyTheirVillage() async throws {
+        let store = try await DemoFixture.shared.store()
+        let cadre = try #require(try await UserQuery.find(try Username("village.cadre"), store.sql)?.user)
+        let village = try #require(cadre.scope.code)
+        let neighbour = try AdminCode(String(village.rawValue.prefix(9)) + String(format: "%03d", Int(village.rawValue.suffix(3))! + 1))
+        try await TestApp.make(store: store).test(.router) { client in
+            let session = try await TestApp.signIn(client, username: "village.cadre", password: DemoUsers.password)
+            let home = String(buffer: try await client.execute(uri: "/", method: .get, headers: session.headers).body)
+            let villageName = try #require(try await AreaQuery.area(store.sql, code: village)?.name)
+            #expect(home.contains("\(villageName) 脱贫攻坚数据"))
+            for other in [neighbour.rawValue, "430481100", "430481", "430400"] {
+                let r = try await client.execute(uri: "/?area=\(other)", method: .get, headers: session.headers)
+                #expect(r.status == .forbidden, "\(other)")
+                #expect(String(buffer: r.body).contains("村干部（\(village.rawValue)）不能查看 \(other)"))
             }
         }
     }
 
-    @Test func theDashboardShowsThePressFiguresInChinese() async throws {
+    @Test func leiyangsCountyOfficeSeesLeiyangAndItsTownshipsButNoOtherCounty() async throws {
         let store = try await DemoFixture.shared.store()
         try await TestApp.make(store: store).test(.router) { client in
-            try await client.execute(uri: "/?area=430481&as-of=2020-10-15", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(response.status == .ok)
-                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                #expect(html.contains("<html lang=\"zh-CN\">"))
-                #expect(html.contains("耒阳市 脱贫攻坚数据（截至 2020-10-15）"))
-                #expect(html.contains("14,466 户") && html.contains("43,172 人"))
-                #expect(html.contains("1,012 户") && html.contains("2,198 人"))
-                #expect(html.contains("0.18%"))
-                #expect(html.contains("34 / 34 个"))
-                #expect(html.contains("蔡子池街道"), "a row per township")
-                #expect(html.contains("<svg"), "the incidence chart is drawn on the server")
-                #expect(html.contains("衡阳市</a> › <span aria-current=\"page\">耒阳市</span>"), "a breadcrumb back to the city")
+            let session = try await TestApp.signIn(client, username: "county.office", password: DemoUsers.password)
+            let township = try await client.execute(uri: "/?area=430481100&as-of=2020-10-15", method: .get, headers: session.headers)
+            #expect(township.status == .ok)
+            #expect(String(buffer: township.body).contains("黄市镇 脱贫攻坚数据"))
+            for other in ["430424", "430400", "430424100"] {
+                let r = try await client.execute(uri: "/?area=\(other)", method: .get, headers: session.headers)
+                #expect(r.status == .forbidden)
+                #expect(String(buffer: r.body).contains("县级扶贫部门（430481）不能查看 \(other)"))
             }
+            let audit = try await AuditService(try TestEnvironment.make(store: store)).list(
+                .init(actor: "county.office", action: "accessDenied", scope: .everywhere), by: TestEnvironment.system)
+            #expect(audit.count >= 3, "each refusal is audited")
         }
     }
 
     @Test func englishIsOneClickAwayAndRemembered() async throws {
         let store = try await DemoFixture.shared.store()
         try await TestApp.make(store: store).test(.router) { client in
-            try await client.execute(uri: "/?area=430481&as-of=2020-10-15&lang=en", method: .get) { response in
-                let html = String(buffer: response.body)
-                #expect(html.contains("<html lang=\"en\">"))
-                #expect(html.contains("poverty alleviation figures (as of 2020-10-15)"))
-                #expect(response.headers[.setCookie]?.contains("lang=en") == true)
-                #expect(response.headers[.setCookie]?.contains("HttpOnly") == true)
-            }
+            let session = try await TestApp.signIn(client, username: "city.office", password: DemoUsers.password)
+            let r = try await client.execute(uri: "/?area=430481&as-of=2020-10-15&lang=en", method: .get, headers: session.headers)
+            let html = String(buffer: r.body)
+            #expect(html.contains("<html lang=\"en\">"))
+            #expect(html.contains("poverty alleviation figures (as of 2020-10-15)"))
+            let cookie = r.headers[values: .setCookie].first { $0.hasPrefix("lang=") } ?? ""
+            #expect(cookie.contains("lang=en") && cookie.contains("HttpOnly"))
+            #expect(html.contains("href=\"?area=430481&amp;as-of=2020-10-15&amp;lang=zh\""), "the switch keeps the area and date")
         }
     }
 
     @Test func badInputGetsAWordedPageNotATrace() async throws {
-        try await TestDatabase.sqlite.withStore { store in
-            try await TestApp.make(store: store).test(.router) { client in
-                try await client.execute(uri: "/?as-of=2020-02-30", method: .get) { response in
-                    #expect(response.status == .badRequest)
-                    #expect(String(buffer: response.body).contains("请求参数有误"))
-                }
-                try await client.execute(uri: "/?area=439999", method: .get) { response in
-                    #expect(response.status == .notFound)
-                    #expect(String(buffer: response.body).contains("找不到该页面或区划"))
-                }
-                try await client.execute(uri: "/?area=12ab", method: .get) { response in
-                    #expect(response.status == .badRequest)
-                }
-                try await client.execute(uri: "/no/such/page", method: .get) { response in
-                    #expect(response.status == .notFound)
+        try await SmallRegistry.with { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "admin", password: SmallRegistry.password)
+                let cases: [(String, HTTPResponse.Status, String)] = [
+                    ("/?as-of=2020-02-30", .badRequest, "参数 as-of 有误：日期无效：2020-02-30"),
+                    ("/?area=439999", .notFound, "数据库中没有区划代码 439999"),
+                    ("/?area=12ab", .badRequest, "参数 area 有误：区划代码无效"),
+                    ("/no/such/page", .notFound, "找不到该页面或区划"),
+                ]
+                for (uri, status, words) in cases {
+                    let r = try await client.execute(uri: uri, method: .get, headers: session.headers)
+                    #expect(r.status == status, "\(uri)")
+                    #expect(String(buffer: r.body).contains(words), "\(uri)")
                 }
             }
         }
     }
 
-    @Test func theStylesheetIsServedLocally() async throws {
-        try await TestDatabase.sqlite.withStore { store in
-            try await TestApp.make(store: store).test(.router) { client in
-                try await client.execute(uri: "/static/style.css", method: .get) { response in
-                    #expect(response.status == .ok)
-                    #expect(response.headers[.contentType] == "text/css; charset=utf-8")
-                }
+    @Test func aYearOfZeroInTheDatabaseIsAWordedErrorNotACrash() async throws {
+        try await SmallRegistry.with { registry in
+            try await registry.store.sql.raw("UPDATE household SET first_identified_year = 0 WHERE household_number = '4304811002010002'").run()
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let r = try await client.execute(uri: "/", method: .get, headers: session.headers)
+                #expect(r.status == .internalServerError)
+                #expect(String(buffer: r.body).contains("数据库 household 表中 4304811002010002 的 first_identified_year 值“0”无效"))
+                // The server goes on answering.
+                #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
             }
         }
     }

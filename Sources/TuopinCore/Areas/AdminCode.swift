@@ -33,7 +33,7 @@ public struct AdminCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case missingLevel(AreaLevel)
     }
 
-    public init(_ text: String) throws {
+    public init(_ text: String) throws(ParseError) {
         var digits = Array(text)
         guard [6, 9, 12].contains(digits.count) else { throw ParseError.wrongLength(digits.count) }
         if let bad = digits.firstIndex(where: { !($0.isASCII && $0.isNumber) }) { throw ParseError.notADigit(position: bad + 1) }

@@ -49,9 +49,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    /// The last day of a year (`2014-12-31`), the usual cut-off of an annual figure.
-    public static func endOfYear(_ year: Int) -> CivilDate {
-        CivilDate(year: year, month: 12, day: 31)!
+    /// The last day of a year (`2014-12-31`), the usual cut-off of an annual figure; nil for a
+    /// year outside 1…9999, which no calendar date has.
+    public static func endOfYear(_ year: Int) -> CivilDate? {
+        CivilDate(year: year, month: 12, day: 31)
     }
 
     /// Days since 1970-01-01 (negative before), for day arithmetic.

@@ -50,7 +50,7 @@ public struct Household: Hashable, Sendable {
     }
 
     /// DQ-013: one main cause; at most two secondary causes, none equal to the main cause.
-    public static func validateCauses(main: PovertyCause, secondary: [PovertyCause]) throws {
+    public static func validateCauses(main: PovertyCause, secondary: [PovertyCause]) throws(CauseError) {
         if secondary.count > 2 { throw CauseError.tooManySecondaryCauses(secondary.count) }
         if secondary.contains(main) { throw CauseError.secondaryEqualsMain(main) }
         if secondary.count == 2 && secondary[0] == secondary[1] { throw CauseError.repeatedSecondaryCause(secondary[0]) }

@@ -33,7 +33,7 @@ public struct IdentityNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses and verifies an 18-character number.
-    public init(_ text: String) throws {
+    public init(_ text: String) throws(ParseError) {
         var bytes = Array(text.utf8)
         if bytes.count == 18 && bytes[17] == UInt8(ascii: "x") { bytes[17] = UInt8(ascii: "X") }
         guard text.count == 18 else { throw ParseError.wrongLength(text.count) }

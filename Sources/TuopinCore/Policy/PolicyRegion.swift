@@ -22,6 +22,14 @@ public enum PolicyRegion: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public var description: String { token }
 
+    /// The area the row applies to: the province, or nil for the whole country (scope checks).
+    public var area: AdminCode? {
+        switch self {
+        case .national: nil
+        case .province(let code): try? AdminCode(code + "0000")
+        }
+    }
+
     /// The province of an area code.
     public static func of(_ area: AdminCode) -> PolicyRegion { .province(String(area.rawValue.prefix(2))) }
 

@@ -63,7 +63,9 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
         else { throw ParseError.notADecimal(text) }
         let frac = parts.count == 2 ? String(parts[1]) : ""
         let p = frac.count
-        let value = whole * Self.power(p) + (frac.isEmpty ? 0 : Int64(frac)!)
+        let (shifted, overflow) = whole.multipliedReportingOverflow(by: Self.power(p))
+        let (value, overflowAdding) = shifted.addingReportingOverflow(Int64(frac) ?? 0)
+        guard !overflow, !overflowAdding else { throw ParseError.notADecimal(text) }
         self.init(scaled: negative ? -value : value, places: p)
     }
 

@@ -1,55 +1,63 @@
 import TuopinCore
 import TuopinStore
+import TuopinStrings
 
-/// Area figures as of a date: one area's summary, or its children's.
+/// Area figures as of a date: one area's summary, or its children's, only inside
+/// the asking user's scope. Each answer comes from one read snapshot.
 public struct StatisticsService: Sendable {
-    public let store: Store
+    let environment: ServiceEnvironment
 
-    public init(store: Store) { self.store = store }
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
 
     public enum StatisticsError: Error, Equatable, Sendable {
         /// No area with this code is in the registry.
         case unknownArea(String)
     }
 
-    /// The area the dashboard opens on: the city office's city (the registry is built for a
-    /// prefecture-level city), else the province, else the first county.
-    public func topArea() async throws -> AdminCode? {
-        for level in [AreaLevel.city, .province, .county] {
-            if let row = try await store.sql.raw("SELECT code FROM area WHERE level = \(bind: level.token) ORDER BY code").first() {
-                return try AdminCode(try row.decode(column: "code", as: String.self))
-            }
-        }
-        return nil
+    /// The area a user's dashboard opens on: their scope, or for the whole registry its top
+    /// area (the city a prefecture registry is built for, else the province, else a county).
+    public func home(of user: User) async throws -> AdminCode? {
+        if let code = user.scope.code { return code }
+        return try await AreaQuery.top(environment.store.sql)?.code
     }
 
-    /// The areas from the top of the registry down to `code` (for breadcrumbs); unknown levels are skipped.
-    public func path(to code: AdminCode) async throws -> [Area] {
-        var result: [Area] = []
-        for step in code.chain { if let area = try await AreaQuery.area(store.sql, code: step) { result.append(area) } }
-        return result
+    /// The areas from the top of the registry down to `code` (for breadcrumbs), each marked
+    /// with whether `user` may open it; unknown levels are skipped.
+    public func path(to code: AdminCode, by user: User) async throws -> [(area: Area, viewable: Bool)] {
+        try await environment.authorize(user, .view, area: code)
+        return try await environment.store.read { db in
+            var result: [(Area, Bool)] = []
+            for step in code.chain {
+                if let area = try await AreaQuery.area(db.sql, code: step) { result.append((area, user.scope.contains(step))) }
+            }
+            return result
+        }
     }
 
     /// The summary of one area.
-    public func summary(of code: AdminCode, asOf: CivilDate) async throws -> AreaSummary {
-        guard let area = try await AreaQuery.area(store.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
-        let figures = try await Figures.load(store, scope: code, groupBy: nil, asOf: asOf)
-        return figures.summary(of: area, keys: nil)
+    public func summary(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> AreaSummary {
+        try await environment.authorize(user, .view, area: code)
+        return try await environment.store.read { db in
+            guard let area = try await AreaQuery.area(db.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
+            return try await Figures.load(db, scope: code, groupBy: nil, asOf: asOf).summary(of: area, keys: nil)
+        }
     }
 
     /// The summaries of an area's children (the counties of a city, the townships of a county …).
-    public func breakdown(of code: AdminCode, asOf: CivilDate) async throws -> [AreaSummary] {
-        try await overview(of: code, asOf: asOf).children
+    public func breakdown(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> [AreaSummary] {
+        try await overview(of: code, asOf: asOf, by: user).children
     }
 
-    /// An area's summary and its children's, from one set of grouped queries: the parent's
-    /// figures are the sum over every child key, so nothing is counted twice or missed.
-    public func overview(of code: AdminCode, asOf: CivilDate) async throws -> (summary: AreaSummary, children: [AreaSummary]) {
-        guard let area = try await AreaQuery.area(store.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
-        let children = try await AreaQuery.children(store.sql, of: code)
-        guard let level = children.first?.level else { return (try await summary(of: code, asOf: asOf), []) }
-        let figures = try await Figures.load(store, scope: code, groupBy: level, asOf: asOf)
-        return (figures.summary(of: area, keys: nil), children.map { figures.summary(of: $0, keys: [$0.code.rawValue]) })
+    /// An area's summary and its children's, from one set of grouped queries on one snapshot:
+    /// the parent's figures are the sum over every child key, so nothing is counted twice or missed.
+    public func overview(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> (summary: AreaSummary, children: [AreaSummary]) {
+        try await environment.authorize(user, .view, area: code)
+        return try await environment.store.read { db in
+            guard let area = try await AreaQuery.area(db.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
+            let children = try await AreaQuery.children(db.sql, of: code)
+            let figures = try await Figures.load(db, scope: code, groupBy: children.first?.level, asOf: asOf)
+            return (figures.summary(of: area, keys: nil), children.map { figures.summary(of: $0, keys: [$0.code.rawValue]) })
+        }
     }
 }
 
@@ -63,14 +71,14 @@ struct Figures {
     var baselineCounts: [String: StatusCounts] = [:]
     var baselinePopulation: [String: PopulationQuery.Population] = [:]
 
-    static func load(_ store: Store, scope: AdminCode, groupBy: AreaLevel?, asOf: CivilDate) async throws -> Figures {
-        let sql = store.sql
+    static func load(_ db: StoreReader, scope: AdminCode, groupBy: AreaLevel?, asOf: CivilDate) async throws -> Figures {
+        let sql = db.sql
         var f = Figures(asOf: asOf)
         f.counts = try await StatusCountQuery.counts(sql, area: scope, asOf: asOf, groupBy: groupBy)
         f.population = try await PopulationQuery.population(sql, area: scope, year: asOf.year, groupBy: groupBy)
         f.designations = try await AreaEventQuery.designations(sql, area: scope, asOf: asOf, groupBy: groupBy)
-        if let first = try await StatusCountQuery.firstEnrolmentYear(sql, area: scope), CivilDate.endOfYear(first) <= asOf {
-            let date = CivilDate.endOfYear(first)
+        // firstEnrolmentYear refuses a stored year outside RegistryYear, so the date exists.
+        if let first = try await StatusCountQuery.firstEnrolmentYear(sql, area: scope), let date = CivilDate.endOfYear(first), date <= asOf {
             f.baselineDate = date
             f.baselineCounts = try await StatusCountQuery.counts(sql, area: scope, asOf: date, groupBy: groupBy)
             f.baselinePopulation = try await PopulationQuery.population(sql, area: scope, year: first, groupBy: groupBy)
@@ -99,5 +107,13 @@ struct Figures {
                            poorVillagesExited: d.reduce(0) { $0 + $1.poorVillagesExited },
                            poorCountiesDesignated: d.reduce(0) { $0 + $1.poorCountiesDesignated },
                            poorCountiesExited: d.reduce(0) { $0 + $1.poorCountiesExited })
+    }
+}
+
+extension StatisticsService.StatisticsError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .unknownArea(let code): s.text("error.area.unknown", ["code": code])
+        }
     }
 }

@@ -10,25 +10,33 @@ import SQLiteNIO
 
 /// The registry's database: SQLite embedded by default, PostgreSQL for production.
 ///
-/// Reads go through `sql`; writes go through `transaction`, which runs its body in one
-/// transaction and rolls back on any error. Start-up code opens a store once and passes it in.
+/// Writes go through `transaction`, which runs its body in one transaction and rolls back on
+/// any error; the body hands its `StoreTransaction` to every writer, so a change and its audit
+/// entry commit together. Reads that combine several queries go through `read`, one snapshot:
+/// on SQLite a read transaction on a connection of its own (WAL readers run beside the single
+/// writer), on PostgreSQL `REPEATABLE READ READ ONLY`. `sql` answers single statements.
+/// Start-up code opens a store once and passes it in.
 ///
 /// ```swift
 /// let store = try await Store.open(.sqliteFile("./tuopin.sqlite"), logger: logger)
-/// try await store.migrate()
-/// try await store.transaction { tx in try await BulkLoad.insert(rows, into: .household, in: tx) }
+/// try await Migrator.migrate(store)
+/// try await store.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.household, in: tx) }
+/// let counts = try await store.read { db in try await StatusCountQuery.counts(db.sql, area: leiyang, asOf: day) }
 /// ```
 public final class Store: Sendable {
     public let dialect: StoreDialect
     public let location: DatabaseLocation
-    /// The connection for reads (a WAL reader on SQLite files; the pool on PostgreSQL).
+    /// A connection for single-statement reads (the pool on PostgreSQL).
     public let sql: any SQLDatabase
     let logger: Logger
     private let backend: Backend
-    private let gate = AsyncGate()
+
+    /// SQLite reader connections beside the writer (WAL lets them read while it writes).
+    static let sqliteReaders = 3
 
     enum Backend: Sendable {
-        case sqlite(reader: SQLiteConnection, writer: SQLiteConnection)
+        /// `readers` is nil for an in-memory database, whose one connection is the writer.
+        case sqlite(writer: AsyncPool<SQLiteConnection>, readers: AsyncPool<SQLiteConnection>?, single: SQLiteConnection)
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }
 
@@ -52,22 +60,24 @@ public final class Store: Sendable {
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             try await configureSQLite(connection, wal: false)
             return Store(dialect: .sqlite, location: location, sql: connection.sql(queryLogLevel: .trace),
-                         backend: .sqlite(reader: connection, writer: connection), logger: logger)
+                         backend: .sqlite(writer: AsyncPool([connection]), readers: nil, single: connection), logger: logger)
         case .sqliteFile(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             guard FileManager.default.fileExists(atPath: folder) else {
                 throw OpenError.cannotOpen(location: location.description, reason: "folder \(folder) does not exist")
             }
+            var opened: [SQLiteConnection] = []
             do {
-                let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                try await configureSQLite(writer, wal: true)
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                try await configureSQLite(reader, wal: true)
-                return Store(dialect: .sqlite, location: location, sql: reader.sql(queryLogLevel: .trace),
-                             backend: .sqlite(reader: reader, writer: writer), logger: logger)
-            } catch let error as OpenError {
-                throw error
+                for _ in 0..<(2 + sqliteReaders) {
+                    let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                    opened.append(connection)
+                    try await configureSQLite(connection, wal: true)
+                }
+                let writer = opened[0], single = opened[1], readers = Array(opened[2...])
+                return Store(dialect: .sqlite, location: location, sql: single.sql(queryLogLevel: .trace),
+                             backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), single: single), logger: logger)
             } catch {
+                for connection in opened { try? await connection.close() }
                 throw OpenError.cannotOpen(location: location.description, reason: String(describing: error))
             }
         case .postgres(let url):
@@ -109,32 +119,56 @@ public final class Store: Sendable {
     /// Runs `body` in one transaction: all of it is committed, or none of it.
     public func transaction<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(_, let writer):
-            return try await gate.withGate {
-                let sql = writer.sql(queryLogLevel: .trace)
-                try await sql.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: writer))
-                    try await sql.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
+        case .sqlite(let writer, _, _):
+            return try await writer.with { connection in
+                let sql = connection.sql(queryLogLevel: .trace)
+                return try await enclose(sql, begin: "BEGIN IMMEDIATE") {
+                    try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: connection))
                 }
             }
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
             let sql = connection.sql(queryLogLevel: .trace)
-            try await sql.raw("BEGIN").run()
-            do {
-                let result = try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: nil))
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
+            return try await enclose(sql, begin: "BEGIN") {
+                try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: nil))
             }
+        }
+    }
+
+    /// Runs `body` on one consistent snapshot: every query in it sees the registry as it was
+    /// when the first one ran, whatever commits meanwhile.
+    public func read<T: Sendable>(_ body: @Sendable (StoreReader) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, let readers, _):
+            return try await (readers ?? writer).with { connection in
+                let sql = connection.sql(queryLogLevel: .trace)
+                return try await enclose(sql, begin: "BEGIN") { try await body(StoreReader(sql: sql, dialect: dialect)) }
+            }
+        case .postgres(let pool):
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection, logger: logger) }
+            let sql = connection.sql(queryLogLevel: .trace)
+            return try await enclose(sql, begin: "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+                try await body(StoreReader(sql: sql, dialect: dialect))
+            }
+        }
+    }
+
+    /// BEGIN, the body, COMMIT; ROLLBACK when the body throws (and the body's error is kept).
+    private func enclose<T>(_ sql: any SQLDatabase, begin: String, _ body: () async throws -> T) async throws -> T {
+        // The statements are fixed text from this file.
+        try await sql.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body()
+            try await sql.raw("COMMIT").run()
+            return result
+        } catch {
+            do { try await sql.raw("ROLLBACK").run() } catch let rollback {
+                // The connection may be gone; the body's error is the one the caller gets.
+                logger.warning("rollback failed", metadata: ["error": "\(type(of: rollback))"])
+            }
+            throw error
         }
     }
 
@@ -146,19 +180,30 @@ public final class Store: Sendable {
     /// Closes connections. Call once, at shutdown.
     public func close() async {
         switch backend {
-        case .sqlite(let reader, let writer):
-            try? await reader.close()
-            if reader !== writer { try? await writer.close() }
+        case .sqlite(let writer, let readers, let single):
+            var all = writer.all + (readers?.all ?? [])
+            if !all.contains(where: { $0 === single }) { all.append(single) }
+            for connection in all { try? await connection.close() }
         case .postgres(let pool):
             try? await pool.shutdownAsync()
         }
     }
 }
 
-/// The handle a transaction body writes through.
+/// The handle a transaction body writes through; every writer takes it, so the caller's
+/// transaction is the one they run in.
 public struct StoreTransaction: Sendable {
     public let sql: any SQLDatabase
     public let dialect: StoreDialect
     /// The SQLite connection, for the marked SQLite fast paths.
     let sqlite: SQLiteConnection?
+
+    /// The same connection as a reader, for queries inside the transaction.
+    public var reader: StoreReader { StoreReader(sql: sql, dialect: dialect) }
+}
+
+/// The handle a read snapshot queries through.
+public struct StoreReader: Sendable {
+    public let sql: any SQLDatabase
+    public let dialect: StoreDialect
 }

@@ -1,25 +1,34 @@
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import TuopinCore
 
-/// Writes the registry (or one area of it) as the CSV exchange format, a file per kind of row.
+/// Writes the registry (or one area of it) as the CSV exchange format, a file per kind of row,
+/// from one read snapshot so the files agree with each other.
 ///
-/// - Warning: Unmasked files hold ID numbers, phones and bank accounts. `masked: true` hides
-///   them (and such files cannot be imported back).
+/// - Warning: Unmasked files hold ID numbers, names, birth dates, health conditions, phones and
+///   bank accounts. `masked: true` hides them as `Masking` says (and such files cannot be
+///   imported back).
 public enum RegistryExport {
     public struct Summary: Sendable, Equatable {
         public var rows: [RegistryFile: Int] = [:]
     }
 
-    public static func export(_ store: Store, to directory: URL, area: AdminCode? = nil, masked: Bool = false,
+    public static func export(_ reader: StoreReader, to directory: URL, area: AdminCode? = nil, masked: Bool = false,
                               progress: (@Sendable (RegistryFile, Int) -> Void)? = nil) async throws -> Summary {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let filter = area.map(AreaFilter.init) ?? AreaFilter.everything
         var summary = Summary()
-        let sql = store.sql
         for (index, file) in RegistryFile.allCases.enumerated() {
             let writer = try CSVFileWriter(url: directory.appendingPathComponent(file.fileName), header: file.columns)
-            try await rows(of: file, sql: sql, filter: filter, county: area?.county?.rawValue ?? "", masked: masked) { writer.write($0) }
+            let sink = RowSink(writer)
+            do {
+                try await rows(of: file, sql: reader.sql, filter: filter, area: area, masked: masked, sink)
+                try sink.check()
+            } catch {
+                try? writer.close()
+                throw error
+            }
             try writer.close()
             summary.rows[file] = writer.rows - 1
             progress?(file, index + 1)
@@ -28,48 +37,58 @@ public enum RegistryExport {
     }
 
     /// Streams a file's rows, in a stable order so exports of the same data are identical.
-    static func rows(of file: RegistryFile, sql: any SQLDatabase, filter: AreaFilter, county: String, masked: Bool,
-                     _ emit: @escaping @Sendable ([String]) -> Void) async throws {
+    static func rows(of file: RegistryFile, sql: any SQLDatabase, filter: AreaFilter, area: AdminCode?, masked: Bool,
+                     _ sink: RowSink) async throws {
         let c = filter.countyPattern, a = filter.codePattern
+        // The area and its ancestors (province, city, county) go into areas.csv so the file stands
+        // alone; the whole registry also has its areas above county level (no county_code).
+        let chain = area?.chain.map(\.rawValue) ?? []
+        let aboveCounties: SQLQueryString = area == nil ? "OR county_code IS NULL" : ""
         switch file {
         case .areas:
-            // The province, city and county above the area are included so the file stands alone.
             try await sql.raw("""
                 SELECT code, name, kind FROM area
-                WHERE (county_code LIKE \(bind: c) AND code LIKE \(bind: a)) OR county_code IS NULL OR code = \(bind: county)
+                WHERE (county_code LIKE \(bind: c) AND code LIKE \(bind: a)) OR code IN (\(binds: chain + [""])) \(aboveCounties)
                 ORDER BY LENGTH(code), code
-                """).run { row in emit([row.string("code"), row.string("name"), row.string("kind")]) }
+                """).run { row in sink.emit { [try row.csv("code"), try row.csv("name"), try row.csv("kind")] } }
         case .areaEvents:
             try await sql.raw("""
                 SELECT area_code, kind, effective_date, document FROM area_event
                 WHERE county_code LIKE \(bind: c) AND area_code LIKE \(bind: a) ORDER BY area_code, effective_date, kind
-                """).run { row in emit([row.string("area_code"), row.string("kind"), row.string("effective_date"), row.string("document")]) }
+                """).run { row in
+                sink.emit { [try row.csv("area_code"), try row.csv("kind"), try row.csv("effective_date"), try row.csv("document")] }
+            }
         case .villageProfiles:
             try await sql.raw("""
                 SELECT village_code, year, rural_registered_population, collective_income_fen FROM village_profile
                 WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a) ORDER BY village_code, year
                 """).run { row in
-                emit([row.string("village_code"), row.string("year"), row.string("rural_registered_population"), row.yuan("collective_income_fen")])
+                sink.emit {
+                    [try row.csv("village_code"), try row.csv("year"), try row.csv("rural_registered_population"),
+                     try row.yuan("collective_income_fen")]
+                }
             }
         case .households:
             try await sql.raw("""
                 SELECT * FROM household WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a)
                 ORDER BY county_code, household_number
                 """).run { row in
-                emit(file.columns.map { column in
-                    switch column {
-                    case "phone", "bank_account": masked ? "" : row.string(column)
-                    case "is_military_martyr_family", "is_one_child", "is_two_daughters": row.bool(column)
-                    default: row.string(column)
+                sink.emit {
+                    try file.columns.map { column in
+                        switch column {
+                        case "phone", "bank_account": masked ? Masking.privateField(try row.csv(column)) : try row.csv(column)
+                        case "is_military_martyr_family", "is_one_child", "is_two_daughters": try row.bool(column)
+                        default: try row.csv(column)
+                        }
                     }
-                })
+                }
             }
         case .statusEvents:
             try await sql.raw("""
                 SELECT e.household_number, e.sequence, e.kind, e.status, e.effective_date, e.note FROM status_event e
                 JOIN household h ON h.county_code = e.county_code AND h.household_number = e.household_number
                 WHERE e.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a) ORDER BY e.county_code, e.household_number, e.sequence
-                """).run { row in emit(file.columns.map { row.string($0) }) }
+                """).run { row in sink.emit { try file.columns.map { try row.csv($0) } } }
         case .members:
             try await sql.raw("""
                 SELECT s.household_number, s.relation, s.from_date, s.to_date, s.end_reason, m.* FROM membership s
@@ -78,14 +97,22 @@ public enum RegistryExport {
                 WHERE s.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a)
                 ORDER BY s.county_code, s.household_number, s.from_date, s.id_number
                 """).run { row in
-                emit(file.columns.map { column in
-                    switch column {
-                    case "id_number":
-                        masked ? ((try? IdentityNumber(row.string(column)))?.masked ?? "********") : row.string(column)
-                    case "medical_insured", "serious_illness_insured", "resident_pension", "receives_dibao", "receives_tekun": row.bool(column)
-                    default: row.string(column)
+                sink.emit {
+                    try file.columns.map { column in
+                        let value = try column.hasPrefix("medical_") || column.hasPrefix("serious_") || column.hasPrefix("resident_")
+                            || column.hasPrefix("receives_") ? row.bool(column) : row.csv(column)
+                        guard masked else { return value }
+                        switch column {
+                        case "id_number": return Masking.identityNumber(value)
+                        case "name": return Masking.name(value)
+                        case "birth_date":
+                            return Masking.birthDate(try row.storedDate(column, table: "member", key: Masking.identityNumber(row.rawText("id_number"))))
+                        case "health": return Masking.privateField(value)
+                        case "from_date", "to_date": return Masking.year(value)
+                        default: return value
+                        }
                     }
-                })
+                }
             }
         case .incomes:
             try await sql.raw("""
@@ -93,10 +120,29 @@ public enum RegistryExport {
                 JOIN household h ON h.county_code = i.county_code AND h.household_number = i.household_number
                 WHERE i.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a) ORDER BY i.county_code, i.household_number, i.year
                 """).run { row in
-                emit([row.string("household_number"), row.string("year"), row.string("household_size")]
-                     + IncomeItem.allCases.map { row.yuan(IncomeColumns.name($0)) })
+                sink.emit {
+                    [try row.csv("household_number"), try row.csv("year"), try row.csv("household_size")]
+                        + (try IncomeItem.allCases.map { try row.yuan(IncomeColumns.name($0)) })
+                }
             }
         }
+    }
+}
+
+/// Passes rows to a file from a row callback, keeping the first error to throw after the query.
+final class RowSink: Sendable {
+    private let writer: CSVFileWriter
+    private let failure = NIOLockedValueBox<(any Error)?>(nil)
+
+    init(_ writer: CSVFileWriter) { self.writer = writer }
+
+    func emit(_ fields: () throws -> [String]) {
+        guard failure.withLockedValue({ $0 == nil }) else { return }
+        do { writer.write(try fields()) } catch { failure.withLockedValue { $0 = error } }
+    }
+
+    func check() throws {
+        if let error = failure.withLockedValue({ $0 }) { throw error }
     }
 }
 
@@ -106,22 +152,27 @@ extension AreaFilter {
 }
 
 extension SQLRow {
-    /// A column as CSV text: "" for NULL.
-    func string(_ column: String) -> String {
+    /// A column as CSV text: "" for NULL, digits for a number; anything else is a `StoredValueError`.
+    func csv(_ column: String) throws -> String {
         if (try? decodeNil(column: column)) == true { return "" }
         if let s = try? decode(column: column, as: String.self) { return s }
         if let n = try? decode(column: column, as: Int64.self) { return String(n) }
-        return ""
+        throw StoredValueError(table: "export", column: column, key: rawText("household_number"), value: rawText(column))
     }
 
-    func bool(_ column: String) -> String {
-        guard let b = try? decode(column: column, as: Bool.self) else { return "" }
+    func bool(_ column: String) throws -> String {
+        guard let b = try? decode(column: column, as: Bool.self) else {
+            throw StoredValueError(table: "export", column: column, key: rawText("household_number"), value: rawText(column))
+        }
         return b ? "true" : "false"
     }
 
-    /// A fen column as yuan text.
-    func yuan(_ column: String) -> String {
-        guard (try? decodeNil(column: column)) != true, let fen = try? decode(column: column, as: Int64.self) else { return "" }
+    /// A fen column as yuan text ("" for NULL).
+    func yuan(_ column: String) throws -> String {
+        if (try? decodeNil(column: column)) == true { return "" }
+        guard let fen = try? decode(column: column, as: Int64.self) else {
+            throw StoredValueError(table: "export", column: column, key: rawText("household_number"), value: rawText(column))
+        }
         return Money(fen: fen).yuanText
     }
 }

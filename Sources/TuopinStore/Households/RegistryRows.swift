@@ -34,7 +34,7 @@ public enum RegistryRows {
     }
 
     public static func row(_ p: VillageProfile) -> [StoreValue] {
-        [.text(p.village.county!.rawValue), .text(p.village.rawValue), .int(p.year), .int(p.ruralRegisteredPopulation),
+        [.text(p.village.county?.rawValue ?? p.village.rawValue), .text(p.village.rawValue), .int(p.year), .int(p.ruralRegisteredPopulation),
          p.collectiveIncome.map { .int($0.fen) } ?? .null]
     }
 

@@ -109,10 +109,10 @@ struct RowReader {
 
     mutating func adminCode(_ column: String) -> AdminCode? {
         guard let value = text(column) else { return nil }
-        do { return try AdminCode(value) } catch let e as AdminCode.ParseError {
-            reject(column, .invalidAreaCode(e))
-        } catch {}
-        return nil
+        do { return try AdminCode(value) } catch {
+            reject(column, .invalidAreaCode(error))
+            return nil
+        }
     }
 
     mutating func householdNumber(_ column: String = "household_number") -> HouseholdNumber? {

@@ -18,13 +18,30 @@ public struct ImportBatch: Sendable {
     public var rowCount: Int {
         areas.count + areaEvents.count + profiles.count + households.count + events.count + memberships.count + incomes.count
     }
+
+    /// The counties the batch writes households into, sorted.
+    public var counties: [String] { Set(households.map(\.county.rawValue)).sorted() }
 }
 
-/// What an import found: the good rows and every rejected one.
+/// What an import found: the good rows, every rejected one, and the files it read.
 public struct ImportOutcome: Sendable {
     public var batch: ImportBatch
     public var rejections: [ImportRejection]
     public var readRows: Int
+    public var files: [ImportedFile] = []
+}
+
+/// A file an import read, for its audit entry: name, size and SHA-256 digest.
+public struct ImportedFile: Sendable, Equatable, Codable {
+    public var file: String
+    public var bytes: Int
+    public var sha256: String
+
+    public init(file: RegistryFile, bytes: Int, sha256: String) {
+        self.file = file.fileName
+        self.bytes = bytes
+        self.sha256 = sha256
+    }
 }
 
 /// Keys already in the registry, so an import neither duplicates nor silently overwrites them.

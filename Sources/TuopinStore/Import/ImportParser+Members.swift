@@ -46,9 +46,9 @@ extension ImportParser {
                     if let birth, birth != id.birthDate {
                         row.reject("birth_date", .birthDateDisagreesWithIdentityNumber(recorded: birth, fromNumber: id.birthDate))
                     }
-                } catch let e as IdentityNumber.ParseError {
-                    row.reject("id_number", .invalidIdentityNumber(e))
-                } catch {}
+                } catch {
+                    row.reject("id_number", .invalidIdentityNumber(error))
+                }
             }
             let key = idType.map { $0.token + "|" } .flatMap { prefix in idNumber.map { prefix + $0 } }
             if let key, existing.identities.contains(key) { row.reject("id_number", .identityAlreadyInRegistry) }

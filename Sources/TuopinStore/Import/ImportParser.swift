@@ -6,6 +6,8 @@ import TuopinCore
 /// are rejected with it, so a partial commit never leaves half a household.
 struct ImportParser {
     var existing: ExistingKeys
+    /// Where the importing user may write: rows for areas outside it are rejected.
+    var scope: AreaScope
     var batch = ImportBatch()
     var rejections: [ImportRejection] = []
     var readRows = 0
@@ -17,9 +19,15 @@ struct ImportParser {
     /// Households rejected for any reason: later rows of theirs are rejected too.
     var rejectedHouseholds: Set<String> = []
 
-    init(existing: ExistingKeys, existingAreaKinds: [String: AreaKind]) {
+    init(existing: ExistingKeys, existingAreaKinds: [String: AreaKind], scope: AreaScope = .everywhere) {
         self.existing = existing
+        self.scope = scope
         knownAreas = existingAreaKinds
+    }
+
+    /// Rejects the row when `code` lies outside the importing user's scope.
+    func checkScope(_ code: AdminCode?, _ field: String, _ row: inout RowReader) {
+        if let code, !scope.contains(code) { row.reject(field, .outsideScope(code.rawValue)) }
     }
 
     mutating func run(_ tables: [RegistryFile: CSVTable]) {
@@ -60,8 +68,10 @@ struct ImportParser {
             if area.level >= .county, let parent = area.code.parent, knownAreas[parent.rawValue] == nil {
                 row.reject("code", .unknownArea(parent.rawValue))
             }
+            let isNew = knownAreas[area.code.rawValue] == nil && !existing.areaCodes.contains(area.code.rawValue)
+            if isNew { checkScope(area.code, "code", &row) }
             guard keep(row) else { continue }
-            if knownAreas[area.code.rawValue] == nil && !existing.areaCodes.contains(area.code.rawValue) { batch.areas.append(area) }
+            if isNew { batch.areas.append(area) }
             knownAreas[area.code.rawValue] = area.kind
         }
     }
@@ -73,6 +83,7 @@ struct ImportParser {
             let code = row.adminCode("area_code"), kind = row.code("kind", AreaEventKind.self), date = row.date("effective_date")
             if let code, knownAreas[code.rawValue] == nil { row.reject("area_code", .unknownArea(code.rawValue)) }
             if let code, code.level < .county { row.reject("area_code", .unknownArea(code.rawValue)) }
+            checkScope(code, "area_code", &row)
             guard keep(row), let code, let kind, let date else { continue }
             batch.areaEvents.append(AreaEvent(area: code, kind: kind, effectiveDate: date, document: row.raw("document")))
         }
@@ -89,6 +100,7 @@ struct ImportParser {
                 else if code.level != .village { row.reject("village_code", .notAVillage(code.rawValue)) }
             }
             if let population, population < 0 { row.reject("rural_registered_population", .negativeCount) }
+            checkScope(code, "village_code", &row)
             guard keep(row), let code, let year, let population, let income else { continue }
             batch.profiles.append(VillageProfile(village: code, year: year, ruralRegisteredPopulation: population, collectiveIncome: income))
         }
@@ -110,9 +122,9 @@ struct ImportParser {
                 if let cause = PovertyCause(token: token) { secondary.append(cause) } else { row.reject("secondary_causes", .unknownCode(token)) }
             }
             if let main {
-                do { try Household.validateCauses(main: main, secondary: secondary) } catch let e as Household.CauseError {
-                    row.reject("secondary_causes", .invalidCauses(e))
-                } catch {}
+                do { try Household.validateCauses(main: main, secondary: secondary) } catch {
+                    row.reject("secondary_causes", .invalidCauses(error))
+                }
             }
             let first = row.int("first_identified_year"), planned = row.optionalInt("planned_exit_year")
             let military = row.bool("is_military_martyr_family"), oneChild = row.bool("is_one_child"), twoDaughters = row.bool("is_two_daughters")
@@ -120,6 +132,7 @@ struct ImportParser {
                 if knownAreas[village.rawValue] == nil { row.reject("village_code", .unknownArea(village.rawValue)) }
                 else if village.level != .village { row.reject("village_code", .notAVillage(village.rawValue)) }
             }
+            checkScope(village, "village_code", &row)
             if let number {
                 if let firstLine = households[number.rawValue]?.line { row.reject("household_number", .duplicateHousehold(firstLine: firstLine)) }
                 else if existing.households.contains(number.rawValue) { row.reject("household_number", .householdAlreadyInRegistry(number.rawValue)) }
@@ -129,7 +142,7 @@ struct ImportParser {
                 if let number, households[number.rawValue] == nil { rejectedHouseholds.insert(number.rawValue) }
                 continue
             }
-            households[number.rawValue] = (record.line, village.county!.rawValue)
+            households[number.rawValue] = (record.line, village.county?.rawValue ?? village.rawValue)
             batch.households.append(Household(
                 number: number, village: village, identificationStandard: standard, povertyAttribute: attribute, mainCause: main,
                 secondaryCauses: secondary, firstIdentifiedYear: first, plannedExitYear: planned, isMilitaryMartyrFamily: military,

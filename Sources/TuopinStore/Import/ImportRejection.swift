@@ -2,7 +2,7 @@ import TuopinCore
 
 /// A row of an import file that was not accepted, with where and why (DESIGN principle 6).
 ///
-/// Words come last: `Rejections.wording` in TuopinWeb turns it into
+/// Words come last: `Rejections.wording` in TuopinStrings turns it into
 /// "members.csv 第 12 行，id_number：身份证号校验位错误，应为 X".
 public struct ImportRejection: Error, Equatable, Sendable {
     public var file: RegistryFile
@@ -54,5 +54,7 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case negativeCount
         /// The row belongs to a household that was rejected.
         case householdRejected(String)
+        /// The row's area lies outside the importing user's scope.
+        case outsideScope(String)
     }
 }

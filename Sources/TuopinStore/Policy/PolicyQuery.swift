@@ -8,13 +8,21 @@ public enum PolicyQuery {
             SELECT year, region, standard, amount_fen, exit_comparison, confirmed, source FROM poverty_line ORDER BY year
             """).all()
         return PovertyLineTable(try rows.map { row in
-            PovertyLine(year: try row.decode(column: "year", as: Int.self),
-                        region: PolicyRegion(token: try row.decode(column: "region", as: String.self)) ?? .national,
-                        standard: IdentificationStandard(token: try row.decode(column: "standard", as: String.self)) ?? .national,
-                        amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
-                        exitComparison: IncomeComparison(token: try row.decode(column: "exit_comparison", as: String.self)) ?? .above,
-                        confirmed: try row.decode(column: "confirmed", as: Bool.self),
-                        source: try row.decode(column: "source", as: String.self))
+            let key = "\(row.rawText("year"))/\(row.rawText("region"))/\(row.rawText("standard"))"
+            let t = "poverty_line"
+            let regionText = try row.storedText("region", table: t, key: key)
+            guard let region = PolicyRegion(token: regionText) else { throw StoredValueError(table: t, column: "region", key: key, value: regionText) }
+            let amount = try row.storedInt("amount_fen", table: t, key: key)
+            guard amount > 0 else { throw StoredValueError(table: t, column: "amount_fen", key: key, value: String(amount)) }
+            let comparison = try row.storedCode("exit_comparison", as: IncomeComparison.self, table: t, key: key)
+            guard [.above, .atLeast].contains(comparison) else {
+                throw StoredValueError(table: t, column: "exit_comparison", key: key, value: comparison.token)
+            }
+            return PovertyLine(year: try row.storedYear("year", table: t, key: key), region: region,
+                               standard: try row.storedCode("standard", as: IdentificationStandard.self, table: t, key: key),
+                               amount: Money(fen: amount), exitComparison: comparison,
+                               confirmed: try row.storedBool("confirmed", table: t, key: key),
+                               source: try row.storedText("source", table: t, key: key))
         })
     }
 
@@ -23,12 +31,20 @@ public enum PolicyQuery {
             SELECT year, region, amount_fen, within_comparison, confirmed, source FROM monitoring_threshold ORDER BY year
             """).all()
         return MonitoringThresholdTable(try rows.map { row in
-            MonitoringThreshold(year: try row.decode(column: "year", as: Int.self),
-                                region: PolicyRegion(token: try row.decode(column: "region", as: String.self)) ?? .national,
-                                amountPerCapita: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
-                                withinComparison: IncomeComparison(token: try row.decode(column: "within_comparison", as: String.self)) ?? .atMost,
-                                confirmed: try row.decode(column: "confirmed", as: Bool.self),
-                                source: try row.decode(column: "source", as: String.self))
+            let key = "\(row.rawText("year"))/\(row.rawText("region"))"
+            let t = "monitoring_threshold"
+            let regionText = try row.storedText("region", table: t, key: key)
+            guard let region = PolicyRegion(token: regionText) else { throw StoredValueError(table: t, column: "region", key: key, value: regionText) }
+            let amount = try row.storedInt("amount_fen", table: t, key: key)
+            guard amount > 0 else { throw StoredValueError(table: t, column: "amount_fen", key: key, value: String(amount)) }
+            let comparison = try row.storedCode("within_comparison", as: IncomeComparison.self, table: t, key: key)
+            guard [.atMost, .below].contains(comparison) else {
+                throw StoredValueError(table: t, column: "within_comparison", key: key, value: comparison.token)
+            }
+            return MonitoringThreshold(year: try row.storedYear("year", table: t, key: key), region: region,
+                                       amountPerCapita: Money(fen: amount), withinComparison: comparison,
+                                       confirmed: try row.storedBool("confirmed", table: t, key: key),
+                                       source: try row.storedText("source", table: t, key: key))
         })
     }
 

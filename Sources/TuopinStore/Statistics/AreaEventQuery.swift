@@ -25,14 +25,13 @@ public enum AreaEventQuery {
             """).all()
         var result: [String: Designations] = [:]
         for row in rows {
-            let key = StatusCountQuery.normalise(try row.decode(column: "area_key", as: String.self))
-            let n = try row.decode(column: "n", as: Int.self)
-            switch AreaEventKind(token: try row.decode(column: "kind", as: String.self)) {
+            let key = StatusCountQuery.normalise(try row.storedText("area_key", table: "area_event", key: area.rawValue))
+            let n = Int(try row.storedInt("n", table: "area_event", key: key))
+            switch try row.storedCode("kind", as: AreaEventKind.self, table: "area_event", key: key) {
             case .designatedPoorVillage: result[key, default: .init()].poorVillagesDesignated += n
             case .villageExited: result[key, default: .init()].poorVillagesExited += n
             case .designatedPoorCounty: result[key, default: .init()].poorCountiesDesignated += n
             case .countyExited: result[key, default: .init()].poorCountiesExited += n
-            case nil: continue
             }
         }
         return result

@@ -19,7 +19,7 @@ struct AreaFilter: Sendable {
             countyPattern = area.prefix + "%"
             codePattern = area.prefix + "%"
         case .township, .village:
-            countyPattern = area.county!.rawValue
+            countyPattern = area.county?.rawValue ?? area.rawValue
             codePattern = area.rawValue + "%"
         }
     }

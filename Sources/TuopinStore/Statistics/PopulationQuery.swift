@@ -12,9 +12,10 @@ public enum PopulationQuery {
     public static func population(_ sql: any SQLDatabase, area: AdminCode, year: Int,
                                   groupBy: AreaLevel? = nil) async throws -> [String: Population] {
         let filter = AreaFilter(area)
-        guard let profileYear = try await sql.raw("""
+        guard let found = try await sql.raw("""
             SELECT MAX(year) AS y FROM village_profile WHERE county_code LIKE \(bind: filter.countyPattern) AND year <= \(bind: year)
-            """).first()?.decode(column: "y", as: Int?.self) else { return [:] }
+            """).first(), (try? found.decodeNil(column: "y")) == false else { return [:] }
+        let profileYear = try found.storedYear("y", table: "village_profile", key: area.rawValue)
         let keyLength = (groupBy ?? area.level).codeLength
         let rows = try await sql.raw("""
             SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key,
@@ -26,8 +27,10 @@ public enum PopulationQuery {
             """).all()
         var result: [String: Population] = [:]
         for row in rows {
-            result[StatusCountQuery.normalise(try row.decode(column: "area_key", as: String.self))] =
-                Population(year: profileYear, people: try row.decode(column: "people", as: Int.self))
+            let key = try row.storedText("area_key", table: "village_profile", key: area.rawValue)
+            let people = try row.storedInt("people", table: "village_profile", key: key)
+            guard people >= 0 else { throw StoredValueError(table: "village_profile", column: "rural_registered_population", key: key, value: String(people)) }
+            result[StatusCountQuery.normalise(key)] = Population(year: profileYear, people: Int(people))
         }
         return result
     }

@@ -45,10 +45,13 @@ public enum StatusCountQuery {
             """).all()
         var result: [String: StatusCounts] = [:]
         for row in rows {
-            let key = try row.decode(column: "area_key", as: String.self)
-            guard let status = PovertyStatus(token: try row.decode(column: "status", as: String.self)) else { continue }
-            result[normalise(key), default: StatusCounts()].add(status, households: try row.decode(column: "households", as: Int.self),
-                                                               people: try row.decode(column: "people", as: Int.self))
+            let key = try row.storedText("area_key", table: "household", key: area.rawValue)
+            let text = try row.storedText("status", table: "status_event", key: key)
+            guard let status = PovertyStatus(token: text) else {
+                throw try await invalidStatus(sql, text, filter: filter)
+            }
+            result[normalise(key), default: StatusCounts()].add(status, households: Int(try row.storedInt("households", table: "household", key: key)),
+                                                               people: Int(try row.storedInt("people", table: "membership", key: key)))
         }
         return result
     }
@@ -59,11 +62,38 @@ public enum StatusCountQuery {
     }
 
     /// The earliest first-identification year of the area's households (the enrolment baseline).
+    ///
+    /// A stored year outside `RegistryYear` (0, 99999) is a `StoredValueError` naming the first
+    /// household that holds one, never a date built from it.
     public static func firstEnrolmentYear(_ sql: any SQLDatabase, area: AdminCode) async throws -> Int? {
         let filter = AreaFilter(area)
-        return try await sql.raw("""
-            SELECT MIN(first_identified_year) AS first_year FROM household
+        guard let row = try await sql.raw("""
+            SELECT MIN(first_identified_year) AS first_year, MAX(first_identified_year) AS last_year FROM household
             WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
-            """).first()?.decode(column: "first_year", as: Int?.self)
+            """).first(), (try? row.decodeNil(column: "first_year")) == false else { return nil }
+        let first = try row.storedInt("first_year", table: "household", key: area.rawValue)
+        let last = try row.storedInt("last_year", table: "household", key: area.rawValue)
+        guard RegistryYear.contains(Int(first)), RegistryYear.contains(Int(last)) else {
+            let bad = try await sql.raw("""
+                SELECT household_number, first_identified_year FROM household
+                WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+                  AND (first_identified_year < \(bind: RegistryYear.range.lowerBound) OR first_identified_year > \(bind: RegistryYear.range.upperBound))
+                ORDER BY county_code, household_number
+                """).first()
+            throw StoredValueError(table: "household", column: "first_identified_year", key: bad?.rawText("household_number") ?? area.rawValue,
+                                   value: bad?.rawText("first_identified_year") ?? String(RegistryYear.contains(Int(first)) ? last : first))
+        }
+        return Int(first)
+    }
+
+    /// The error for a status token no code list knows, naming the first event that holds it.
+    static func invalidStatus(_ sql: any SQLDatabase, _ token: String, filter: AreaFilter) async throws -> StoredValueError {
+        let row = try await sql.raw("""
+            SELECT household_number, sequence FROM status_event
+            WHERE county_code LIKE \(bind: filter.countyPattern) AND status = \(bind: token)
+            ORDER BY county_code, household_number, sequence
+            """).first()
+        let key = row.map { "\($0.rawText("household_number"))#\($0.rawText("sequence"))" } ?? token
+        return StoredValueError(table: "status_event", column: "status", key: key, value: token)
     }
 }

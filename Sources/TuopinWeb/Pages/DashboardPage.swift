@@ -1,28 +1,30 @@
 import TuopinCore
 import TuopinServices
-import Hummingbird
+import TuopinStrings
 
-/// The dashboard's view model: headline figures of the top area and a row per child area.
+/// The dashboard's view model: headline figures of an area inside the user's scope and a row
+/// per child area.
 enum DashboardPage {
-    static func render(area: AdminCode?, asOf: CivilDate, statistics: StatisticsService, site: Site,
-                       strings s: Localizer) async throws -> HTML {
+    static func render(area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, site: Site,
+                       context: TuopinRequestContext) async throws -> HTML {
+        let s = site.strings[context.language]
         var chosen = area
-        if chosen == nil { chosen = try await statistics.topArea() }
+        if chosen == nil { chosen = try await statistics.home(of: user) }
         guard let code = chosen else {
-            return site.page("dashboard", ["empty": true, "emptyMessage": s.text("dashboard.empty")], strings: s, title: s.text("app.name"))
+            return site.page("dashboard", ["empty": true, "emptyMessage": s.text("dashboard.empty")], context: context, title: s.text("app.name"))
         }
-        let summary: AreaSummary, children: [AreaSummary]
-        do { (summary, children) = try await statistics.overview(of: code, asOf: asOf) } catch StatisticsService.StatisticsError.unknownArea {
-            throw HTTPError(.notFound)
-        }
+        let (summary, children) = try await statistics.overview(of: code, asOf: asOf, by: user)
         let c = summary.counts
-        let path = try await statistics.path(to: code).filter { $0.level != .province }
-        var context: [String: Any] = [
-            "breadcrumbs": path.enumerated().map { i, area -> [String: Any] in
-                ["name": area.name, "link": "/?area=\(area.code.rawValue)&as-of=\(asOf.description)", "current": i == path.count - 1]
+        let path = try await statistics.path(to: code, by: user).filter { $0.area.level != .province }
+        let title = s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description])
+        var values: [String: Any] = [
+            "breadcrumbs": path.enumerated().map { i, step -> [String: Any] in
+                ["name": step.area.name, "link": "/?area=\(step.area.code.rawValue)&as-of=\(asOf.description)",
+                 "current": i == path.count - 1, "linked": step.viewable && i != path.count - 1,
+                 "plain": !step.viewable && i != path.count - 1]
             },
             "breadcrumbLabel": s.text("dashboard.breadcrumbs"),
-            "heading": s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description]),
+            "heading": title,
             "asOf": asOf.description,
             "areaCode": code.rawValue,
             "asOfLabel": s.text("dashboard.asOf"), "show": s.text("dashboard.show"),
@@ -46,7 +48,7 @@ enum DashboardPage {
             "tableCaption": s.text("dashboard.tableCaption"),
             "chartTitle": s.text("dashboard.chartTitle"),
         ]
-        context["rows"] = children.map { child -> [String: Any] in
+        values["rows"] = children.map { child -> [String: Any] in
             let k = child.counts
             return [
                 "name": child.area.name, "code": child.area.code.rawValue,
@@ -58,9 +60,9 @@ enum DashboardPage {
                 "link": "/?area=\(child.area.code.rawValue)&as-of=\(asOf.description)",
             ]
         }
-        context["hasRows"] = !children.isEmpty
-        context["chart"] = IncidenceChart.svg(children.map { ($0.area.name, $0.incidence) }, title: s.text("dashboard.chartTitle"))
-        return site.page("dashboard", context, strings: s, title: s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description]))
+        values["hasRows"] = !children.isEmpty
+        values["chart"] = IncidenceChart.svg(children.map { ($0.area.name, $0.incidence) }, title: s.text("dashboard.chartTitle"))
+        return site.page("dashboard", values, context: context, title: title, query: ["area": code.rawValue, "as-of": asOf.description])
     }
 
     static func card(_ label: String, _ value: String, _ detail: String) -> [String: String] {
@@ -69,4 +71,3 @@ enum DashboardPage {
 
     static func percent(_ i: Incidence) -> String { i.percent.map { $0.text + "%" } ?? "—" }
 }
-

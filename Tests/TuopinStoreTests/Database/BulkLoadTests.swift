@@ -32,4 +32,38 @@ struct BulkLoadTests {
         #expect(a == b)
         #expect(a.contains("C3|名\"称'3|P1"))
     }
+
+    @Test(arguments: TestDatabase.available)
+    func bulkLoadsCommitWholeOrNotAtAll(_ database: TestDatabase) async throws {
+        let rows = self.rows
+        try await database.withStore { store in
+            try await store.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx) }
+            #expect(try await dump(store).count == 9_000)
+            struct Late: Error {}
+            let more = rows.enumerated().map { i, row in [StoreValue.text("D\(i)")] + row.dropFirst() }
+            await #expect(throws: Late.self) {
+                try await store.transaction { tx in
+                    try await BulkLoad.insert(more, into: RegistryRows.area, in: tx)
+                    throw Late()
+                }
+            }
+            #expect(try await dump(store).count == 9_000, "a bulk load rolled back leaves no row")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aReadSnapshotDoesNotSeeALaterCommit(_ database: TestDatabase) async throws {
+        let rows = Array(self.rows.prefix(10))
+        try await database.withStore { store in
+            try await store.transaction { tx in try await BulkLoad.insert(Array(rows.prefix(5)), into: RegistryRows.area, in: tx) }
+            let (before, after) = try await store.read { db in
+                let first = try await db.sql.raw("SELECT COUNT(*) AS n FROM area").first()?.decode(column: "n", as: Int.self)
+                try await store.transaction { tx in try await BulkLoad.insert(Array(rows.suffix(5)), into: RegistryRows.area, in: tx) }
+                let second = try await db.sql.raw("SELECT COUNT(*) AS n FROM area").first()?.decode(column: "n", as: Int.self)
+                return (first, second)
+            }
+            #expect(before == 5 && after == 5, "one snapshot for every query of a read")
+            #expect(try await dump(store).count == 10)
+        }
+    }
 }

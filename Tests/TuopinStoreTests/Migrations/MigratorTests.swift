@@ -43,8 +43,9 @@ struct MigratorTests {
         }
     }
 
-    @Test func aFailedTransactionLeavesNothing() async throws {
-        try await TestDatabase.sqlite.withStore { store in
+    @Test(arguments: TestDatabase.available)
+    func aFailedTransactionLeavesNothing(_ database: TestDatabase) async throws {
+        try await database.withStore { store in
         struct Boom: Error {}
         await #expect(throws: Boom.self) {
             try await store.transaction { tx in

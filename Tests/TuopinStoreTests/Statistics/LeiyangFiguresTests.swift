@@ -13,7 +13,7 @@ struct LeiyangFiguresTests {
     @Test(arguments: TestDatabase.available)
     func rollOnThePressDay(_ database: TestDatabase) async throws {
         let store = try await DemoFixture.shared.store(on: database)
-        let s = try await StatisticsService(store: store).summary(of: leiyang, asOf: pressDay)
+        let s = try await StatisticsService(try TestEnvironment.make(store: store)).summary(of: leiyang, asOf: pressDay, by: TestEnvironment.system)
         #expect(s.counts.enrolledHouseholds == 14_466)
         #expect(s.counts.enrolledPeople == 43_172)
         #expect(s.counts.exitedHouseholds == 13_454)
@@ -29,19 +29,19 @@ struct LeiyangFiguresTests {
     @Test(arguments: TestDatabase.available)
     func incidenceAsOfIgnoresLaterExits(_ database: TestDatabase) async throws {
         let store = try await DemoFixture.shared.store(on: database)
-        let service = StatisticsService(store: store)
-        let endOf2020 = try await service.summary(of: leiyang, asOf: CivilDate(year: 2020, month: 12, day: 31)!)
+        let service = StatisticsService(try TestEnvironment.make(store: store))
+        let endOf2020 = try await service.summary(of: leiyang, asOf: CivilDate(year: 2020, month: 12, day: 31)!, by: TestEnvironment.system)
         #expect(endOf2020.counts.remainingPeople == 0, "the 1,012 remaining households exit in late October")
         #expect(endOf2020.counts.enrolledHouseholds == 14_466)
-        let again = try await service.summary(of: leiyang, asOf: pressDay)
+        let again = try await service.summary(of: leiyang, asOf: pressDay, by: TestEnvironment.system)
         #expect(again.counts.remainingPeople == 2_198, "a later query date does not change an earlier answer")
     }
 
     @Test(arguments: TestDatabase.available)
     func townshipsAddUpToTheCounty(_ database: TestDatabase) async throws {
         let store = try await DemoFixture.shared.store(on: database)
-        let service = StatisticsService(store: store)
-        let townships = try await service.breakdown(of: leiyang, asOf: pressDay)
+        let service = StatisticsService(try TestEnvironment.make(store: store))
+        let townships = try await service.breakdown(of: leiyang, asOf: pressDay, by: TestEnvironment.system)
         #expect(townships.count == 30)
         #expect(townships.reduce(0) { $0 + $1.counts.enrolledPeople } == 43_172)
         #expect(townships.reduce(0) { $0 + $1.counts.remainingHouseholds } == 1_012)
@@ -52,7 +52,7 @@ struct LeiyangFiguresTests {
     @Test(arguments: TestDatabase.available)
     func beforeEnrolmentTheRollIsEmpty(_ database: TestDatabase) async throws {
         let store = try await DemoFixture.shared.store(on: database)
-        let s = try await StatisticsService(store: store).summary(of: leiyang, asOf: CivilDate(year: 2013, month: 12, day: 31)!)
+        let s = try await StatisticsService(try TestEnvironment.make(store: store)).summary(of: leiyang, asOf: CivilDate(year: 2013, month: 12, day: 31)!, by: TestEnvironment.system)
         #expect(s.counts.enrolledHouseholds == 0)
         #expect(s.baseline == nil)
         #expect(s.poorVillagesDesignated == 0)
@@ -70,7 +70,7 @@ struct LeiyangFiguresTests {
         for row in rows {
             let village = try AdminCode(try row.decode(column: "area_code", as: String.self))
             let date = try CivilDate(try row.decode(column: "effective_date", as: String.self))
-            let s = try await StatisticsService(store: store).summary(of: village, asOf: date)
+            let s = try await StatisticsService(try TestEnvironment.make(store: store)).summary(of: village, asOf: date, by: TestEnvironment.system)
             #expect(s.incidence.isBelow(percent: two), "\(village) \(s.incidence.percent?.text ?? "-")%")
         }
     }

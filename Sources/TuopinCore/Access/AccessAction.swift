@@ -1,0 +1,49 @@
+/// What a user asks to do, checked by `AccessPolicy` against their role and scope.
+public enum AccessAction: String, CodeListValue, Codable {
+    /// See figures and (masked) records of an area.
+    case view
+    /// See ID numbers, phones, bank accounts and health conditions unmasked.
+    case viewPrivate
+    /// Export an area's records with private fields masked.
+    case export
+    /// Export an area's records with private fields in clear.
+    case exportUnmasked
+    /// Import registry files into an area.
+    case importRegistry
+    /// Record changes to households, members, incomes and events.
+    case editRegistry
+    /// Township review (乡镇审核) of identifications, eliminations and exits.
+    case reviewAtTownship
+    /// County approval (县级审定).
+    case approveAtCounty
+    /// Change poverty lines, monitoring thresholds and code tables.
+    case editPolicy
+    /// Add, disable, enable users and change their roles, scopes and passwords.
+    case manageUsers
+    /// Read the audit log.
+    case viewAudit
+
+    public var label: Label {
+        switch self {
+        case .view: Label("查看", "view")
+        case .viewPrivate: Label("查看未脱敏信息", "view unmasked private data of")
+        case .export: Label("导出", "export")
+        case .exportUnmasked: Label("导出未脱敏数据", "export unmasked data of")
+        case .importRegistry: Label("导入数据到", "import data into")
+        case .editRegistry: Label("修改登记信息", "change registry records of")
+        case .reviewAtTownship: Label("乡镇审核", "review at township level")
+        case .approveAtCounty: Label("县级审定", "approve at county level")
+        case .editPolicy: Label("修改政策参数", "change policy values of")
+        case .manageUsers: Label("管理用户", "manage users of")
+        case .viewAudit: Label("查看审计日志", "read the audit log of")
+        }
+    }
+
+    /// Whether the action changes data (inspectors may do none of these).
+    public var isWrite: Bool {
+        switch self {
+        case .view, .viewPrivate, .export, .exportUnmasked, .viewAudit: false
+        case .importRegistry, .editRegistry, .reviewAtTownship, .approveAtCounty, .editPolicy, .manageUsers: true
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+
+/// Builds the Hengyang demo into an empty registry: generates each county (pure) and loads it
+/// through the registry service (one transaction and one audit entry per county), then the
+/// village profiles, then one demo user per role.
+public struct DemoLoader: Sendable {
+    let environment: ServiceEnvironment
+
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    public enum LoadError: Error, Equatable, Sendable {
+        /// The registry already holds households; the demo only loads into an empty one.
+        case registryNotEmpty(households: Int)
+        /// A county asked for is not in the plan.
+        case unknownCounty(String)
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var counties = 0
+        public var households = 0
+        public var members = 0
+        public var incomes = 0
+        public var villageProfiles = 0
+        /// The demo users created, with their passwords (printed once by `tuopin demo`).
+        public var users: [DemoUsers.Account] = []
+    }
+
+    /// Loads `counties` (all of the plan by default) as `user`, then the demo users.
+    @discardableResult
+    public func load(plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, users: Bool = true, by user: User,
+                     progress: ProgressSink? = nil) async throws -> Summary {
+        let registry = RegistryService(environment)
+        let existing = try await registry.householdCount()
+        guard existing == 0 else { throw LoadError.registryNotEmpty(households: existing) }
+        if let unknown = counties?.subtracting(plan.counties.map(\.code)).sorted().first { throw LoadError.unknownCounty(unknown) }
+        let lines = try await PolicyService(environment).povertyLines(by: user)
+        let selected = counties.map { plan.only($0) } ?? plan.counties
+        let total = selected.reduce(0) { $0 + $1.rollHouseholds }
+        var summary = Summary()
+        var generated: [DemoCounty] = []
+        var upper = ImportBatch()
+        upper.areas = HengyangDemo.upperAreas(plan)
+        try await registry.load(upper, action: .demoLoad, entity: "demo:areas", by: user)
+        var done = 0
+        progress?(JobProgress(phase: "progress.demo.households", done: 0, total: total))
+        for countyPlan in selected {
+            var county = HengyangDemo.generateCounty(countyPlan, plan: plan, lines: lines)
+            try await registry.load(county.batch, action: .demoLoad, entity: "demo:county:" + countyPlan.code, by: user)
+            summary.counties += 1
+            summary.households += county.households.count
+            summary.members += county.members.count
+            summary.incomes += county.incomes.count
+            done += countyPlan.rollHouseholds
+            progress?(JobProgress(phase: "progress.demo.households", done: done, total: total))
+            // Keep only what the population step needs.
+            county.households = []; county.members = []; county.memberships = []; county.incomes = []; county.events = []
+            generated.append(county)
+        }
+        let population = HengyangDemo.population(for: generated, plan: plan)
+        var profiles = ImportBatch()
+        profiles.profiles = population.profiles
+        try await registry.load(profiles, action: .demoLoad, entity: "demo:villageProfiles", by: user)
+        summary.villageProfiles = population.profiles.count
+        if users { summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user) }
+        return summary
+    }
+}
+
+extension DemoCounty {
+    /// The county as rows to write.
+    var batch: ImportBatch {
+        var batch = ImportBatch()
+        batch.areas = areas
+        batch.areaEvents = areaEvents
+        batch.households = households
+        batch.events = events
+        batch.members = members.map { (plan.code, $0) }
+        batch.memberships = memberships
+        batch.incomes = incomes
+        return batch
+    }
+}
+
+extension DemoLoader.LoadError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .registryNotEmpty(let n): s.text("error.demo.notEmpty", ["households": s.count(n)])
+        case .unknownCounty(let code): s.text("error.demo.unknownCounty", ["code": code])
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import TuopinCore
+
+/// What an audit entry records. The token is stored; the label is what `audit list` shows.
+public enum AuditAction: String, CodeListValue, Codable {
+    case signIn
+    case signOut
+    case signInFailed
+    case lockout
+    case accessDenied
+    case export
+    case importRegistry
+    case demoLoad
+    case policyLineSet
+    case policyThresholdSet
+    case userAdded
+    case userDisabled
+    case userEnabled
+    case userPasswordSet
+    case userRoleSet
+
+    public var label: Label {
+        switch self {
+        case .signIn: Label("登录", "signed in")
+        case .signOut: Label("退出登录", "signed out")
+        case .signInFailed: Label("登录失败", "sign-in failed")
+        case .lockout: Label("账号锁定", "account locked")
+        case .accessDenied: Label("拒绝访问", "access denied")
+        case .export: Label("导出", "export")
+        case .importRegistry: Label("导入", "import")
+        case .demoLoad: Label("生成演示数据", "demo data loaded")
+        case .policyLineSet: Label("设置扶贫标准", "poverty line set")
+        case .policyThresholdSet: Label("设置监测标准", "monitoring threshold set")
+        case .userAdded: Label("新增用户", "user added")
+        case .userDisabled: Label("停用用户", "user disabled")
+        case .userEnabled: Label("启用用户", "user enabled")
+        case .userPasswordSet: Label("设置密码", "password set")
+        case .userRoleSet: Label("设置角色和范围", "role and scope set")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import TuopinCore
+import TuopinStore
+import TuopinStrings
+
+/// What services need from outside, built once at start-up by the command line and handed to
+/// the web application and every command: the store, the only clock, the audit log, the string
+/// tables and the configuration. Services are small structs over it; none builds another.
+///
+/// ```swift
+/// let environment = try ServiceEnvironment(store: store, configuration: .from(environment: ProcessInfo.processInfo.environment))
+/// let figures = try await StatisticsService(environment).summary(of: leiyang, asOf: environment.today, by: user)
+/// ```
+public struct ServiceEnvironment: Sendable {
+    public let store: Store
+    /// The only clock. Tests pin it.
+    public let now: @Sendable () -> Date
+    public let audit: AuditLog
+    public let strings: StringTables
+    public let configuration: TuopinConfiguration
+
+    public init(store: Store, configuration: TuopinConfiguration = TuopinConfiguration(), strings: StringTables? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.store = store
+        self.now = now
+        self.configuration = configuration
+        self.strings = try strings ?? StringTables.load()
+        self.audit = AuditLog(now: now)
+    }
+
+    /// This moment, to the millisecond.
+    public var instant: Instant { Instant(now()) }
+
+    /// Today's date in China Standard Time (Asia/Shanghai), where the registry's dates are kept.
+    public var today: CivilDate { instant.civilDate(utcOffsetSeconds: Instant.chinaStandardTime) }
+}

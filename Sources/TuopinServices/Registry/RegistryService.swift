@@ -1,0 +1,98 @@
+import Foundation
+import TuopinCore
+import TuopinStore
+
+/// Moves registry data in and out (the CSV exchange format, docs/CSV-FORMAT.md) inside the
+/// user's scope, as jobs with progress, each audited: export (who, what, which masking) and
+/// import (one entry per batch, with counts and the digest of every file).
+public struct RegistryService: Sendable {
+    let environment: ServiceEnvironment
+
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    /// Exports `area` (default: the user's whole scope) into `directory`. Unmasked files need
+    /// `exportUnmasked`; masked ones hide what `Masking` says.
+    public func export(to directory: URL, area: AdminCode? = nil, masked: Bool, by user: User,
+                       progress: ProgressSink? = nil) async throws -> RegistryExport.Summary {
+        let target = area ?? user.scope.code
+        try await environment.authorize(user, masked ? .export : .exportUnmasked, area: target)
+        let total = RegistryFile.allCases.count
+        progress?(JobProgress(phase: "progress.export", done: 0, total: total))
+        let summary = try await environment.store.read { db in
+            try await RegistryExport.export(db, to: directory, area: target, masked: masked) { _, done in
+                progress?(JobProgress(phase: "progress.export", done: done, total: total))
+            }
+        }
+        let rows = Dictionary(uniqueKeysWithValues: summary.rows.map { ($0.key.fileName, AuditValue.int($0.value)) })
+        _ = try await environment.store.transaction { tx in
+            try await environment.audit.record(
+                AuditEntry(.export, entity: "export:" + directory.lastPathComponent, area: target,
+                           detail: ["masked": .bool(masked), "area": .text(target?.rawValue ?? "all"), "rows": .object(rows)]),
+                by: user, in: tx)
+        }
+        return summary
+    }
+
+    public struct ImportResult: Sendable {
+        public var outcome: ImportOutcome
+        /// Whether rows were written (all of them, or the good ones when partial commits are allowed).
+        public var committed: Bool
+    }
+
+    /// Validates every row (rows outside the user's scope are rejected); commits all rows when
+    /// none is rejected, the good rows when `commitPartial` is set, and nothing otherwise. The
+    /// rows and the import's audit entry commit in one transaction.
+    public func importFolder(_ directory: URL, commitPartial: Bool, by user: User, progress: ProgressSink? = nil) async throws -> ImportResult {
+        try await environment.authorize(user, .importRegistry, area: user.scope.code)
+        progress?(JobProgress(phase: "progress.import.validate", done: 0, total: 2))
+        let outcome = try await environment.store.read { db in
+            try await RegistryImport.validate(directory: directory, reader: db, scope: user.scope)
+        }
+        progress?(JobProgress(phase: "progress.import.validate", done: 1, total: 2))
+        guard outcome.rejections.isEmpty || commitPartial else { return ImportResult(outcome: outcome, committed: false) }
+        let batch = outcome.batch
+        var detail = Self.counts(batch)
+        detail["files"] = .list(outcome.files.map { .object(["file": .text($0.file), "bytes": .int($0.bytes), "sha256": .text($0.sha256)]) })
+        detail["rejectedRows"] = .int(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count)
+        detail["partial"] = .bool(commitPartial && !outcome.rejections.isEmpty)
+        let entry = AuditEntry(.importRegistry, entity: "import:" + directory.lastPathComponent, area: Self.area(of: batch, user: user),
+                               detail: detail)
+        try await environment.store.transaction { tx in
+            try await RegistryWriter.write(batch, in: tx)
+            try await environment.audit.record(entry, by: user, in: tx)
+        }
+        progress?(JobProgress(phase: "progress.import.commit", done: 2, total: 2))
+        return ImportResult(outcome: outcome, committed: true)
+    }
+
+    /// Writes a prepared batch (the demo's counties) with one audit entry, inside the user's scope.
+    public func load(_ batch: ImportBatch, action: AuditAction, entity: String, by user: User) async throws {
+        let area = Self.area(of: batch, user: user)
+        try await environment.authorize(user, .importRegistry, area: area)
+        for code in batch.households.map(\.village) + batch.areas.map(\.code) where !user.scope.contains(code) {
+            try await environment.authorize(user, .importRegistry, area: code)
+        }
+        try await environment.store.transaction { tx in
+            try await RegistryWriter.write(batch, in: tx)
+            try await environment.audit.record(AuditEntry(action, entity: entity, area: area, detail: Self.counts(batch)), by: user, in: tx)
+        }
+    }
+
+    /// Whether the registry holds no household yet.
+    public func isEmpty() async throws -> Bool { try await RegistryQuery.householdCount(environment.store.sql) == 0 }
+
+    public func householdCount() async throws -> Int { try await RegistryQuery.householdCount(environment.store.sql) }
+
+    /// The batch's area for its audit entry: its one county, else the user's scope.
+    static func area(of batch: ImportBatch, user: User) -> AdminCode? {
+        let counties = Set(batch.households.map(\.county) + batch.areas.compactMap(\.code.county) + batch.profiles.compactMap(\.village.county))
+        if counties.count == 1, let only = counties.first { return only }
+        return user.scope.code
+    }
+
+    static func counts(_ b: ImportBatch) -> [String: AuditValue] {
+        ["areas": .int(b.areas.count), "areaEvents": .int(b.areaEvents.count), "villageProfiles": .int(b.profiles.count),
+         "households": .int(b.households.count), "statusEvents": .int(b.events.count), "members": .int(b.members.count),
+         "memberships": .int(b.memberships.count), "incomes": .int(b.incomes.count)]
+    }
+}

@@ -1,0 +1,74 @@
+import TuopinCore
+import TuopinStore
+
+/// Words for parse errors of the domain types, shared by import reports, the CLI and pages.
+public enum Rejections {
+    public static func adminCode(_ e: AdminCode.ParseError, _ s: Localizer) -> String {
+        switch e {
+        case .wrongLength(let n): s.text("reason.adminCode.wrongLength", ["count": String(n)])
+        case .notADigit(let p): s.text("reason.adminCode.notADigit", ["position": String(p)])
+        case .unknownProvince(let p): s.text("reason.adminCode.unknownProvince", ["province": p])
+        case .missingLevel(let level): s.text("reason.adminCode.missingLevel", ["level": s.label(level.label)])
+        }
+    }
+
+    public static func identityNumber(_ e: IdentityNumber.ParseError, _ s: Localizer) -> String {
+        switch e {
+        case .wrongLength(let n): s.text("reason.id.wrongLength", ["count": String(n)])
+        case .notADigit(let p): s.text("reason.id.notADigit", ["position": String(p)])
+        case .invalidBirthDate(let d): s.text("reason.id.invalidBirthDate", ["date": d])
+        case .birthDateInFuture(let d): s.text("reason.id.birthDateInFuture", ["date": d.description])
+        case .wrongCheckCharacter(let expected, let found):
+            s.text("reason.id.wrongCheckCharacter", ["expected": String(expected), "found": String(found)])
+        }
+    }
+}
+
+extension Rejections {
+    /// "members.csv 第 12 行，id_number：身份证号校验位错误，应为 X".
+    public static func wording(_ r: ImportRejection, _ s: Localizer) -> String {
+        let place = r.field.map { s.text("import.place.field", ["file": r.file.fileName, "line": String(r.line), "field": $0]) }
+            ?? s.text("import.place.row", ["file": r.file.fileName, "line": String(r.line)])
+        return place + reason(r.reason, s)
+    }
+
+    public static func reason(_ reason: ImportRejection.Reason, _ s: Localizer) -> String {
+        switch reason {
+        case .missingColumn(let c): s.text("import.reason.missingColumn", ["column": c])
+        case .wrongFieldCount(let e, let f): s.text("import.reason.wrongFieldCount", ["expected": String(e), "found": String(f)])
+        case .emptyField: s.text("import.reason.emptyField")
+        case .invalidAreaCode(let e): s.text("import.reason.invalidAreaCode", ["reason": adminCode(e, s)])
+        case .unknownArea(let c): s.text("import.reason.unknownArea", ["code": c])
+        case .notAVillage(let c): s.text("import.reason.notAVillage", ["code": c])
+        case .unknownCode(let v): s.text("import.reason.unknownCode", ["value": v])
+        case .invalidDate(let v): s.text("import.reason.invalidDate", ["value": v])
+        case .invalidNumber(let v): s.text("import.reason.invalidNumber", ["value": v])
+        case .invalidAmount(let v): s.text("import.reason.invalidAmount", ["value": v])
+        case .negativeAmount(let m): s.text("import.reason.negativeAmount", ["value": m.formatted])
+        case .invalidHouseholdNumber(let v): s.text("import.reason.invalidHouseholdNumber", ["value": v])
+        case .invalidIdentityNumber(let e): identityNumber(e, s)
+        case .sexDisagreesWithIdentityNumber(let recorded, let fromNumber):
+            s.text("import.reason.sexDisagrees", ["recorded": s.label(recorded.label), "fromNumber": s.label(fromNumber.label)])
+        case .birthDateDisagreesWithIdentityNumber(let recorded, let fromNumber):
+            s.text("import.reason.birthDateDisagrees", ["recorded": recorded.description, "fromNumber": fromNumber.description])
+        case .invalidCauses(let e):
+            switch e {
+            case .tooManySecondaryCauses(let n): s.text("import.reason.tooManySecondaryCauses", ["count": String(n)])
+            case .secondaryEqualsMain(let c): s.text("import.reason.secondaryEqualsMain", ["cause": s.label(c.label)])
+            case .repeatedSecondaryCause(let c): s.text("import.reason.repeatedSecondaryCause", ["cause": s.label(c.label)])
+            }
+        case .duplicateHousehold(let line): s.text("import.reason.duplicateHousehold", ["line": String(line)])
+        case .householdAlreadyInRegistry(let n): s.text("import.reason.householdAlreadyInRegistry", ["number": n])
+        case .unknownHousehold(let n): s.text("import.reason.unknownHousehold", ["number": n])
+        case .secondHead(let line): s.text("import.reason.secondHead", ["line": String(line)])
+        case .noHead: s.text("import.reason.noHead")
+        case .identityInTwoHouseholds(let other, let line): s.text("import.reason.identityInTwoHouseholds", ["household": other, "line": String(line)])
+        case .identityAlreadyInRegistry: s.text("import.reason.identityAlreadyInRegistry")
+        case .duplicateRow(let line): s.text("import.reason.duplicateRow", ["line": String(line)])
+        case .endBeforeStart: s.text("import.reason.endBeforeStart")
+        case .negativeCount: s.text("import.reason.negativeCount")
+        case .householdRejected(let n): s.text("import.reason.householdRejected", ["number": n])
+        case .outsideScope(let code): s.text("import.reason.outsideScope", ["code": code])
+        }
+    }
+}

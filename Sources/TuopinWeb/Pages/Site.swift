@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import Mustache
+import TuopinCore
+import TuopinStrings
+
+/// Templates, string tables and the stylesheet, loaded once at start-up so a missing one fails
+/// the boot, not a request; and the page layout every page is drawn in.
+public struct Site: Sendable {
+    public let strings: StringTables
+    let templates: MustacheLibrary
+    let stylesheet: String
+
+    public enum LoadError: Error { case missingResource(String), badTemplate(String) }
+
+    static let templateNames = ["layout", "dashboard", "error", "signin", "users"]
+
+    static func load(strings: StringTables) throws -> Site {
+        var library = MustacheLibrary()
+        for name in templateNames {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates"),
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError.missingResource("templates/\(name).mustache") }
+            do { try library.register(text, named: name) } catch { throw LoadError.badTemplate(name) }
+        }
+        guard let css = Bundle.module.url(forResource: "style", withExtension: "css", subdirectory: "Resources/static"),
+              let stylesheet = try? String(contentsOf: css, encoding: .utf8) else { throw LoadError.missingResource("static/style.css") }
+        return Site(strings: strings, templates: library, stylesheet: stylesheet)
+    }
+
+    /// Renders `template` inside the layout: navigation for the user's role, who is signed in,
+    /// the sign-out form (with its CSRF token) and the language switch.
+    func page(_ template: String, _ values: [String: Any], context: TuopinRequestContext, title: String,
+              status: HTTPResponse.Status = .ok, query: [String: String] = [:]) -> HTML {
+        let s = strings[context.language]
+        let body = templates.render(values, withTemplate: template) ?? ""
+        var layout: [String: Any] = [
+            "body": body, "title": title, "lang": s.language == .zh ? "zh-CN" : "en", "appName": s.text("app.name"),
+            "switchLanguage": s.text("app.switchLanguage"),
+            "switchLink": "?" + (query.merging(["lang": s.language == .zh ? "en" : "zh"]) { $1 })
+                .sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.queryEscape($0.value))" }.joined(separator: "&"),
+            "skip": s.text("app.skipToContent"),
+        ]
+        if let user = context.user {
+            var nav: [[String: String]] = [["label": s.text("nav.dashboard"), "link": "/"]]
+            if AccessPolicy.allowed(user.role).contains(.manageUsers) { nav.append(["label": s.text("nav.users"), "link": "/admin/users"]) }
+            layout["signedIn"] = true
+            layout["nav"] = nav
+            layout["navLabel"] = s.text("nav.label")
+            layout["who"] = s.text("nav.who", ["name": user.displayName, "username": user.username.rawValue, "role": s.label(user.role.label),
+                                                "scope": user.scope == .everywhere ? s.text("access.wholeRegistry") : user.scope.token])
+            layout["signOut"] = s.text("nav.signOut")
+            layout["csrf"] = context.session?.csrfToken ?? ""
+        }
+        return HTML(templates.render(layout, withTemplate: "layout") ?? body, status: status)
+    }
+
+    static func queryEscape(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+    }
+}
