@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TuopinCore
 import TuopinStore
@@ -46,5 +47,39 @@ struct StringTableTests {
                                        securedGuarantees: Set(BasicGuarantee.allCases), dangerGrade: .a)
         let e1 = HouseholdExit.evaluate(facts, lines: lines).checks[0]
         #expect(zh.explain(e1) == "人均纯收入 3,812.50 < 扶贫标准 4,000.00（2020），未达到“一超过”")
+    }
+}
+
+@Suite("Every message the code asks for is in both tables")
+struct StringKeysTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources")
+
+    /// Literal keys passed to `text(…)` and every rule id's `.pass` and `.fail` wording.
+    static func keysUsedInCode() throws -> Set<String> {
+        var keys: Set<String> = []
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let code = try String(contentsOf: url, encoding: .utf8)
+            // `row.text(…)` reads a CSV column, not the string table; a key ending in "." is a prefix.
+            for pattern in [#"(?<!row)\.text\("([a-zA-Z0-9_.]*[a-zA-Z0-9_])""#, #"RuleID\("([a-zA-Z0-9_.]+)"\)"#] {
+                let regex = try NSRegularExpression(pattern: pattern)
+                for match in regex.matches(in: code, range: NSRange(code.startIndex..., in: code)) {
+                    guard let range = Range(match.range(at: 1), in: code) else { continue }
+                    let key = String(code[range])
+                    if pattern.hasPrefix("RuleID") { keys.formUnion([key + ".pass", key + ".fail"]) } else { keys.insert(key) }
+                }
+            }
+        }
+        return keys
+    }
+
+    @Test func noKeyIsMissing() throws {
+        let tables = try StringTables.load()
+        let used = try Self.keysUsedInCode()
+        #expect(used.count > 150, "the scan found the code's keys")
+        let missing = used.filter { tables.zh.text($0) == $0 }.sorted()
+        #expect(missing.isEmpty, "\(missing)")
     }
 }
