@@ -3,8 +3,8 @@ import PackageDescription
 
 /// Module seams follow docs/ARCHITECTURE.md: imports only point down
 /// (tuopin → TuopinWeb → TuopinServices → TuopinStrings → TuopinStore → TuopinCore).
-/// Every module a target imports is declared here; `scripts/test` builds with
-/// `--explicit-target-dependency-import-check=error`, so an undeclared import fails the build.
+/// Every module a target imports is declared here; `scripts/check-imports` (run by the test
+/// command) fails on an undeclared one.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
@@ -133,9 +133,10 @@ let package = Package(
         .testTarget(
             name: "TuopinWebTests",
             dependencies: [
-                "TuopinCore", "TuopinStore", "TuopinServices", "TuopinWeb", "TuopinTesting",
+                "TuopinCore", "TuopinStore", "TuopinServices", "TuopinWeb", "TuopinTesting", "TuopinDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -13,8 +13,10 @@ import TuopinCore
 public enum HengyangDemo {
     /// The province and city rows that sit above the counties.
     public static func upperAreas(_ plan: HengyangPlan) -> [Area] {
-        [Area(code: try! AdminCode(plan.provinceCode), name: plan.provinceName, kind: .province),
-         Area(code: try! AdminCode(plan.cityCode), name: plan.cityName, kind: .city)]
+        [
+            Area(code: try! AdminCode(plan.provinceCode), name: plan.provinceName, kind: .province),
+            Area(code: try! AdminCode(plan.cityCode), name: plan.cityName, kind: .city),
+        ]
     }
 
     public static func generateCounty(_ county: CountyPlan, plan: HengyangPlan, lines: PovertyLineTable) -> DemoCounty {
@@ -76,8 +78,10 @@ public enum HengyangDemo {
         }
     }
 
-    static func buildHouseholds(_ drafts: [HouseholdDraft], into out: inout DemoCounty, plan: HengyangPlan,
-                                lines: PovertyLineTable, _ r: inout SeededRandom) {
+    static func buildHouseholds(
+        _ drafts: [HouseholdDraft], into out: inout DemoCounty, plan: HengyangPlan,
+        lines: PovertyLineTable, _ r: inout SeededRandom
+    ) {
         let reference = plan.referenceDate
         let region = PolicyRegion.province(String(plan.provinceCode.prefix(2)))
         var sequenceInVillage = [Int: Int]()
@@ -100,12 +104,15 @@ public enum HengyangDemo {
                 let k = idSequence[p.birthDate, default: 0]
                 idSequence[p.birthDate] = k + 1
                 let id = IdentityNumber.make(address: address, birthDate: p.birthDate, sequence: 2 * k + (p.sex == .male ? 1 : 2))
-                let sharesSurname = p.relation != .spouse && p.relation != .daughterInLaw
+                let sharesSurname =
+                    p.relation != .spouse && p.relation != .daughterInLaw
                     && !(headSex == .female && [.son, .daughter, .grandson, .granddaughter].contains(p.relation))
                 let name = sharesSurname || r.chance(0.1) ? surname : ChineseNames.surname(&r)
                 out.members.append(MemberGenerator.member(p, surname: name, idNumber: id, household: household, reference: reference, &r))
-                out.memberships.append(Membership(household: number, idNumber: id.rawValue, relation: p.relation,
-                                                  from: p.from, to: p.to, endReason: p.endReason))
+                out.memberships.append(
+                    Membership(
+                        household: number, idNumber: id.rawValue, relation: p.relation,
+                        from: p.from, to: p.to, endReason: p.endReason))
             }
             if draft.isPoor(on: plan.enrolmentBaseline) {
                 out.poorAtBaseline += people.filter { $0.from <= plan.enrolmentBaseline && ($0.to.map { plan.enrolmentBaseline < $0 } ?? true) }.count
@@ -118,10 +125,11 @@ public enum HengyangDemo {
                 let active = people.filter { $0.from <= cut && ($0.to.map { cut < $0 } ?? true) }
                 let poor = draft.isPoor(on: CivilDate.endOfYear(year) ?? reference)
                 guard let line = lines.line(year: year, region: region) ?? lines.line(year: year - 1, region: region) else { continue }
-                out.incomes.append(IncomeGenerator.record(
-                    household: household, year: year, size: max(active.count, 1), poor: poor,
-                    removed: draft.group == .removed, elderly: active.filter { $0.birthDate.age(on: cut) >= 60 }.count,
-                    line: line.amount, &r))
+                out.incomes.append(
+                    IncomeGenerator.record(
+                        household: household, year: year, size: max(active.count, 1), poor: poor,
+                        removed: draft.group == .removed, elderly: active.filter { $0.birthDate.age(on: cut) >= 60 }.count,
+                        line: line.amount, &r))
             }
         }
     }
@@ -146,10 +154,11 @@ public enum HengyangDemo {
         }
         let phone = r.chance(0.85) ? "1" + String(r.pick(["3", "5", "8"])) + String(r.int(100_000_000...999_999_999)) : nil
         let account = r.chance(0.9) ? "6217" + String(r.int(100_000_000...999_999_999)) + String(r.int(100_000...999_999)) : nil
-        return Household(number: number, village: village, identificationStandard: .national, povertyAttribute: attribute,
-                         mainCause: main, secondaryCauses: secondary, firstIdentifiedYear: draft.enrolYear,
-                         plannedExitYear: draft.finalExit?.year, isMilitaryMartyrFamily: r.chance(0.01),
-                         isOneChild: r.chance(0.04), isTwoDaughters: r.chance(0.03), phone: phone, bankAccount: account)
+        return Household(
+            number: number, village: village, identificationStandard: .national, povertyAttribute: attribute,
+            mainCause: main, secondaryCauses: secondary, firstIdentifiedYear: draft.enrolYear,
+            plannedExitYear: draft.finalExit?.year, isMilitaryMartyrFamily: r.chance(0.01),
+            isOneChild: r.chance(0.04), isTwoDaughters: r.chance(0.03), phone: phone, bankAccount: account)
     }
 
     /// Village profiles for 2014–2020: 2020 populations from the plan, earlier years interpolated
@@ -162,9 +171,12 @@ public enum HengyangDemo {
         let poor = counties.reduce(0) { $0 + $1.poorAtBaseline }
         let total2020 = counties.reduce(0) { $0 + $1.villages.reduce(0) { $0 + $1.population2020 } }
         let wholeCity = Set(counties.map(\.plan.code)) == Set(plan.counties.map(\.code))
-        let total2014 = wholeCity
-            ? Int(Rounding.halfAwayFromZero(Int64(poor) * 100 * FixedDecimal.powerOfTen(plan.enrolmentIncidence.places),
-                                            plan.enrolmentIncidence.scaled))
+        let total2014 =
+            wholeCity
+            ? Int(
+                Rounding.halfAwayFromZero(
+                    Int64(poor) * 100 * FixedDecimal.powerOfTen(plan.enrolmentIncidence.places),
+                    plan.enrolmentIncidence.scaled))
             : Int((Double(total2020) * plan.subsetBaselineFactor).rounded())
         let villages = counties.flatMap(\.villages).filter { $0.area.kind == .village }
         let pop2014 = Apportion.split(total2014, weights: villages.map { Double($0.population2020) })

@@ -27,7 +27,8 @@ public enum Rejections {
 extension Rejections {
     /// "members.csv 第 12 行，id_number：身份证号校验位错误，应为 X".
     public static func wording(_ r: ImportRejection, _ s: Localizer) -> String {
-        let place = r.field.map { s.text("import.place.field", ["file": r.file.fileName, "line": String(r.line), "field": $0]) }
+        let place =
+            r.field.map { s.text("import.place.field", ["file": r.file.fileName, "line": String(r.line), "field": $0]) }
             ?? s.text("import.place.row", ["file": r.file.fileName, "line": String(r.line)])
         return place + reason(r.reason, s)
     }
@@ -62,7 +63,8 @@ extension Rejections {
         case .unknownHousehold(let n): s.text("import.reason.unknownHousehold", ["number": n])
         case .secondHead(let line): s.text("import.reason.secondHead", ["line": String(line)])
         case .noHead: s.text("import.reason.noHead")
-        case .identityInTwoHouseholds(let other, let line): s.text("import.reason.identityInTwoHouseholds", ["household": other, "line": String(line)])
+        case .identityInTwoHouseholds(let other, let line):
+            s.text("import.reason.identityInTwoHouseholds", ["household": other, "line": String(line)])
         case .identityAlreadyInRegistry: s.text("import.reason.identityAlreadyInRegistry")
         case .duplicateRow(let line): s.text("import.reason.duplicateRow", ["line": String(line)])
         case .endBeforeStart: s.text("import.reason.endBeforeStart")

@@ -29,8 +29,8 @@ public struct StringTables: Sendable {
 
     static func table(_ language: Language) throws -> [String: String] {
         guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Resources/i18n"),
-              let data = try? Data(contentsOf: url),
-              let table = try? JSONDecoder().decode([String: String].self, from: data)
+            let data = try? Data(contentsOf: url),
+            let table = try? JSONDecoder().decode([String: String].self, from: data)
         else { throw LoadError.missingTable(language) }
         return table
     }

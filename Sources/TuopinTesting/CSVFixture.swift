@@ -15,7 +15,10 @@ public struct CSVFixture: Sendable {
         .areaEvents: [["430481100201", "designatedPoorVillage", "2014-06-30", ""], ["430481100201", "villageExited", "2017-12-20", ""]],
         .villageProfiles: [["430481100201", "2020", "2000", "50000.00"]],
         .households: [
-            ["4304811002010001", "430481100201", "national", "general", "illness", "lackOfSkills", "2014", "2017", "false", "false", "false", "13800000000", ""],
+            [
+                "4304811002010001", "430481100201", "national", "general", "illness", "lackOfSkills", "2014", "2017", "false", "false", "false",
+                "13800000000", "",
+            ],
             ["4304811002010002", "430481100201", "national", "dibao", "disability", "", "2014", "", "false", "false", "false", "", ""],
         ],
         .statusEvents: [
@@ -36,8 +39,10 @@ public struct CSVFixture: Sendable {
     ])
 
     public static func member(_ household: String, _ relation: String, _ id: String, _ name: String, _ sex: String, _ birth: String) -> [String] {
-        [household, relation, "2012-01-01", "", "", "residentIdentityCard", id, name, sex, birth, "01", "juniorMiddle", "notInSchool",
-         "healthy", "ordinary", "true", "true", "false", "false", "false"]
+        [
+            household, relation, "2012-01-01", "", "", "residentIdentityCard", id, name, sex, birth, "01", "juniorMiddle", "notInSchool",
+            "healthy", "ordinary", "true", "true", "false", "false", "false",
+        ]
     }
 
     public static func income(_ household: String, _ year: String, _ size: String, migrantWages: String) -> [String] {

@@ -25,9 +25,11 @@ public struct SmallRegistry: Sendable {
     ]
 
     /// Builds the registry, runs `body` with it and closes its store, also when `body` throws.
-    public static func with<T: Sendable>(on database: TestDatabase = .sqlite, clock: TestClock = TestClock(),
-                                         configure: (inout TuopinConfiguration) -> Void = { _ in },
-                                         _ body: (SmallRegistry) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(
+        on database: TestDatabase = .sqlite, clock: TestClock = TestClock(),
+        configure: (inout TuopinConfiguration) -> Void = { _ in },
+        _ body: (SmallRegistry) async throws -> T
+    ) async throws -> T {
         try await database.withStore { store in
             let environment = try TestEnvironment.make(store: store, clock: clock, configure: configure)
             let system = TestEnvironment.system
@@ -36,8 +38,9 @@ public struct SmallRegistry: Sendable {
             fixture.files[.areas]!.append(["430424", "衡东县", "county"])
             _ = try await RegistryService(environment).importFolder(try fixture.write(), commitPartial: false, by: system)
             for (name, role, scope) in users {
-                try await UserService(environment).add(User(username: try Username(name), displayName: name, role: role, scope: AreaScope(token: scope)!),
-                                                       password: password, by: system)
+                try await UserService(environment).add(
+                    User(username: try Username(name), displayName: name, role: role, scope: AreaScope(token: scope)!),
+                    password: password, by: system)
             }
             return try await body(SmallRegistry(store: store, clock: clock, environment: environment))
         }

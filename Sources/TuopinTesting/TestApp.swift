@@ -15,8 +15,10 @@ import TuopinWeb
 /// }
 /// ```
 public enum TestApp {
-    public static func make(store: Store, clock: TestClock = TestClock(),
-                            configure: (inout TuopinConfiguration) -> Void = { _ in }) throws -> some ApplicationProtocol {
+    public static func make(
+        store: Store, clock: TestClock = TestClock(),
+        configure: (inout TuopinConfiguration) -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
         Application(router: try WebApplication.buildRouter(environment: try TestEnvironment.make(store: store, clock: clock, configure: configure)))
     }
 
@@ -38,7 +40,11 @@ public enum TestApp {
         }
     }
 
-    public enum SignInFailure: Error, Equatable { case noForm, noCookie, refused(HTTPResponse.Status) }
+    public enum SignInFailure: Error, Equatable {
+        case noForm
+        case noCookie
+        case refused(HTTPResponse.Status)
+    }
 
     /// Opens the sign-in form (an anonymous session and its token), then signs in; returns the
     /// new session, or throws with the status the form answered.

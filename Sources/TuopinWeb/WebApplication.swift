@@ -8,8 +8,10 @@ import TuopinServices
 public enum WebApplication {
     public typealias App = Application<RouterResponder<TuopinRequestContext>>
 
-    public static func build(environment: ServiceEnvironment, host: String = "127.0.0.1", port: Int = 8080,
-                             logger: Logger? = nil) throws -> App {
+    public static func build(
+        environment: ServiceEnvironment, host: String = "127.0.0.1", port: Int = 8080,
+        logger: Logger? = nil
+    ) throws -> App {
         let router = try buildRouter(environment: environment)
         var log = logger ?? Logger(label: "tuopin.web")
         if logger == nil { log.logLevel = .info }

@@ -55,8 +55,9 @@ struct Audit: AsyncParsableCommand {
 
         func run() async throws {
             let s = Console.strings
-            let filter = AuditQuery.Filter(actor: user, area: try area.map(AdminCode.init), action: action, since: since.flatMap(Self.instant),
-                                           scope: .everywhere, limit: limit)
+            let filter = AuditQuery.Filter(
+                actor: user, area: try area.map(AdminCode.init), action: action, since: since.flatMap(Self.instant),
+                scope: .everywhere, limit: limit)
             let rows = try await withServices(db, acting) { environment, user in try await AuditService(environment).list(filter, by: user) }
             for r in rows {
                 let label = AuditAction(token: r.action).map { s.label($0.label) } ?? r.action

@@ -31,13 +31,15 @@ final class ProgressPrinter: @unchecked Sendable {
     private var lastPhase = ""
 
     func report(_ p: JobProgress) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let phase = Console.strings.text(p.phase)
         let percent = Int(p.fraction * 100)
         if Console.isTerminal {
             let width = 30, filled = Int(p.fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(phase) [\(bar)] \(percent)% \(Console.strings.count(p.done))/\(Console.strings.count(p.total))   ".utf8))
+            FileHandle.standardError.write(
+                Data("\r\(phase) [\(bar)] \(percent)% \(Console.strings.count(p.done))/\(Console.strings.count(p.total))   ".utf8))
             if p.done >= p.total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
             let decile = percent / 10

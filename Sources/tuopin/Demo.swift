@@ -28,11 +28,14 @@ struct Demo: AsyncParsableCommand {
             let printer = ProgressPrinter()
             let summary = try await DemoLoader(environment).load(counties: selection, by: user) { printer.report($0) }
             let s = Console.strings
-            Console.out(s.text("demo.done", [
-                "counties": String(summary.counties), "households": s.count(summary.households), "members": s.count(summary.members),
-                "incomes": s.count(summary.incomes), "location": db.location.description,
-                "seconds": String((ContinuousClock.now - started).components.seconds),
-            ]))
+            Console.out(
+                s.text(
+                    "demo.done",
+                    [
+                        "counties": String(summary.counties), "households": s.count(summary.households), "members": s.count(summary.members),
+                        "incomes": s.count(summary.incomes), "location": db.location.description,
+                        "seconds": String((ContinuousClock.now - started).components.seconds),
+                    ]))
             Self.printUsers(summary.users)
         }
     }
@@ -43,8 +46,13 @@ struct Demo: AsyncParsableCommand {
         let s = Console.strings
         Console.out(s.text("demo.users.header"))
         for a in accounts {
-            Console.out(s.text("demo.users.row", ["username": a.username, "password": a.password, "role": s.label(a.role.label),
-                                                  "scope": a.scope.token, "scopeName": a.scopeName]))
+            Console.out(
+                s.text(
+                    "demo.users.row",
+                    [
+                        "username": a.username, "password": a.password, "role": s.label(a.role.label),
+                        "scope": a.scope.token, "scopeName": a.scopeName,
+                    ]))
         }
     }
 }

@@ -43,7 +43,12 @@ struct Import: AsyncParsableCommand {
             Console.err("tuopin: " + s.text("import.nothingCommitted", ["count": s.count(outcome.rejections.count)]))
             throw ExitCode(1)
         }
-        Console.out(s.text("import.done", ["rows": s.count(outcome.batch.rowCount), "read": s.count(outcome.readRows),
-                                           "rejected": s.count(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count)]))
+        Console.out(
+            s.text(
+                "import.done",
+                [
+                    "rows": s.count(outcome.batch.rowCount), "read": s.count(outcome.readRows),
+                    "rejected": s.count(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count),
+                ]))
     }
 }

@@ -19,10 +19,13 @@ struct Policy: AsyncParsableCommand {
             let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).povertyLines(by: user).rows }
             Console.out(s.text("policy.lines.header"))
             for l in rows {
-                Console.out(s.text("policy.lines.row", [
-                    "year": String(l.year), "region": l.region.token, "standard": s.label(l.standard.label), "amount": l.amount.formatted,
-                    "comparison": l.exitComparison.symbol, "confirmed": s.text(l.confirmed ? "value.yes" : "value.no"), "source": l.source,
-                ]))
+                Console.out(
+                    s.text(
+                        "policy.lines.row",
+                        [
+                            "year": String(l.year), "region": l.region.token, "standard": s.label(l.standard.label), "amount": l.amount.formatted,
+                            "comparison": l.exitComparison.symbol, "confirmed": s.text(l.confirmed ? "value.yes" : "value.no"), "source": l.source,
+                        ]))
             }
         }
     }
@@ -44,9 +47,10 @@ struct Policy: AsyncParsableCommand {
             guard let standard = IdentificationStandard(token: standard), let comparison = IncomeComparison(token: comparison) else {
                 throw PolicyRowOptions.unknown(self.standard + " / " + self.comparison)
             }
-            let line = PovertyLine(year: row.year, region: row.policyRegion, standard: standard,
-                                   amount: row.money, exitComparison: comparison,
-                                   confirmed: !row.unconfirmed, source: row.source)
+            let line = PovertyLine(
+                year: row.year, region: row.policyRegion, standard: standard,
+                amount: row.money, exitComparison: comparison,
+                confirmed: !row.unconfirmed, source: row.source)
             try await withServices(db, acting) { env, user in try await PolicyService(env).save(line, by: user) }
             Console.out(Console.strings.text("policy.saved"))
         }
@@ -62,10 +66,13 @@ struct Policy: AsyncParsableCommand {
             let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).monitoringThresholds(by: user).rows }
             Console.out(s.text("policy.thresholds.header"))
             for t in rows {
-                Console.out(s.text("policy.thresholds.row", [
-                    "year": String(t.year), "region": t.region.token, "amount": t.amountPerCapita.formatted,
-                    "comparison": t.withinComparison.symbol, "confirmed": s.text(t.confirmed ? "value.yes" : "value.no"), "source": t.source,
-                ]))
+                Console.out(
+                    s.text(
+                        "policy.thresholds.row",
+                        [
+                            "year": String(t.year), "region": t.region.token, "amount": t.amountPerCapita.formatted,
+                            "comparison": t.withinComparison.symbol, "confirmed": s.text(t.confirmed ? "value.yes" : "value.no"), "source": t.source,
+                        ]))
             }
         }
     }
@@ -83,9 +90,10 @@ struct Policy: AsyncParsableCommand {
 
         func run() async throws {
             guard let within = IncomeComparison(token: comparison) else { throw PolicyRowOptions.unknown(comparison) }
-            let threshold = MonitoringThreshold(year: row.year, region: row.policyRegion, amountPerCapita: row.money,
-                                                withinComparison: within, confirmed: !row.unconfirmed,
-                                                source: row.source)
+            let threshold = MonitoringThreshold(
+                year: row.year, region: row.policyRegion, amountPerCapita: row.money,
+                withinComparison: within, confirmed: !row.unconfirmed,
+                source: row.source)
             try await withServices(db, acting) { env, user in try await PolicyService(env).save(threshold, by: user) }
             Console.out(Console.strings.text("policy.saved"))
         }
@@ -103,7 +111,9 @@ struct PolicyRowOptions: ParsableArguments {
     func validate() throws {
         let s = Console.strings
         if !RegistryYear.contains(year) { throw ValidationError(s.text("policy.error.year", ["value": String(year)])) }
-        guard let money = try? Money(yuan: amount), money > .zero else { throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount])) }
+        guard let money = try? Money(yuan: amount), money > .zero else {
+            throw ValidationError(s.text("import.reason.invalidAmount", ["value": amount]))
+        }
         if PolicyRegion(token: region) == nil { throw ValidationError(s.text("policy.error.region", ["value": region])) }
     }
 

@@ -18,7 +18,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Build the Hengyang demo (and its users) first if the registry is empty.")
     var demo = false
 
-    @Flag(name: .customLong("behind-tls"), help: "The server is behind a TLS proxy: cookies are Secure and HSTS is sent (also TUOPIN_SECURE_COOKIES=1).")
+    @Flag(
+        name: .customLong("behind-tls"), help: "The server is behind a TLS proxy: cookies are Secure and HSTS is sent (also TUOPIN_SECURE_COOKIES=1)."
+    )
     var behindTLS = false
 
     func run() async throws {

@@ -41,7 +41,8 @@ struct Stats: AsyncParsableCommand {
         let summaries = try await withServices(db, acting) { environment, user in
             let date = try asOf.map(CivilDate.init) ?? environment.today
             let service = StatisticsService(environment)
-            return children ? try await service.breakdown(of: code, asOf: date, by: user) : [try await service.summary(of: code, asOf: date, by: user)]
+            return children
+                ? try await service.breakdown(of: code, asOf: date, by: user) : [try await service.summary(of: code, asOf: date, by: user)]
         }
         do {
             switch format {

@@ -56,16 +56,28 @@ enum StatsOutput {
             row("stats.notExited", c.remainingHouseholds, c.remainingPeople),
         ]
         for status in PovertyStatus.allCases {
-            if let h = c.households[status] { lines.append("  " + pad(s.label(status.label), 14) + lpad(s.count(h), 10) + lpad(s.count(c.people[status] ?? 0), 12)) }
+            if let h = c.households[status] {
+                lines.append("  " + pad(s.label(status.label), 14) + lpad(s.count(h), 10) + lpad(s.count(c.people[status] ?? 0), 12))
+            }
         }
         lines.append(s.explain(x.incidence.check))
         if let b = x.baseline {
-            lines.append(s.text("stats.enrolmentIncidence", ["date": b.date.description, "incidence": b.incidence.percent?.text ?? "—",
-                                                             "people": s.count(Int(b.incidence.remainingPoorPeople)),
-                                                             "population": s.count(Int(b.incidence.ruralRegisteredPopulation))]))
+            lines.append(
+                s.text(
+                    "stats.enrolmentIncidence",
+                    [
+                        "date": b.date.description, "incidence": b.incidence.percent?.text ?? "—",
+                        "people": s.count(Int(b.incidence.remainingPoorPeople)),
+                        "population": s.count(Int(b.incidence.ruralRegisteredPopulation)),
+                    ]))
         }
-        lines.append(s.text("stats.reduction", ["people": s.count(x.cumulativeReduction),
-                                                "tenThousand": AreaSummary.tenThousands(x.cumulativeReduction).text]))
+        lines.append(
+            s.text(
+                "stats.reduction",
+                [
+                    "people": s.count(x.cumulativeReduction),
+                    "tenThousand": AreaSummary.tenThousands(x.cumulativeReduction).text,
+                ]))
         lines.append(s.text("stats.poorVillages", ["designated": s.count(x.poorVillagesDesignated), "exited": s.count(x.poorVillagesExited)]))
         if x.poorCountiesDesignated > 0 {
             lines.append(s.text("stats.poorCounties", ["designated": s.count(x.poorCountiesDesignated), "exited": s.count(x.poorCountiesExited)]))

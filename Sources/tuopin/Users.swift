@@ -25,8 +25,9 @@ struct Users: AsyncParsableCommand {
             let (username, role, scope) = try UserArguments.parse(username: username, role: role, scope: scope)
             let password = try UserArguments.password()
             try await withServices(db, acting) { environment, user in
-                try await UserService(environment).add(User(username: username, displayName: name ?? username.rawValue, role: role, scope: scope),
-                                                       password: password, by: user)
+                try await UserService(environment).add(
+                    User(username: username, displayName: name ?? username.rawValue, role: role, scope: scope),
+                    password: password, by: user)
             }
             Console.out(Console.strings.text("users.added", ["name": username.rawValue]))
         }
@@ -44,8 +45,13 @@ struct Users: AsyncParsableCommand {
             for stored in users {
                 let u = stored.user
                 let status = u.isDisabled ? "users.status.disabled" : (stored.lockedUntil != nil ? "users.status.locked" : "users.status.active")
-                Console.out(s.text("users.list.row", ["username": u.username.rawValue, "name": u.displayName, "role": s.label(u.role.label),
-                                                      "scope": u.scope.token, "status": s.text(status)]))
+                Console.out(
+                    s.text(
+                        "users.list.row",
+                        [
+                            "username": u.username.rawValue, "name": u.displayName, "role": s.label(u.role.label),
+                            "scope": u.scope.token, "status": s.text(status),
+                        ]))
             }
         }
     }

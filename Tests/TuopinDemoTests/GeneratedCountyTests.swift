@@ -1,13 +1,15 @@
 import Testing
 import TuopinCore
+
 @testable import TuopinDemo
 
 /// Leiyang generated in memory: the roll hits the plan exactly and its people are plausible.
 @Suite("Generated county (耒阳市)")
 struct GeneratedCountyTests {
-    static let lines = PovertyLineTable([2_736, 2_800, 2_855, 2_952, 3_000, 2_995, 3_218, 4_000].enumerated().map {
-        PovertyLine(year: 2013 + $0.offset, region: .national, standard: .national, amount: .yuan(Int64($0.element)))
-    })
+    static let lines = PovertyLineTable(
+        [2_736, 2_800, 2_855, 2_952, 3_000, 2_995, 3_218, 4_000].enumerated().map {
+            PovertyLine(year: 2013 + $0.offset, region: .national, standard: .national, amount: .yuan(Int64($0.element)))
+        })
     static let plan = HengyangPlan.hengyang
     static let county = HengyangDemo.generateCounty(plan.counties.first { $0.code == "430481" }!, plan: plan, lines: lines)
     let county = GeneratedCountyTests.county

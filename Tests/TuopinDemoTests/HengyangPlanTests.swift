@@ -1,5 +1,6 @@
 import Testing
 import TuopinCore
+
 @testable import TuopinDemo
 
 @Suite("Hengyang demo plan (Hengyang Daily, 16 Oct 2020)")
@@ -7,8 +8,11 @@ struct HengyangPlanTests {
     let plan = HengyangPlan.hengyang
 
     @Test func twelveCountyLevelDivisionsWithTheirRealCodes() {
-        #expect(plan.counties.map(\.code) == ["430405", "430406", "430407", "430408", "430412", "430421", "430422", "430423", "430424",
-                                              "430426", "430481", "430482"])
+        #expect(
+            plan.counties.map(\.code) == [
+                "430405", "430406", "430407", "430408", "430412", "430421", "430422", "430423", "430424",
+                "430426", "430481", "430482",
+            ])
         #expect(plan.counties.first { $0.code == "430481" }?.name == "耒阳市")
         #expect(plan.counties.map(\.townships.count) == [10, 7, 7, 5, 3, 25, 24, 12, 19, 24, 30, 23])
     }
@@ -31,8 +35,11 @@ struct HengyangPlanTests {
         #expect(leiyang.rollHouseholds == 14_466 && leiyang.rollPeople == 43_172)
         #expect(leiyang.remainingHouseholds == 1_012 && leiyang.remainingPeople == 2_198)
         #expect(leiyang.poorVillages == 34)
-        #expect(Incidence.evaluate(remainingPoorPeople: 2_198, ruralRegisteredPopulation: plan.population2020(of: leiyang),
-                                   populationYear: 2020).percent?.text == "0.18")
+        #expect(
+            Incidence.evaluate(
+                remainingPoorPeople: 2_198, ruralRegisteredPopulation: plan.population2020(of: leiyang),
+                populationYear: 2020
+            ).percent?.text == "0.18")
     }
 
     @Test func qidongIsTheOnlyPoorCountyAndExitedIn2018() {

@@ -45,7 +45,7 @@ struct DashboardRoutesTests {
     /// On its own store (南岳区): a sign-in at another time ends sessions that time has expired.
     @Test func aClockOnAnotherDayOpensOnThatDay() async throws {
         let store = try await DemoFixture.shared.store(counties: ["430412"])
-        let clock = TestClock(Date(timeIntervalSince1970: 1_609_430_400))   // 2021-01-01 00:00 +08:00
+        let clock = TestClock(Date(timeIntervalSince1970: 1_609_430_400))  // 2021-01-01 00:00 +08:00
         try await TestApp.make(store: store, clock: clock).test(.router) { client in
             let session = try await TestApp.signIn(client, username: "county.office", password: DemoUsers.password)
             let html = String(buffer: try await client.execute(uri: "/", method: .get, headers: session.headers).body)

@@ -7,6 +7,7 @@ import TuopinCore
 import TuopinServices
 import TuopinStore
 import TuopinTesting
+
 @testable import TuopinWeb
 
 @Suite("Sign-in, sessions, CSRF and lockout on the web")
@@ -41,7 +42,9 @@ struct SignInRoutesTests {
                 let old = try await client.execute(uri: "/", method: .get, headers: anonymous.headers)
                 #expect(old.status == .seeOther)
                 // The database holds only the hash of the id.
-                let hashes = try await registry.store.sql.raw("SELECT id_hash FROM user_session").all().map { try $0.decode(column: "id_hash", as: String.self) }
+                let hashes = try await registry.store.sql.raw("SELECT id_hash FROM user_session").all().map {
+                    try $0.decode(column: "id_hash", as: String.self)
+                }
                 #expect(!hashes.contains(signedIn) && hashes.contains(SessionToken.storedHash(signedIn)))
             }
         }

@@ -15,8 +15,10 @@ struct UsersRoutesTests {
                 let list = String(buffer: try await client.execute(uri: "/admin/users", method: .get, headers: admin.headers).body)
                 #expect(list.contains("<td>othercadre</td>") && list.contains("村干部"))
 
-                let (h, b) = admin.form(["username": "Hengdong.Cadre", "displayName": "衡东 村干部", "role": "villageCadre",
-                                         "scope": "430424100201", "password": "river-bend-2021"])
+                let (h, b) = admin.form([
+                    "username": "Hengdong.Cadre", "displayName": "衡东 村干部", "role": "villageCadre",
+                    "scope": "430424100201", "password": "river-bend-2021",
+                ])
                 let added = try await client.execute(uri: "/admin/users", method: .post, headers: h, body: b)
                 #expect(added.status == .seeOther && added.headers[.location] == "/admin/users?done=added&user=Hengdong.Cadre")
                 let stored = try #require(try await UserQuery.find(try Username("hengdong.cadre"), registry.store.sql))
@@ -41,7 +43,10 @@ struct UsersRoutesTests {
                 let cases: [([String: String], String)] = [
                     (["username": "weak", "role": "inspector", "scope": "all", "password": "woaini1314"], "这是常见密码"),
                     (["username": "short", "role": "inspector", "scope": "all", "password": "abc"], "至少 10 位，现为 3 位"),
-                    (["username": "misfit", "role": "villageCadre", "scope": "430481", "password": "river-bend-2021"], "村干部的管理范围应为村(社区)级区划，不能是 430481"),
+                    (
+                        ["username": "misfit", "role": "villageCadre", "scope": "430481", "password": "river-bend-2021"],
+                        "村干部的管理范围应为村(社区)级区划，不能是 430481"
+                    ),
                     (["username": "cadre", "role": "inspector", "scope": "all", "password": "river-bend-2021"], "用户名 cadre 已被使用"),
                     (["username": "李 伟", "role": "inspector", "scope": "all", "password": "river-bend-2021"], "用户名只能含小写字母"),
                 ]

@@ -19,7 +19,10 @@ public enum AreaScope: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses `all` or an area code; nil when the text is neither.
     public init?(token: String) {
-        if token == Self.everywhereToken { self = .everywhere; return }
+        if token == Self.everywhereToken {
+            self = .everywhere
+            return
+        }
         guard let code = try? AdminCode(token) else { return nil }
         self = .area(code)
     }

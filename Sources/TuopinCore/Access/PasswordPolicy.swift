@@ -26,13 +26,15 @@ public enum PasswordPolicy {
         let isCommon = CommonPasswords.all.contains(lower) || CommonPasswords.all.contains(core) || core.isEmpty
         let distinct = Set(password).count
         return Decision(checks: [
-            Check(length, passed: password.count >= minimumLength,
-                  values: [ReasonValue("length", .count(Int64(password.count))), ReasonValue("minimum", .count(Int64(minimumLength)))]),
+            Check(
+                length, passed: password.count >= minimumLength,
+                values: [ReasonValue("length", .count(Int64(password.count))), ReasonValue("minimum", .count(Int64(minimumLength)))]),
             Check(common, passed: !isCommon),
             Check(username, passed: user.isEmpty || !lower.contains(user.lowercased())),
             Check(variety, passed: distinct >= 4, values: [ReasonValue("distinct", .count(Int64(distinct)))]),
-            Check(bytes, passed: password.utf8.count <= maximumBytes,
-                  values: [ReasonValue("bytes", .count(Int64(password.utf8.count))), ReasonValue("maximum", .count(Int64(maximumBytes)))]),
+            Check(
+                bytes, passed: password.utf8.count <= maximumBytes,
+                values: [ReasonValue("bytes", .count(Int64(password.utf8.count))), ReasonValue("maximum", .count(Int64(maximumBytes)))]),
         ])
     }
 

@@ -47,9 +47,7 @@ public struct AdminCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case 12: level = .village
         case 9: level = .township
         default:
-            if cityPart == "00" && countyPart == "00" { level = .province }
-            else if countyPart == "00" { level = .city }
-            else { level = .county }
+            if cityPart == "00" && countyPart == "00" { level = .province } else if countyPart == "00" { level = .city } else { level = .county }
         }
         if digits.count > 6 {
             if countyPart == "00" { throw ParseError.missingLevel(.county) }

@@ -16,7 +16,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Builds a date, or returns nil when it does not exist (2019-02-29, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...CivilDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -26,8 +27,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init(_ text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              let date = CivilDate(year: y, month: m, day: d)
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            let date = CivilDate(year: y, month: m, day: d)
         else { throw ParseError.notADate(text) }
         self = date
     }

@@ -23,11 +23,14 @@ public struct WaterStandard: Hashable, Sendable, Codable {
     public var maximumShortageDaysPerYear: Int
 
     /// ≥ 35 L per person a day; round trip ≤ 30 minutes or lift ≤ 100 m; shortage ≤ 15 days.
-    public static let countyPractice = WaterStandard(minimumLitresPerPersonPerDay: 35, maximumRoundTripMinutes: 30,
-                                                     maximumVerticalLiftMetres: 100, maximumShortageDaysPerYear: 15)
+    public static let countyPractice = WaterStandard(
+        minimumLitresPerPersonPerDay: 35, maximumRoundTripMinutes: 30,
+        maximumVerticalLiftMetres: 100, maximumShortageDaysPerYear: 15)
 
-    public init(minimumLitresPerPersonPerDay: Int, maximumRoundTripMinutes: Int, maximumVerticalLiftMetres: Int,
-                maximumShortageDaysPerYear: Int) {
+    public init(
+        minimumLitresPerPersonPerDay: Int, maximumRoundTripMinutes: Int, maximumVerticalLiftMetres: Int,
+        maximumShortageDaysPerYear: Int
+    ) {
         self.minimumLitresPerPersonPerDay = minimumLitresPerPersonPerDay
         self.maximumRoundTripMinutes = maximumRoundTripMinutes
         self.maximumVerticalLiftMetres = maximumVerticalLiftMetres

@@ -21,10 +21,12 @@ public struct Household: Hashable, Sendable {
     public var phone: String?
     public var bankAccount: String?
 
-    public init(number: HouseholdNumber, village: AdminCode, identificationStandard: IdentificationStandard = .national,
-                povertyAttribute: PovertyAttribute = .general, mainCause: PovertyCause, secondaryCauses: [PovertyCause] = [],
-                firstIdentifiedYear: Int, plannedExitYear: Int? = nil, isMilitaryMartyrFamily: Bool = false,
-                isOneChild: Bool = false, isTwoDaughters: Bool = false, phone: String? = nil, bankAccount: String? = nil) {
+    public init(
+        number: HouseholdNumber, village: AdminCode, identificationStandard: IdentificationStandard = .national,
+        povertyAttribute: PovertyAttribute = .general, mainCause: PovertyCause, secondaryCauses: [PovertyCause] = [],
+        firstIdentifiedYear: Int, plannedExitYear: Int? = nil, isMilitaryMartyrFamily: Bool = false,
+        isOneChild: Bool = false, isTwoDaughters: Bool = false, phone: String? = nil, bankAccount: String? = nil
+    ) {
         self.number = number
         self.village = village
         self.identificationStandard = identificationStandard

@@ -15,9 +15,11 @@ public struct HouseholdExitFacts: Hashable, Sendable {
     /// The house's danger grade; nil when it has not been graded.
     public var dangerGrade: DangerGrade?
 
-    public init(exitYear: Int, perCapitaNetIncome: [Int: Money], securedGuarantees: Set<BasicGuarantee>, water: WaterAccess? = nil,
-                childrenOutOfSchool: Int = 0, uninsuredMembers: Int = 0, medicalAssistanceAvailable: Bool = true,
-                dangerGrade: DangerGrade?) {
+    public init(
+        exitYear: Int, perCapitaNetIncome: [Int: Money], securedGuarantees: Set<BasicGuarantee>, water: WaterAccess? = nil,
+        childrenOutOfSchool: Int = 0, uninsuredMembers: Int = 0, medicalAssistanceAvailable: Bool = true,
+        dangerGrade: DangerGrade?
+    ) {
         self.exitYear = exitYear
         self.perCapitaNetIncome = perCapitaNetIncome
         self.securedGuarantees = securedGuarantees
@@ -49,31 +51,44 @@ public enum HouseholdExit {
     public static let medical = RuleID("exit.E4")
     public static let housing = RuleID("exit.E5")
 
-    public static func evaluate(_ facts: HouseholdExitFacts, lines: PovertyLineTable, region: PolicyRegion = .national,
-                                standard: IdentificationStandard = .national, rule: ExitRule = .reference) -> Decision {
+    public static func evaluate(
+        _ facts: HouseholdExitFacts, lines: PovertyLineTable, region: PolicyRegion = .national,
+        standard: IdentificationStandard = .national, rule: ExitRule = .reference
+    ) -> Decision {
         var checks: [Check] = []
         let firstYear = facts.exitYear - max(rule.stableYears, 1) + 1
         for year in firstYear...facts.exitYear {
-            checks.append(incomeCheck(year: year, income: facts.perCapitaNetIncome[year],
-                                      line: lines.line(year: year, region: region, standard: standard)))
+            checks.append(
+                incomeCheck(
+                    year: year, income: facts.perCapitaNetIncome[year],
+                    line: lines.line(year: year, region: region, standard: standard)))
         }
         checks.append(foodClothingWaterCheck(facts, rule: rule))
         let schooled = facts.childrenOutOfSchool == 0 && facts.securedGuarantees.contains(.compulsoryEducation)
-        checks.append(Check(education, passed: schooled, values: [
-            ReasonValue("childrenOutOfSchool", .count(Int64(facts.childrenOutOfSchool))),
-            ReasonValue("compulsoryEducation", .flag(facts.securedGuarantees.contains(.compulsoryEducation))),
-        ]))
+        checks.append(
+            Check(
+                education, passed: schooled,
+                values: [
+                    ReasonValue("childrenOutOfSchool", .count(Int64(facts.childrenOutOfSchool))),
+                    ReasonValue("compulsoryEducation", .flag(facts.securedGuarantees.contains(.compulsoryEducation))),
+                ]))
         let insured = facts.uninsuredMembers == 0 && facts.medicalAssistanceAvailable && facts.securedGuarantees.contains(.basicMedical)
-        checks.append(Check(medical, passed: insured, values: [
-            ReasonValue("uninsuredMembers", .count(Int64(facts.uninsuredMembers))),
-            ReasonValue("medicalAssistanceAvailable", .flag(facts.medicalAssistanceAvailable)),
-            ReasonValue("basicMedical", .flag(facts.securedGuarantees.contains(.basicMedical))),
-        ]))
+        checks.append(
+            Check(
+                medical, passed: insured,
+                values: [
+                    ReasonValue("uninsuredMembers", .count(Int64(facts.uninsuredMembers))),
+                    ReasonValue("medicalAssistanceAvailable", .flag(facts.medicalAssistanceAvailable)),
+                    ReasonValue("basicMedical", .flag(facts.securedGuarantees.contains(.basicMedical))),
+                ]))
         let safe = (facts.dangerGrade?.isSafe ?? false) && facts.securedGuarantees.contains(.safeHousing)
-        checks.append(Check(housing, passed: safe, values: [
-            ReasonValue("dangerGrade", facts.dangerGrade.map { .token($0.token) } ?? .missing),
-            ReasonValue("safeHousing", .flag(facts.securedGuarantees.contains(.safeHousing))),
-        ]))
+        checks.append(
+            Check(
+                housing, passed: safe,
+                values: [
+                    ReasonValue("dangerGrade", facts.dangerGrade.map { .token($0.token) } ?? .missing),
+                    ReasonValue("safeHousing", .flag(facts.securedGuarantees.contains(.safeHousing))),
+                ]))
         return Decision(checks: checks)
     }
 
@@ -82,18 +97,22 @@ public enum HouseholdExit {
             return Check(incomeAboveLine, passed: false, values: [ReasonValue("year", .year(year)), ReasonValue("povertyLine", .missing)])
         }
         guard let income else {
-            return Check(incomeAboveLine, passed: false, values: [
-                ReasonValue("year", .year(year)), ReasonValue("perCapitaNetIncome", .missing), ReasonValue("povertyLine", .money(line.amount)),
-            ])
+            return Check(
+                incomeAboveLine, passed: false,
+                values: [
+                    ReasonValue("year", .year(year)), ReasonValue("perCapitaNetIncome", .missing), ReasonValue("povertyLine", .money(line.amount)),
+                ])
         }
-        return Check(incomeAboveLine, passed: line.isCleared(by: income), values: [
-            ReasonValue("perCapitaNetIncome", .money(income)),
-            ReasonValue("relation", .relation(income, line.amount)),
-            ReasonValue("povertyLine", .money(line.amount)),
-            ReasonValue("year", .year(year)),
-            ReasonValue("comparison", .token(line.exitComparison.token)),
-            ReasonValue("lineConfirmed", .flag(line.confirmed)),
-        ])
+        return Check(
+            incomeAboveLine, passed: line.isCleared(by: income),
+            values: [
+                ReasonValue("perCapitaNetIncome", .money(income)),
+                ReasonValue("relation", .relation(income, line.amount)),
+                ReasonValue("povertyLine", .money(line.amount)),
+                ReasonValue("year", .year(year)),
+                ReasonValue("comparison", .token(line.exitComparison.token)),
+                ReasonValue("lineConfirmed", .flag(line.confirmed)),
+            ])
     }
 
     static func foodClothingWaterCheck(_ facts: HouseholdExitFacts, rule: ExitRule) -> Check {

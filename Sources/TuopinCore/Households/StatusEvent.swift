@@ -10,8 +10,10 @@ public struct StatusEvent: Hashable, Sendable {
     public var effectiveDate: CivilDate
     public var note: String
 
-    public init(household: HouseholdNumber, sequence: Int, kind: StatusEventKind, status: PovertyStatus,
-                effectiveDate: CivilDate, note: String = "") {
+    public init(
+        household: HouseholdNumber, sequence: Int, kind: StatusEventKind, status: PovertyStatus,
+        effectiveDate: CivilDate, note: String = ""
+    ) {
         self.household = household
         self.sequence = sequence
         self.kind = kind

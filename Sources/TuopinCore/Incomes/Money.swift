@@ -81,7 +81,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         let parts = body.split(separator: ".")
         var whole = Array(parts[0])
         var grouped = ""
-        while whole.count > 3 { grouped = "," + String(whole.suffix(3)) + grouped; whole.removeLast(3) }
+        while whole.count > 3 {
+            grouped = "," + String(whole.suffix(3)) + grouped
+            whole.removeLast(3)
+        }
         return sign + String(whole) + grouped + "." + parts[1]
     }
 

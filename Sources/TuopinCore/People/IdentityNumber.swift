@@ -37,7 +37,7 @@ public struct IdentityNumber: Hashable, Sendable, CustomStringConvertible {
         var bytes = Array(text.utf8)
         if bytes.count == 18 && bytes[17] == UInt8(ascii: "x") { bytes[17] = UInt8(ascii: "X") }
         guard text.count == 18 else { throw ParseError.wrongLength(text.count) }
-        if bytes.count != 18 {   // a full-width digit or other non-ASCII character
+        if bytes.count != 18 {  // a full-width digit or other non-ASCII character
             throw ParseError.notADigit(position: (text.firstIndex { !$0.isASCII }).map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1)
         }
         for (i, b) in bytes.enumerated() where !(b >= 48 && b <= 57) && !(i == 17 && b == UInt8(ascii: "X")) {
@@ -88,7 +88,10 @@ public struct IdentityNumber: Hashable, Sendable, CustomStringConvertible {
         func append(_ n: Int, width: Int) {
             var d = [UInt8]()
             var v = n
-            for _ in 0..<width { d.append(UInt8(48 + v % 10)); v /= 10 }
+            for _ in 0..<width {
+                d.append(UInt8(48 + v % 10))
+                v /= 10
+            }
             bytes += d.reversed()
         }
         append(birthDate.year, width: 4)

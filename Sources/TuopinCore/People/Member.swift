@@ -20,10 +20,12 @@ public struct Member: Hashable, Sendable {
     public var receivesDibao: Bool
     public var receivesTekun: Bool
 
-    public init(idType: IdentityType = .residentIdentityCard, idNumber: String, name: String, sex: Sex, birthDate: CivilDate,
-                ethnicity: String = "01", education: Education, studentStatus: StudentStatus = .notInSchool,
-                health: Set<HealthCondition> = [.healthy], labourCapacity: LabourCapacity, medicalInsured: Bool = true,
-                seriousIllnessInsured: Bool = true, residentPension: Bool = false, receivesDibao: Bool = false, receivesTekun: Bool = false) {
+    public init(
+        idType: IdentityType = .residentIdentityCard, idNumber: String, name: String, sex: Sex, birthDate: CivilDate,
+        ethnicity: String = "01", education: Education, studentStatus: StudentStatus = .notInSchool,
+        health: Set<HealthCondition> = [.healthy], labourCapacity: LabourCapacity, medicalInsured: Bool = true,
+        seriousIllnessInsured: Bool = true, residentPension: Bool = false, receivesDibao: Bool = false, receivesTekun: Bool = false
+    ) {
         self.idType = idType
         self.idNumber = idNumber
         self.name = name
@@ -68,8 +70,10 @@ public struct Membership: Hashable, Sendable {
     public var to: CivilDate?
     public var endReason: NaturalReductionReason?
 
-    public init(household: HouseholdNumber, idType: IdentityType = .residentIdentityCard, idNumber: String, relation: RelationToHead,
-                from: CivilDate, to: CivilDate? = nil, endReason: NaturalReductionReason? = nil) {
+    public init(
+        household: HouseholdNumber, idType: IdentityType = .residentIdentityCard, idNumber: String, relation: RelationToHead,
+        from: CivilDate, to: CivilDate? = nil, endReason: NaturalReductionReason? = nil
+    ) {
         self.household = household
         self.idType = idType
         self.idNumber = idNumber

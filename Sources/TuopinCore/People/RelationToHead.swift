@@ -100,9 +100,11 @@ extension RelationToHead {
     public var impliedSex: Sex? {
         switch self {
         case .son, .sonInLaw, .grandson, .daughtersSon, .greatGrandson, .father, .wifesFather, .husbandsFather,
-             .paternalGrandfather, .maternalGrandfather: .male
+            .paternalGrandfather, .maternalGrandfather:
+            .male
         case .daughter, .daughterInLaw, .granddaughter, .daughtersDaughter, .greatGranddaughter, .mother, .wifesMother,
-             .husbandsMother, .paternalGrandmother, .maternalGrandmother: .female
+            .husbandsMother, .paternalGrandmother, .maternalGrandmother:
+            .female
         case .head, .spouse, .other: nil
         }
     }

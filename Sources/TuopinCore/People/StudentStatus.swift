@@ -5,11 +5,11 @@
 public enum StudentStatus: Hashable, Sendable, Codable {
     case notInSchool
     case preschool
-    case primary(grade: Int)              // 1…6
-    case juniorMiddle(grade: Int)         // 7…9
-    case seniorHigh(grade: Int)           // 1…3
+    case primary(grade: Int)  // 1…6
+    case juniorMiddle(grade: Int)  // 7…9
+    case seniorHigh(grade: Int)  // 1…3
     case secondaryVocational(grade: Int)  // 1…3
-    case higherVocational(grade: Int)     // 1…3
+    case higherVocational(grade: Int)  // 1…3
     case collegeOrAbove
 
     public var token: String {

@@ -91,14 +91,30 @@ public struct ReasonValue: Hashable, Sendable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         switch value {
-        case .money(let m): try c.encode("money", forKey: .kind); try c.encode(m.yuanText, forKey: .value)
-        case .count(let n): try c.encode("count", forKey: .kind); try c.encode(n, forKey: .value)
-        case .year(let y): try c.encode("year", forKey: .kind); try c.encode(y, forKey: .value)
-        case .date(let d): try c.encode("date", forKey: .kind); try c.encode(d.description, forKey: .value)
-        case .decimal(let d): try c.encode("decimal", forKey: .kind); try c.encode(d.text, forKey: .value)
-        case .flag(let b): try c.encode("flag", forKey: .kind); try c.encode(b, forKey: .value)
-        case .relation(let r): try c.encode("relation", forKey: .kind); try c.encode(r, forKey: .value)
-        case .token(let t): try c.encode("token", forKey: .kind); try c.encode(t, forKey: .value)
+        case .money(let m):
+            try c.encode("money", forKey: .kind)
+            try c.encode(m.yuanText, forKey: .value)
+        case .count(let n):
+            try c.encode("count", forKey: .kind)
+            try c.encode(n, forKey: .value)
+        case .year(let y):
+            try c.encode("year", forKey: .kind)
+            try c.encode(y, forKey: .value)
+        case .date(let d):
+            try c.encode("date", forKey: .kind)
+            try c.encode(d.description, forKey: .value)
+        case .decimal(let d):
+            try c.encode("decimal", forKey: .kind)
+            try c.encode(d.text, forKey: .value)
+        case .flag(let b):
+            try c.encode("flag", forKey: .kind)
+            try c.encode(b, forKey: .value)
+        case .relation(let r):
+            try c.encode("relation", forKey: .kind)
+            try c.encode(r, forKey: .value)
+        case .token(let t):
+            try c.encode("token", forKey: .kind)
+            try c.encode(t, forKey: .value)
         case .missing: try c.encode("missing", forKey: .kind)
         }
     }

@@ -11,8 +11,10 @@ public struct MonitoringThreshold: Hashable, Sendable, Codable {
     public var confirmed: Bool
     public var source: String
 
-    public init(year: Int, region: PolicyRegion, amountPerCapita: Money, withinComparison: IncomeComparison = .atMost,
-                confirmed: Bool = true, source: String = "") {
+    public init(
+        year: Int, region: PolicyRegion, amountPerCapita: Money, withinComparison: IncomeComparison = .atMost,
+        confirmed: Bool = true, source: String = ""
+    ) {
         self.year = year
         self.region = region
         self.amountPerCapita = amountPerCapita

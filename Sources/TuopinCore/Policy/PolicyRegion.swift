@@ -8,7 +8,10 @@ public enum PolicyRegion: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses `national` or a 2-digit province code such as `43`.
     public init?(token: String) {
-        if token == "national" { self = .national; return }
+        if token == "national" {
+            self = .national
+            return
+        }
         guard token.count == 2, AdminCode.provinces.contains(token) else { return nil }
         self = .province(token)
     }

@@ -19,8 +19,10 @@ public struct PovertyLine: Hashable, Sendable, Codable {
     public var confirmed: Bool
     public var source: String
 
-    public init(year: Int, region: PolicyRegion, standard: IdentificationStandard, amount: Money,
-                exitComparison: IncomeComparison = .above, confirmed: Bool = true, source: String = "") {
+    public init(
+        year: Int, region: PolicyRegion, standard: IdentificationStandard, amount: Money,
+        exitComparison: IncomeComparison = .above, confirmed: Bool = true, source: String = ""
+    ) {
         self.year = year
         self.region = region
         self.standard = standard

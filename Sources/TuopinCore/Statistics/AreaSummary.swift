@@ -14,8 +14,10 @@ public struct AreaSummary: Hashable, Sendable {
     public var poorCountiesDesignated: Int
     public var poorCountiesExited: Int
 
-    public init(area: Area, asOf: CivilDate, counts: StatusCounts, incidence: Incidence, baseline: Baseline?,
-                poorVillagesDesignated: Int, poorVillagesExited: Int, poorCountiesDesignated: Int, poorCountiesExited: Int) {
+    public init(
+        area: Area, asOf: CivilDate, counts: StatusCounts, incidence: Incidence, baseline: Baseline?,
+        poorVillagesDesignated: Int, poorVillagesExited: Int, poorCountiesDesignated: Int, poorCountiesExited: Int
+    ) {
         self.area = area
         self.asOf = asOf
         self.counts = counts

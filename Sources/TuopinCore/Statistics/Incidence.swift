@@ -22,26 +22,32 @@ public struct Incidence: Hashable, Sendable, Codable {
     /// The percentage rounded half away from zero to `places` decimals.
     public let percent: FixedDecimal?
 
-    public static func evaluate(remainingPoorPeople: Int64, ruralRegisteredPopulation: Int64, populationYear: Int?,
-                                places: Int = 2) -> Incidence {
+    public static func evaluate(
+        remainingPoorPeople: Int64, ruralRegisteredPopulation: Int64, populationYear: Int?,
+        places: Int = 2
+    ) -> Incidence {
         let ratio = ruralRegisteredPopulation > 0 ? Ratio(remainingPoorPeople, ruralRegisteredPopulation) : nil
-        return Incidence(remainingPoorPeople: remainingPoorPeople, ruralRegisteredPopulation: ruralRegisteredPopulation,
-                         populationYear: populationYear, ratio: ratio, percent: ratio?.percent(places: places))
+        return Incidence(
+            remainingPoorPeople: remainingPoorPeople, ruralRegisteredPopulation: ruralRegisteredPopulation,
+            populationYear: populationYear, ratio: ratio, percent: ratio?.percent(places: places))
     }
 
     public static func evaluate(remainingPoorPeople: Int, ruralRegisteredPopulation: Int, populationYear: Int?, places: Int = 2) -> Incidence {
-        evaluate(remainingPoorPeople: Int64(remainingPoorPeople), ruralRegisteredPopulation: Int64(ruralRegisteredPopulation),
-                 populationYear: populationYear, places: places)
+        evaluate(
+            remainingPoorPeople: Int64(remainingPoorPeople), ruralRegisteredPopulation: Int64(ruralRegisteredPopulation),
+            populationYear: populationYear, places: places)
     }
 
     /// The explanation: the result and the values that gave it.
     public var check: Check {
-        Check(Self.rule, passed: ratio != nil, values: [
-            ReasonValue("incidence", percent.map { .decimal($0) } ?? .missing),
-            ReasonValue("remainingPoorPeople", .count(remainingPoorPeople)),
-            ReasonValue("ruralRegisteredPopulation", ruralRegisteredPopulation > 0 ? .count(ruralRegisteredPopulation) : .missing),
-            ReasonValue("populationYear", populationYear.map { .year($0) } ?? .missing),
-        ])
+        Check(
+            Self.rule, passed: ratio != nil,
+            values: [
+                ReasonValue("incidence", percent.map { .decimal($0) } ?? .missing),
+                ReasonValue("remainingPoorPeople", .count(remainingPoorPeople)),
+                ReasonValue("ruralRegisteredPopulation", ruralRegisteredPopulation > 0 ? .count(ruralRegisteredPopulation) : .missing),
+                ReasonValue("populationYear", populationYear.map { .year($0) } ?? .missing),
+            ])
     }
 
     /// Whether the incidence is below a threshold percentage (village and county exit: < 2%).

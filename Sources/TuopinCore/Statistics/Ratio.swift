@@ -56,10 +56,13 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     public init(_ text: String) throws {
         var s = Substring(text)
         var negative = false
-        if s.first == "-" { negative = true; s = s.dropFirst() }
+        if s.first == "-" {
+            negative = true
+            s = s.dropFirst()
+        }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard !s.isEmpty, parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let whole = Int64(parts[0]), parts.count == 1 || parts[1].count <= 9
+            let whole = Int64(parts[0]), parts.count == 1 || parts[1].count <= 9
         else { throw ParseError.notADecimal(text) }
         let frac = parts.count == 2 ? String(parts[1]) : ""
         let p = frac.count
@@ -98,7 +101,10 @@ public struct FixedDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     public func hash(into hasher: inout Hasher) {
         var s = scaled, p = places
-        while p > 0 && s % 10 == 0 { s /= 10; p -= 1 }
+        while p > 0 && s % 10 == 0 {
+            s /= 10
+            p -= 1
+        }
         hasher.combine(s)
         hasher.combine(p)
     }

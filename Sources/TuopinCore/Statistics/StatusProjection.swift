@@ -12,8 +12,10 @@
 /// ```
 public enum StatusProjection {
     /// Counts keyed by the first `keyLength` digits of each household's village code.
-    public static func counts(_ households: [Household], events: [StatusEvent], memberships: [Membership], on date: CivilDate,
-                              keyLength: Int) -> [String: StatusCounts] {
+    public static func counts(
+        _ households: [Household], events: [StatusEvent], memberships: [Membership], on date: CivilDate,
+        keyLength: Int
+    ) -> [String: StatusCounts] {
         let eventsByHousehold = Dictionary(grouping: events, by: \.household)
         let peopleByHousehold = Dictionary(grouping: memberships.filter { $0.isActive(on: date) }, by: \.household)
         var result: [String: StatusCounts] = [:]

@@ -31,11 +31,12 @@ enum AreaGenerator {
     }
 
     static func villages(of township: Area, _ r: inout SeededRandom) -> [GeneratedVillage] {
-        let (communities, villages): (Int, Int) = switch township.kind {
-        case .subdistrict: (r.int(2...4), r.int(1...3))
-        case .town: (0, r.int(12...22))
-        default: (0, r.int(8...15))
-        }
+        let (communities, villages): (Int, Int) =
+            switch township.kind {
+            case .subdistrict: (r.int(2...4), r.int(1...3))
+            case .town: (0, r.int(12...22))
+            default: (0, r.int(8...15))
+            }
         var used = Set<String>(), result: [GeneratedVillage] = []
         for i in 0..<communities {
             let code = try! AdminCode(township.code.rawValue + threeDigits(1 + i))
@@ -43,8 +44,10 @@ enum AreaGenerator {
         }
         for i in 0..<villages {
             let code = try! AdminCode(township.code.rawValue + threeDigits(200 + i))
-            result.append(GeneratedVillage(area: Area(code: code, name: ChineseNames.place(&r, avoiding: &used) + "村", kind: .village),
-                                           weight: 0.55 + r.unit() * 1.1))
+            result.append(
+                GeneratedVillage(
+                    area: Area(code: code, name: ChineseNames.place(&r, avoiding: &used) + "村", kind: .village),
+                    weight: 0.55 + r.unit() * 1.1))
         }
         return result
     }

@@ -51,8 +51,13 @@ enum HouseholdDrafter {
         var diff = people - sizes.reduce(0, +)
         while diff != 0 {
             let i = r.int(0...(count - 1))
-            if diff > 0, sizes[i] < 8 { sizes[i] += 1; diff -= 1 }
-            else if diff < 0, sizes[i] > 1 { sizes[i] -= 1; diff += 1 }
+            if diff > 0, sizes[i] < 8 {
+                sizes[i] += 1
+                diff -= 1
+            } else if diff < 0, sizes[i] > 1 {
+                sizes[i] -= 1
+                diff += 1
+            }
         }
         return sizes
     }
@@ -65,8 +70,10 @@ enum HouseholdDrafter {
         let reference = demo.referenceDate
         for size in sizes(count: plan.exitedHouseholds, people: plan.exitedPeople, weights: exitedSizeWeights, &r) {
             let year = 2014 + r.weighted(plan.exitYearWeights)
-            let exit = year < 2020 ? CivilDate(year: year, month: 11, day: 1)!.adding(days: r.int(0...49))
-                                   : CivilDate(year: 2020, month: 6, day: 1)!.adding(days: r.int(0...121))
+            let exit =
+                year < 2020
+                ? CivilDate(year: year, month: 11, day: 1)!.adding(days: r.int(0...49))
+                : CivilDate(year: 2020, month: 6, day: 1)!.adding(days: r.int(0...121))
             var d = HouseholdDraft(group: .exited, size: size, identified: identification(&r, demo: demo, before: exit), finalExit: exit)
             if year >= 2018, d.enrolYear == 2014, r.chance(0.02) {
                 d.firstExit = CivilDate(year: 2015, month: 11, day: 10)!.adding(days: r.int(0...40))

@@ -4,8 +4,10 @@ import TuopinCore
 /// where its status says: below that year's line while poor, above it once exited, well above
 /// it for households removed as ineligible.
 enum IncomeGenerator {
-    static func record(household: Household, year: Int, size: Int, poor: Bool, removed: Bool, elderly: Int,
-                       line: Money, _ r: inout SeededRandom) -> IncomeRecord {
+    static func record(
+        household: Household, year: Int, size: Int, poor: Bool, removed: Bool, elderly: Int,
+        line: Money, _ r: inout SeededRandom
+    ) -> IncomeRecord {
         let factor: Double = removed ? 1.35 + r.unit() * 1.6 : (poor ? 0.55 + r.unit() * 0.38 : 1.12 + r.unit() * 1.1)
         var perCapita = Int64((Double(line.fen) * factor).rounded())
         // Keep a clear margin from the line, in fen, so rounding can never cross it.
@@ -40,10 +42,12 @@ enum IncomeGenerator {
         record[.landTransferRent] = Money(fen: propertyItems[1])
         record[.otherProperty] = Money(fen: propertyItems[2])
 
-        let transferItems = split(transfer, [
-            household.povertyAttribute == .dibao ? 0.6 : 0, household.povertyAttribute == .tekun ? 0.7 : 0,
-            elderly > 0 ? 0.3 : 0, 0.08, 0.04, 0.05,
-        ])
+        let transferItems = split(
+            transfer,
+            [
+                household.povertyAttribute == .dibao ? 0.6 : 0, household.povertyAttribute == .tekun ? 0.7 : 0,
+                elderly > 0 ? 0.3 : 0, 0.08, 0.04, 0.05,
+            ])
         record[.dibaoBenefit] = Money(fen: transferItems[0])
         record[.tekunBenefit] = Money(fen: transferItems[1])
         record[.pensionBenefit] = Money(fen: transferItems[2])

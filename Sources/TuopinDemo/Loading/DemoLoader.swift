@@ -30,8 +30,10 @@ public struct DemoLoader: Sendable {
 
     /// Loads `counties` (all of the plan by default) as `user`, then the demo users.
     @discardableResult
-    public func load(plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, users: Bool = true, by user: User,
-                     progress: ProgressSink? = nil) async throws -> Summary {
+    public func load(
+        plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, users: Bool = true, by user: User,
+        progress: ProgressSink? = nil
+    ) async throws -> Summary {
         let registry = RegistryService(environment)
         let existing = try await registry.householdCount()
         guard existing == 0 else { throw LoadError.registryNotEmpty(households: existing) }
@@ -56,7 +58,11 @@ public struct DemoLoader: Sendable {
             done += countyPlan.rollHouseholds
             progress?(JobProgress(phase: "progress.demo.households", done: done, total: total))
             // Keep only what the population step needs.
-            county.households = []; county.members = []; county.memberships = []; county.incomes = []; county.events = []
+            county.households = []
+            county.members = []
+            county.memberships = []
+            county.incomes = []
+            county.events = []
             generated.append(county)
         }
         let population = HengyangDemo.population(for: generated, plan: plan)

@@ -19,10 +19,13 @@ public enum DemoUsers {
         public var password: String
     }
 
-    static func create(in environment: ServiceEnvironment, plan hengyang: HengyangPlan, generated: [DemoCounty], by user: User) async throws -> [Account] {
+    static func create(
+        in environment: ServiceEnvironment, plan hengyang: HengyangPlan, generated: [DemoCounty], by user: User
+    ) async throws -> [Account] {
         guard let county = generated.first(where: { $0.plan.code == "430481" }) ?? generated.first else { return [] }
         let areas = county.areas
-        let township = areas.first { $0.code.rawValue == "430481100" }
+        let township =
+            areas.first { $0.code.rawValue == "430481100" }
             ?? areas.first { t in t.code.level == .township && areas.contains { $0.code.parent == t.code && $0.kind == .village } }
         let village = areas.first { $0.code.parent == township?.code && $0.kind == .village }
         guard let township, let village, let city = HengyangDemo.upperAreas(hengyang).first(where: { $0.code.level == .city })

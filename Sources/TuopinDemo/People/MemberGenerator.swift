@@ -17,13 +17,14 @@ enum MemberGenerator {
 
     static func people(for draft: HouseholdDraft, reference: CivilDate, _ r: inout SeededRandom) -> [PersonDraft] {
         let size = draft.size
-        let headAge: Int = switch (draft.group, size) {
-        case (.remaining, 1): r.int(62...88)
-        case (.remaining, 2): r.int(55...85)
-        case (_, 1): r.int(50...85)
-        case (_, 2): r.int(40...80)
-        default: r.int(30...68)
-        }
+        let headAge: Int =
+            switch (draft.group, size) {
+            case (.remaining, 1): r.int(62...88)
+            case (.remaining, 2): r.int(55...85)
+            case (_, 1): r.int(50...85)
+            case (_, 2): r.int(40...80)
+            default: r.int(30...68)
+            }
         let headSex: Sex = r.chance(0.86) ? .male : .female
         var people = [person(.head, headSex, age: headAge, reference, &r)]
         var slots = size - 1
@@ -70,8 +71,10 @@ enum MemberGenerator {
                 let deathAge = max(r.int(72...92), headAgeThen + r.int(22...30))
                 let birth = CivilDate(year: death.year - deathAge, month: r.int(1...12), day: r.int(1...28))!
                 let relation: RelationToHead = r.chance(0.5) ? .father : .mother
-                people.append(PersonDraft(relation: relation, sex: relation.impliedSex!, birthDate: birth,
-                                          from: established, to: death, endReason: .death))
+                people.append(
+                    PersonDraft(
+                        relation: relation, sex: relation.impliedSex!, birthDate: birth,
+                        from: established, to: death, endReason: .death))
             } else if r.chance(0.025) && headAge >= 55 {
                 let leave = CivilDate(year: r.int(2015...2020), month: r.int(1...9), day: r.int(1...28))!
                 let birth = CivilDate(year: leave.year - r.int(20...27), month: r.int(1...12), day: r.int(1...28))!
@@ -89,18 +92,29 @@ enum MemberGenerator {
     }
 
     /// The member record: name, ID number and this year's attributes, all consistent with age.
-    static func member(_ p: PersonDraft, surname: String, idNumber: IdentityNumber, household: Household,
-                       reference: CivilDate, _ r: inout SeededRandom) -> Member {
+    static func member(
+        _ p: PersonDraft, surname: String, idNumber: IdentityNumber, household: Household,
+        reference: CivilDate, _ r: inout SeededRandom
+    ) -> Member {
         let age = p.birthDate.age(on: reference)
         let schoolAge = p.birthDate.age(on: CivilDate(year: reference.year, month: 9, day: 1)!)
         let given = ChineseNames.given(p.sex == .male ? .male : .female, &r)
-        var m = Member(idNumber: idNumber.rawValue, name: surname + given, sex: p.sex, birthDate: p.birthDate,
-                       education: .juniorMiddle, labourCapacity: .ordinary)
+        var m = Member(
+            idNumber: idNumber.rawValue, name: surname + given, sex: p.sex, birthDate: p.birthDate,
+            education: .juniorMiddle, labourCapacity: .ordinary)
         switch schoolAge {
-        case ..<3: m.education = .preschoolChild; m.studentStatus = .notInSchool
-        case 3...5: m.education = .preschoolChild; m.studentStatus = .preschool
-        case 6...11: m.education = .primary; m.studentStatus = .primary(grade: schoolAge - 5)
-        case 12...14: m.education = .primary; m.studentStatus = .juniorMiddle(grade: schoolAge - 5)
+        case ..<3:
+            m.education = .preschoolChild
+            m.studentStatus = .notInSchool
+        case 3...5:
+            m.education = .preschoolChild
+            m.studentStatus = .preschool
+        case 6...11:
+            m.education = .primary
+            m.studentStatus = .primary(grade: schoolAge - 5)
+        case 12...14:
+            m.education = .primary
+            m.studentStatus = .juniorMiddle(grade: schoolAge - 5)
         case 15...17:
             m.education = .juniorMiddle
             m.studentStatus = r.chance(0.55) ? .seniorHigh(grade: schoolAge - 14) : .secondaryVocational(grade: schoolAge - 14)
@@ -110,10 +124,14 @@ enum MemberGenerator {
         default:
             m.studentStatus = .notInSchool
             let born = p.birthDate.year
-            m.education = born < 1950 ? (r.chance(0.5) ? .illiterate : .primary)
-                : born < 1970 ? (r.chance(0.6) ? .primary : .juniorMiddle)
-                : born < 1990 ? (r.chance(0.7) ? .juniorMiddle : .seniorHigh)
-                : (r.chance(0.5) ? .juniorMiddle : (r.chance(0.7) ? .seniorHigh : .collegeOrAbove))
+            m.education =
+                born < 1950
+                ? (r.chance(0.5) ? .illiterate : .primary)
+                : born < 1970
+                    ? (r.chance(0.6) ? .primary : .juniorMiddle)
+                    : born < 1990
+                        ? (r.chance(0.7) ? .juniorMiddle : .seniorHigh)
+                        : (r.chance(0.5) ? .juniorMiddle : (r.chance(0.7) ? .seniorHigh : .collegeOrAbove))
         }
         // Health follows the household's main cause for one adult, age for the rest.
         var health: Set<HealthCondition> = [.healthy]

@@ -45,21 +45,26 @@ public struct HengyangPlan: Sendable {
         county("430422", "衡南县", .county, .counts(subdistricts: 0, towns: 16, townships: 8), 17_760, 55_500, 940, 2_100, 52, 560_000),
         county("430423", "衡山县", .county, .counts(subdistricts: 0, towns: 8, townships: 4), 5_790, 17_900, 310, 700, 22, 260_000),
         county("430424", "衡东县", .county, .counts(subdistricts: 0, towns: 13, townships: 6), 7_284, 23_833, 1_022, 2_061, 33, 665_000),
-        county("430426", "祁东县", .county, .counts(subdistricts: 2, towns: 18, townships: 4), 19_180, 60_550, 220, 450, 78, 520_000,
-               exits: [6, 24, 30, 28, 6, 4, 2], villageExits: 2015...2017,
-               poorCounty: PoorCountyHistory(designated: CivilDate(year: 2014, month: 1, day: 1)!,
-                                             exited: CivilDate(year: 2018, month: 4, day: 23)!, document: "湘政函〔2018〕45号")),
+        county(
+            "430426", "祁东县", .county, .counts(subdistricts: 2, towns: 18, townships: 4), 19_180, 60_550, 220, 450, 78, 520_000,
+            exits: [6, 24, 30, 28, 6, 4, 2], villageExits: 2015...2017,
+            poorCounty: PoorCountyHistory(
+                designated: CivilDate(year: 2014, month: 1, day: 1)!,
+                exited: CivilDate(year: 2018, month: 4, day: 23)!, document: "湘政函〔2018〕45号")),
         county("430481", "耒阳市", .countyLevelCity, .real(leiyangTownships), 13_454, 40_974, 1_012, 2_198, 34, 1_221_000),
         county("430482", "常宁市", .countyLevelCity, .counts(subdistricts: 4, towns: 12, townships: 7), 13_050, 40_500, 650, 1_500, 42, 470_000),
     ])
 
-    static func county(_ code: String, _ name: String, _ kind: AreaKind, _ townships: TownshipSpec,
-                       _ exitedH: Int, _ exitedP: Int, _ remainingH: Int, _ remainingP: Int, _ poorVillages: Int, _ population: Int?,
-                       exits: [Double] = standardExits, villageExits: ClosedRange<Int> = 2015...2019,
-                       poorCounty: PoorCountyHistory? = nil) -> CountyPlan {
-        CountyPlan(code: code, name: name, kind: kind, townships: townships, exitedHouseholds: exitedH, exitedPeople: exitedP,
-                   remainingHouseholds: remainingH, remainingPeople: remainingP, poorVillages: poorVillages,
-                   ruralPopulation2020: population, exitYearWeights: exits, villageExitYears: villageExits, poorCounty: poorCounty)
+    static func county(
+        _ code: String, _ name: String, _ kind: AreaKind, _ townships: TownshipSpec,
+        _ exitedH: Int, _ exitedP: Int, _ remainingH: Int, _ remainingP: Int, _ poorVillages: Int, _ population: Int?,
+        exits: [Double] = standardExits, villageExits: ClosedRange<Int> = 2015...2019,
+        poorCounty: PoorCountyHistory? = nil
+    ) -> CountyPlan {
+        CountyPlan(
+            code: code, name: name, kind: kind, townships: townships, exitedHouseholds: exitedH, exitedPeople: exitedP,
+            remainingHouseholds: remainingH, remainingPeople: remainingP, poorVillages: poorVillages,
+            ruralPopulation2020: population, exitYearWeights: exits, villageExitYears: villageExits, poorCounty: poorCounty)
     }
 
     /// 耒阳市's 30 townships with their real codes (REFERENCE §5.4).
@@ -82,8 +87,10 @@ public struct HengyangPlan: Sendable {
     /// The city's rural registered population in 2020: remaining people ÷ the city incidence.
     public var cityPopulation2020: Int {
         let remaining = counties.reduce(0) { $0 + $1.remainingPeople }
-        return Int(Rounding.halfAwayFromZero(Int64(remaining) * 100 * FixedDecimal.powerOfTen(cityIncidence.places),
-                                             cityIncidence.scaled))
+        return Int(
+            Rounding.halfAwayFromZero(
+                Int64(remaining) * 100 * FixedDecimal.powerOfTen(cityIncidence.places),
+                cityIncidence.scaled))
     }
 
     /// 2020 population per county: the plan's figure, or the balance of the city total.

@@ -42,8 +42,9 @@ extension ServiceEnvironment {
     func refuse(_ denied: AccessDenied) async throws -> Never {
         let rules = denied.decision.failedChecks.map { AuditValue.text($0.rule.rawValue) }
         try await audit.recordAlone(
-            AuditEntry(.accessDenied, entity: "action:" + denied.action.token, area: denied.area ?? denied.user.scope.code,
-                       detail: ["action": .text(denied.action.token), "area": .text(denied.area?.rawValue ?? "all"), "failed": .list(rules)]),
+            AuditEntry(
+                .accessDenied, entity: "action:" + denied.action.token, area: denied.area ?? denied.user.scope.code,
+                detail: ["action": .text(denied.action.token), "area": .text(denied.area?.rawValue ?? "all"), "failed": .list(rules)]),
             actor: denied.user.username.rawValue, osUser: denied.user.osUser, in: store)
         throw denied
     }

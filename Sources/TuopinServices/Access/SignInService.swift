@@ -45,8 +45,10 @@ public struct SignInService: Sendable {
         let issued = Issued(token: SessionToken.make(), csrfToken: SessionToken.make())
         let now = environment.instant
         try await environment.store.transaction { tx in
-            try await SessionQuery.insert(StoredSession(idHash: SessionToken.storedHash(issued.token), username: nil,
-                                                        csrfToken: issued.csrfToken, createdAt: now, lastSeenAt: now), in: tx)
+            try await SessionQuery.insert(
+                StoredSession(
+                    idHash: SessionToken.storedHash(issued.token), username: nil,
+                    csrfToken: issued.csrfToken, createdAt: now, lastSeenAt: now), in: tx)
         }
         return issued
     }
@@ -60,7 +62,8 @@ public struct SignInService: Sendable {
         guard let session = try await SessionQuery.find(idHash: hash, store.sql) else { return nil }
         let now = environment.instant
         let c = environment.configuration
-        let expired = session.lastSeenAt.adding(seconds: c.sessionIdleTimeoutSeconds) <= now
+        let expired =
+            session.lastSeenAt.adding(seconds: c.sessionIdleTimeoutSeconds) <= now
             || session.createdAt.adding(seconds: c.sessionAbsoluteTimeoutSeconds) <= now
         var user: User? = nil
         if let name = session.username {
@@ -88,16 +91,20 @@ public struct SignInService: Sendable {
         let attempted = String(text.lowercased().prefix(32))
         guard let username = try? Username(text), let stored = try await UserQuery.find(username, store.sql) else {
             _ = try await hasher.verify(password, hash: PasswordHasher.decoy)
-            try await environment.audit.recordAlone(AuditEntry(.signInFailed, entity: "user:" + attempted, area: nil,
-                                                               detail: ["reason": "unknownUser"]),
-                                                    actor: attempted, osUser: nil, in: store)
+            try await environment.audit.recordAlone(
+                AuditEntry(
+                    .signInFailed, entity: "user:" + attempted, area: nil,
+                    detail: ["reason": "unknownUser"]),
+                actor: attempted, osUser: nil, in: store)
             throw SignInError.invalidCredentials
         }
         let area = stored.user.scope.code
         if let until = stored.lockedUntil, until > now {
-            try await environment.audit.recordAlone(AuditEntry(.signInFailed, entity: "user:" + username.rawValue, area: area,
-                                                               detail: ["reason": "locked", "lockedUntil": .text(until.description)]),
-                                                    actor: username.rawValue, osUser: nil, in: store)
+            try await environment.audit.recordAlone(
+                AuditEntry(
+                    .signInFailed, entity: "user:" + username.rawValue, area: area,
+                    detail: ["reason": "locked", "lockedUntil": .text(until.description)]),
+                actor: username.rawValue, osUser: nil, in: store)
             throw SignInError.locked(until: until)
         }
         guard try await hasher.verify(password, hash: stored.passwordHash) else {
@@ -106,36 +113,45 @@ public struct SignInService: Sendable {
                 try await SignInQuery.recordFailure(username, at: now, in: tx)
                 let since = now.adding(seconds: -Int64(lockout.window))
                 let failures = try await SignInQuery.failures(username, since: since, tx.sql)
-                try await environment.audit.record(AuditEntry(.signInFailed, entity: "user:" + username.rawValue, area: area,
-                                                              detail: ["reason": "wrongPassword", "failures": .int(failures.count)]),
-                                                   actor: username.rawValue, osUser: nil, in: tx)
+                try await environment.audit.record(
+                    AuditEntry(
+                        .signInFailed, entity: "user:" + username.rawValue, area: area,
+                        detail: ["reason": "wrongPassword", "failures": .int(failures.count)]),
+                    actor: username.rawValue, osUser: nil, in: tx)
                 guard let until = lockout.lockedUntil(failures: failures.map(\.date), now: now.date).map(Instant.init) else { return nil }
                 var locked = stored
                 locked.lockedUntil = until
                 try await UserQuery.update(locked, in: tx)
                 try await SessionQuery.delete(username: username, in: tx)
-                try await environment.audit.record(AuditEntry(.lockout, entity: "user:" + username.rawValue, area: area,
-                                                              detail: ["failures": .int(failures.count), "lockedUntil": .text(until.description)]),
-                                                   actor: username.rawValue, osUser: nil, in: tx)
+                try await environment.audit.record(
+                    AuditEntry(
+                        .lockout, entity: "user:" + username.rawValue, area: area,
+                        detail: ["failures": .int(failures.count), "lockedUntil": .text(until.description)]),
+                    actor: username.rawValue, osUser: nil, in: tx)
                 return until
             }
             if let lockedUntil { throw SignInError.locked(until: lockedUntil) }
             throw SignInError.invalidCredentials
         }
         guard !stored.user.isDisabled else {
-            try await environment.audit.recordAlone(AuditEntry(.signInFailed, entity: "user:" + username.rawValue, area: area,
-                                                               detail: ["reason": "disabled"]),
-                                                    actor: username.rawValue, osUser: nil, in: store)
+            try await environment.audit.recordAlone(
+                AuditEntry(
+                    .signInFailed, entity: "user:" + username.rawValue, area: area,
+                    detail: ["reason": "disabled"]),
+                actor: username.rawValue, osUser: nil, in: store)
             throw SignInError.disabled
         }
         let issued = Issued(token: SessionToken.make(), csrfToken: SessionToken.make())
         let c = environment.configuration
         try await store.transaction { tx in
             if let replacing { try await SessionQuery.delete(idHash: SessionToken.storedHash(replacing), in: tx) }
-            try await SessionQuery.deleteExpired(idleBefore: now.adding(seconds: -c.sessionIdleTimeoutSeconds),
-                                                 createdBefore: now.adding(seconds: -c.sessionAbsoluteTimeoutSeconds), in: tx)
-            try await SessionQuery.insert(StoredSession(idHash: SessionToken.storedHash(issued.token), username: username,
-                                                        csrfToken: issued.csrfToken, createdAt: now, lastSeenAt: now), in: tx)
+            try await SessionQuery.deleteExpired(
+                idleBefore: now.adding(seconds: -c.sessionIdleTimeoutSeconds),
+                createdBefore: now.adding(seconds: -c.sessionAbsoluteTimeoutSeconds), in: tx)
+            try await SessionQuery.insert(
+                StoredSession(
+                    idHash: SessionToken.storedHash(issued.token), username: username,
+                    csrfToken: issued.csrfToken, createdAt: now, lastSeenAt: now), in: tx)
             try await SignInQuery.clear(username, in: tx)
             if stored.lockedUntil != nil {
                 var unlocked = stored
@@ -152,8 +168,9 @@ public struct SignInService: Sendable {
         try await environment.store.transaction { tx in
             try await SessionQuery.delete(idHash: SessionToken.storedHash(active.token), in: tx)
             if let user = active.user {
-                try await environment.audit.record(AuditEntry(.signOut, entity: "user:" + user.username.rawValue, area: user.scope.code),
-                                                   by: user, in: tx)
+                try await environment.audit.record(
+                    AuditEntry(.signOut, entity: "user:" + user.username.rawValue, area: user.scope.code),
+                    by: user, in: tx)
             }
         }
     }

@@ -97,8 +97,10 @@ public struct UserService: Sendable {
 
     /// Loads the user, applies `edit`, writes it with its audit entry; ends the user's sessions
     /// so the change takes effect at once.
-    private func change(_ username: Username, _ action: AuditAction, by user: User, recordValues: Bool = true,
-                        _ edit: @Sendable @escaping (inout StoredUser) -> Void) async throws {
+    private func change(
+        _ username: Username, _ action: AuditAction, by user: User, recordValues: Bool = true,
+        _ edit: @Sendable @escaping (inout StoredUser) -> Void
+    ) async throws {
         try await environment.authorize(user, .manageUsers, area: user.scope.code)
         try await environment.store.transaction { tx in
             guard var stored = try await UserQuery.find(username, tx.sql), user.scope.covers(stored.user.scope) else {
@@ -110,8 +112,9 @@ public struct UserService: Sendable {
             try await SessionQuery.delete(username: username, in: tx)
             if action == .userPasswordSet || action == .userEnabled { try await SignInQuery.clear(username, in: tx) }
             try await environment.audit.record(
-                AuditEntry(action, entity: "user:" + username.rawValue, area: stored.user.scope.code,
-                           before: recordValues ? Self.values(before) : nil, after: recordValues ? Self.values(stored.user) : nil),
+                AuditEntry(
+                    action, entity: "user:" + username.rawValue, area: stored.user.scope.code,
+                    before: recordValues ? Self.values(before) : nil, after: recordValues ? Self.values(stored.user) : nil),
                 by: user, in: tx)
         }
     }

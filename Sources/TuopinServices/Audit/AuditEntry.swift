@@ -13,8 +13,10 @@ public struct AuditEntry: Sendable, Equatable {
     public var after: [String: AuditValue]?
     public var detail: [String: AuditValue]?
 
-    public init(_ action: AuditAction, entity: String, area: AdminCode?, before: [String: AuditValue]? = nil,
-                after: [String: AuditValue]? = nil, detail: [String: AuditValue]? = nil) {
+    public init(
+        _ action: AuditAction, entity: String, area: AdminCode?, before: [String: AuditValue]? = nil,
+        after: [String: AuditValue]? = nil, detail: [String: AuditValue]? = nil
+    ) {
         self.action = action
         self.entity = entity
         self.area = area

@@ -17,10 +17,11 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func record(_ entry: AuditEntry, actor: String, osUser: String?, in tx: StoreTransaction) async throws -> AuditRow {
         let head = try await AuditQuery.lockHead(entry.chain, in: tx)
-        var row = AuditRow(countyCode: entry.chain, sequence: head.sequence + 1, instant: Instant(now()).description, actor: actor,
-                           osUser: osUser, action: entry.action.token, entity: entry.entity, area: entry.area?.rawValue,
-                           before: AuditValue.json(entry.before), after: AuditValue.json(entry.after), detail: AuditValue.json(entry.detail),
-                           previousHash: head.hash, hash: "")
+        var row = AuditRow(
+            countyCode: entry.chain, sequence: head.sequence + 1, instant: Instant(now()).description, actor: actor,
+            osUser: osUser, action: entry.action.token, entity: entry.entity, area: entry.area?.rawValue,
+            before: AuditValue.json(entry.before), after: AuditValue.json(entry.after), detail: AuditValue.json(entry.detail),
+            previousHash: head.hash, hash: "")
         row.hash = AuditHash.hash(row)
         try await AuditQuery.insert(row, in: tx)
         try await AuditQuery.advanceHead(entry.chain, sequence: row.sequence, hash: row.hash, in: tx)

@@ -19,8 +19,10 @@ public struct ServiceEnvironment: Sendable {
     public let strings: StringTables
     public let configuration: TuopinConfiguration
 
-    public init(store: Store, configuration: TuopinConfiguration = TuopinConfiguration(), strings: StringTables? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        store: Store, configuration: TuopinConfiguration = TuopinConfiguration(), strings: StringTables? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.store = store
         self.now = now
         self.configuration = configuration

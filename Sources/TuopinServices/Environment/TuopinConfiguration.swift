@@ -47,7 +47,9 @@ public struct TuopinConfiguration: Sendable, Equatable {
         if let n = try integer("TUOPIN_PASSWORD_MIN_LENGTH", 8...64) { c.passwordMinimumLength = n }
         if let n = try integer("TUOPIN_BCRYPT_COST", 4...16) { c.bcryptCost = UInt8(n) }
         if let text = env["TUOPIN_SECURE_COOKIES"], !text.isEmpty {
-            guard ["0", "1"].contains(text) else { throw ConfigurationError.invalid(variable: "TUOPIN_SECURE_COOKIES", value: text, expected: "0, 1") }
+            guard ["0", "1"].contains(text) else {
+                throw ConfigurationError.invalid(variable: "TUOPIN_SECURE_COOKIES", value: text, expected: "0, 1")
+            }
             c.secureCookies = text == "1"
         }
         return c
@@ -57,7 +59,8 @@ public struct TuopinConfiguration: Sendable, Equatable {
 extension TuopinConfiguration.ConfigurationError: WordedError {
     public func message(_ s: Localizer) -> String {
         switch self {
-        case .invalid(let variable, let value, let expected): s.text("error.configuration", ["variable": variable, "value": value, "expected": expected])
+        case .invalid(let variable, let value, let expected):
+            s.text("error.configuration", ["variable": variable, "value": value, "expected": expected])
         }
     }
 }

@@ -30,8 +30,9 @@ public struct PolicyService: Sendable {
             }
             try await PolicyQuery.save(line, in: tx)
             try await environment.audit.record(
-                AuditEntry(.policyLineSet, entity: "povertyLine:\(line.year)/\(line.region.token)/\(line.standard.token)", area: area,
-                           before: old.map(Self.values), after: Self.values(line)),
+                AuditEntry(
+                    .policyLineSet, entity: "povertyLine:\(line.year)/\(line.region.token)/\(line.standard.token)", area: area,
+                    before: old.map(Self.values), after: Self.values(line)),
                 by: user, in: tx)
         }
     }
@@ -43,18 +44,24 @@ public struct PolicyService: Sendable {
             let old = try await PolicyQuery.monitoringThresholds(tx.sql).rows.first { $0.year == threshold.year && $0.region == threshold.region }
             try await PolicyQuery.save(threshold, in: tx)
             try await environment.audit.record(
-                AuditEntry(.policyThresholdSet, entity: "monitoringThreshold:\(threshold.year)/\(threshold.region.token)", area: area,
-                           before: old.map(Self.values), after: Self.values(threshold)),
+                AuditEntry(
+                    .policyThresholdSet, entity: "monitoringThreshold:\(threshold.year)/\(threshold.region.token)", area: area,
+                    before: old.map(Self.values), after: Self.values(threshold)),
                 by: user, in: tx)
         }
     }
 
     static func values(_ l: PovertyLine) -> [String: AuditValue] {
-        ["amount": .text(l.amount.yuanText), "exitComparison": .text(l.exitComparison.token), "confirmed": .bool(l.confirmed), "source": .text(l.source)]
+        [
+            "amount": .text(l.amount.yuanText), "exitComparison": .text(l.exitComparison.token), "confirmed": .bool(l.confirmed),
+            "source": .text(l.source),
+        ]
     }
 
     static func values(_ t: MonitoringThreshold) -> [String: AuditValue] {
-        ["amount": .text(t.amountPerCapita.yuanText), "withinComparison": .text(t.withinComparison.token), "confirmed": .bool(t.confirmed),
-         "source": .text(t.source)]
+        [
+            "amount": .text(t.amountPerCapita.yuanText), "withinComparison": .text(t.withinComparison.token), "confirmed": .bool(t.confirmed),
+            "source": .text(t.source),
+        ]
     }
 }

@@ -12,8 +12,10 @@ public struct RegistryService: Sendable {
 
     /// Exports `area` (default: the user's whole scope) into `directory`. Unmasked files need
     /// `exportUnmasked`; masked ones hide what `Masking` says.
-    public func export(to directory: URL, area: AdminCode? = nil, masked: Bool, by user: User,
-                       progress: ProgressSink? = nil) async throws -> RegistryExport.Summary {
+    public func export(
+        to directory: URL, area: AdminCode? = nil, masked: Bool, by user: User,
+        progress: ProgressSink? = nil
+    ) async throws -> RegistryExport.Summary {
         let target = area ?? user.scope.code
         try await environment.authorize(user, masked ? .export : .exportUnmasked, area: target)
         let total = RegistryFile.allCases.count
@@ -26,8 +28,9 @@ public struct RegistryService: Sendable {
         let rows = Dictionary(uniqueKeysWithValues: summary.rows.map { ($0.key.fileName, AuditValue.int($0.value)) })
         _ = try await environment.store.transaction { tx in
             try await environment.audit.record(
-                AuditEntry(.export, entity: "export:" + directory.lastPathComponent, area: target,
-                           detail: ["masked": .bool(masked), "area": .text(target?.rawValue ?? "all"), "rows": .object(rows)]),
+                AuditEntry(
+                    .export, entity: "export:" + directory.lastPathComponent, area: target,
+                    detail: ["masked": .bool(masked), "area": .text(target?.rawValue ?? "all"), "rows": .object(rows)]),
                 by: user, in: tx)
         }
         return summary
@@ -55,8 +58,9 @@ public struct RegistryService: Sendable {
         detail["files"] = .list(outcome.files.map { .object(["file": .text($0.file), "bytes": .int($0.bytes), "sha256": .text($0.sha256)]) })
         detail["rejectedRows"] = .int(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count)
         detail["partial"] = .bool(commitPartial && !outcome.rejections.isEmpty)
-        let entry = AuditEntry(.importRegistry, entity: "import:" + directory.lastPathComponent, area: Self.area(of: batch, user: user),
-                               detail: detail)
+        let entry = AuditEntry(
+            .importRegistry, entity: "import:" + directory.lastPathComponent, area: Self.area(of: batch, user: user),
+            detail: detail)
         try await environment.store.transaction { tx in
             try await RegistryWriter.write(batch, in: tx)
             try await environment.audit.record(entry, by: user, in: tx)
@@ -91,8 +95,10 @@ public struct RegistryService: Sendable {
     }
 
     static func counts(_ b: ImportBatch) -> [String: AuditValue] {
-        ["areas": .int(b.areas.count), "areaEvents": .int(b.areaEvents.count), "villageProfiles": .int(b.profiles.count),
-         "households": .int(b.households.count), "statusEvents": .int(b.events.count), "members": .int(b.members.count),
-         "memberships": .int(b.memberships.count), "incomes": .int(b.incomes.count)]
+        [
+            "areas": .int(b.areas.count), "areaEvents": .int(b.areaEvents.count), "villageProfiles": .int(b.profiles.count),
+            "households": .int(b.households.count), "statusEvents": .int(b.events.count), "members": .int(b.members.count),
+            "memberships": .int(b.memberships.count), "incomes": .int(b.incomes.count),
+        ]
     }
 }

@@ -2,9 +2,25 @@ import TuopinCore
 
 /// The JSON shape of an area summary, shared by `tuopin stats --format json` and the API.
 public struct AreaSummaryReport: Encodable, Sendable {
-    public struct AreaRef: Encodable, Sendable { var code: String; var name: String; var level: String; var kind: String }
-    public struct Totals: Encodable, Sendable { var enrolled: Int; var exited: Int; var notExited: Int; var offRoll: Int? }
-    public struct StatusRow: Encodable, Sendable { var status: String; var label: String; var labelEn: String; var households: Int; var people: Int }
+    public struct AreaRef: Encodable, Sendable {
+        var code: String
+        var name: String
+        var level: String
+        var kind: String
+    }
+    public struct Totals: Encodable, Sendable {
+        var enrolled: Int
+        var exited: Int
+        var notExited: Int
+        var offRoll: Int?
+    }
+    public struct StatusRow: Encodable, Sendable {
+        var status: String
+        var label: String
+        var labelEn: String
+        var households: Int
+        var people: Int
+    }
     public struct IncidenceReport: Encodable, Sendable {
         var asOf: String?
         var percent: String?
@@ -12,8 +28,15 @@ public struct AreaSummaryReport: Encodable, Sendable {
         var ruralRegisteredPopulation: Int64?
         var populationYear: Int?
     }
-    public struct Reduction: Encodable, Sendable { var people: Int; var thousandPeople: String; var tenThousandPeople: String }
-    public struct Designated: Encodable, Sendable { var designated: Int; var exited: Int }
+    public struct Reduction: Encodable, Sendable {
+        var people: Int
+        var thousandPeople: String
+        var tenThousandPeople: String
+    }
+    public struct Designated: Encodable, Sendable {
+        var designated: Int
+        var exited: Int
+    }
 
     var area: AreaRef
     var asOf: String
@@ -29,25 +52,29 @@ public struct AreaSummaryReport: Encodable, Sendable {
     public init(_ s: AreaSummary) {
         area = AreaRef(code: s.area.code.rawValue, name: s.area.name, level: s.area.level.token, kind: s.area.kind.token)
         asOf = s.asOf.description
-        households = Totals(enrolled: s.counts.enrolledHouseholds, exited: s.counts.exitedHouseholds,
-                            notExited: s.counts.remainingHouseholds, offRoll: s.counts.offRollHouseholds)
+        households = Totals(
+            enrolled: s.counts.enrolledHouseholds, exited: s.counts.exitedHouseholds,
+            notExited: s.counts.remainingHouseholds, offRoll: s.counts.offRollHouseholds)
         people = Totals(enrolled: s.counts.enrolledPeople, exited: s.counts.exitedPeople, notExited: s.counts.remainingPeople, offRoll: nil)
         byStatus = PovertyStatus.allCases.compactMap { status in
             guard let h = s.counts.households[status] else { return nil }
-            return StatusRow(status: status.token, label: status.label.zh, labelEn: status.label.en, households: h,
-                             people: s.counts.people[status] ?? 0)
+            return StatusRow(
+                status: status.token, label: status.label.zh, labelEn: status.label.en, households: h,
+                people: s.counts.people[status] ?? 0)
         }
         incidence = Self.report(s.incidence, asOf: nil)
         enrolmentIncidence = s.baseline.map { Self.report($0.incidence, asOf: $0.date.description) }
-        cumulativeReduction = Reduction(people: s.cumulativeReduction, thousandPeople: AreaSummary.thousands(s.cumulativeReduction).text,
-                                        tenThousandPeople: AreaSummary.tenThousands(s.cumulativeReduction).text)
+        cumulativeReduction = Reduction(
+            people: s.cumulativeReduction, thousandPeople: AreaSummary.thousands(s.cumulativeReduction).text,
+            tenThousandPeople: AreaSummary.tenThousands(s.cumulativeReduction).text)
         poorVillages = Designated(designated: s.poorVillagesDesignated, exited: s.poorVillagesExited)
         poorCounties = Designated(designated: s.poorCountiesDesignated, exited: s.poorCountiesExited)
     }
 
     static func report(_ i: Incidence, asOf: String?) -> IncidenceReport {
-        IncidenceReport(asOf: asOf, percent: i.percent?.text, remainingPoorPeople: i.remainingPoorPeople,
-                        ruralRegisteredPopulation: i.ruralRegisteredPopulation > 0 ? i.ruralRegisteredPopulation : nil,
-                        populationYear: i.populationYear)
+        IncidenceReport(
+            asOf: asOf, percent: i.percent?.text, remainingPoorPeople: i.remainingPoorPeople,
+            ruralRegisteredPopulation: i.ruralRegisteredPopulation > 0 ? i.ruralRegisteredPopulation : nil,
+            populationYear: i.populationYear)
     }
 }

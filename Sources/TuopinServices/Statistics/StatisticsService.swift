@@ -95,18 +95,22 @@ struct Figures {
         let baseline = baselineDate.map { date in
             let bc = pick(baselineCounts).reduce(StatusCounts(), +)
             let bp = pick(baselinePopulation)
-            return AreaSummary.Baseline(date: date, counts: bc, incidence: .evaluate(
-                remainingPoorPeople: bc.remainingPeople, ruralRegisteredPopulation: bp.reduce(0) { $0 + $1.people },
-                populationYear: bp.first?.year))
+            return AreaSummary.Baseline(
+                date: date, counts: bc,
+                incidence: .evaluate(
+                    remainingPoorPeople: bc.remainingPeople, ruralRegisteredPopulation: bp.reduce(0) { $0 + $1.people },
+                    populationYear: bp.first?.year))
         }
-        return AreaSummary(area: area, asOf: asOf, counts: c,
-                           incidence: .evaluate(remainingPoorPeople: c.remainingPeople, ruralRegisteredPopulation: people.reduce(0) { $0 + $1.people },
-                                                populationYear: people.first?.year),
-                           baseline: baseline,
-                           poorVillagesDesignated: d.reduce(0) { $0 + $1.poorVillagesDesignated },
-                           poorVillagesExited: d.reduce(0) { $0 + $1.poorVillagesExited },
-                           poorCountiesDesignated: d.reduce(0) { $0 + $1.poorCountiesDesignated },
-                           poorCountiesExited: d.reduce(0) { $0 + $1.poorCountiesExited })
+        return AreaSummary(
+            area: area, asOf: asOf, counts: c,
+            incidence: .evaluate(
+                remainingPoorPeople: c.remainingPeople, ruralRegisteredPopulation: people.reduce(0) { $0 + $1.people },
+                populationYear: people.first?.year),
+            baseline: baseline,
+            poorVillagesDesignated: d.reduce(0) { $0 + $1.poorVillagesDesignated },
+            poorVillagesExited: d.reduce(0) { $0 + $1.poorVillagesExited },
+            poorCountiesDesignated: d.reduce(0) { $0 + $1.poorCountiesDesignated },
+            poorCountiesExited: d.reduce(0) { $0 + $1.poorCountiesExited })
     }
 }
 

@@ -23,22 +23,29 @@ public struct StoredSession: Sendable, Equatable {
 /// Reads and writes `user_session`.
 public enum SessionQuery {
     public static func insert(_ s: StoredSession, in tx: StoreTransaction) async throws {
-        try await tx.sql.raw("""
+        try await tx.sql.raw(
+            """
             INSERT INTO user_session (id_hash, username, csrf_token, created_at, last_seen_at)
             VALUES (\(bind: s.idHash), \(bind: s.username?.rawValue), \(bind: s.csrfToken), \(bind: s.createdAt.description),
                     \(bind: s.lastSeenAt.description))
-            """).run()
+            """
+        ).run()
     }
 
     public static func find(idHash: String, _ sql: any SQLDatabase) async throws -> StoredSession? {
-        guard let row = try await sql.raw("""
-            SELECT id_hash, username, csrf_token, created_at, last_seen_at FROM user_session WHERE id_hash = \(bind: idHash)
-            """).first() else { return nil }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT id_hash, username, csrf_token, created_at, last_seen_at FROM user_session WHERE id_hash = \(bind: idHash)
+                """
+            ).first()
+        else { return nil }
         let t = "user_session", key = String(idHash.prefix(8))
-        return StoredSession(idHash: idHash, username: try row.storedOptionalText("username", table: t, key: key).map(Username.init(stored:)),
-                             csrfToken: try row.storedText("csrf_token", table: t, key: key),
-                             createdAt: try row.storedInstant("created_at", table: t, key: key),
-                             lastSeenAt: try row.storedInstant("last_seen_at", table: t, key: key))
+        return StoredSession(
+            idHash: idHash, username: try row.storedOptionalText("username", table: t, key: key).map(Username.init(stored:)),
+            csrfToken: try row.storedText("csrf_token", table: t, key: key),
+            createdAt: try row.storedInstant("created_at", table: t, key: key),
+            lastSeenAt: try row.storedInstant("last_seen_at", table: t, key: key))
     }
 
     public static func touch(idHash: String, at instant: Instant, in tx: StoreTransaction) async throws {
@@ -56,8 +63,10 @@ public enum SessionQuery {
 
     /// Removes sessions idle since before `idleBefore` or created before `createdBefore`.
     public static func deleteExpired(idleBefore: Instant, createdBefore: Instant, in tx: StoreTransaction) async throws {
-        try await tx.sql.raw("""
+        try await tx.sql.raw(
+            """
             DELETE FROM user_session WHERE last_seen_at < \(bind: idleBefore.description) OR created_at < \(bind: createdBefore.description)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -25,8 +25,10 @@ public struct AuditRow: Sendable, Equatable {
     public var previousHash: String
     public var hash: String
 
-    public init(countyCode: String, sequence: Int64, instant: String, actor: String, osUser: String?, action: String, entity: String,
-                area: String?, before: String?, after: String?, detail: String?, previousHash: String, hash: String) {
+    public init(
+        countyCode: String, sequence: Int64, instant: String, actor: String, osUser: String?, action: String, entity: String,
+        area: String?, before: String?, after: String?, detail: String?, previousHash: String, hash: String
+    ) {
         self.countyCode = countyCode
         self.sequence = sequence
         self.instant = instant

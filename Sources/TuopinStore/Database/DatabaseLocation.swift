@@ -12,10 +12,15 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ text: String?) {
         let value = (text ?? "").trimmingCharacters(in: .whitespaces)
-        if value.isEmpty { self = .sqliteFile(Self.defaultPath) }
-        else if value == ":memory:" { self = .sqliteMemory }
-        else if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") { self = .postgres(url: value) }
-        else { self = .sqliteFile(value) }
+        if value.isEmpty {
+            self = .sqliteFile(Self.defaultPath)
+        } else if value == ":memory:" {
+            self = .sqliteMemory
+        } else if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
+            self = .postgres(url: value)
+        } else {
+            self = .sqliteFile(value)
+        }
     }
 
     /// A description safe for logs: a PostgreSQL password is never shown.

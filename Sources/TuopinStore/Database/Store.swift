@@ -1,8 +1,8 @@
+@preconcurrency import AsyncKit
 import Foundation
 import Logging
 import NIOCore
 import NIOPosix
-@preconcurrency import AsyncKit
 import PostgresKit
 import SQLKit
 import SQLiteKit
@@ -59,8 +59,9 @@ public final class Store: Sendable {
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             try await configureSQLite(connection, wal: false)
-            return Store(dialect: .sqlite, location: location, sql: connection.sql(queryLogLevel: .trace),
-                         backend: .sqlite(writer: AsyncPool([connection]), readers: nil, single: connection), logger: logger)
+            return Store(
+                dialect: .sqlite, location: location, sql: connection.sql(queryLogLevel: .trace),
+                backend: .sqlite(writer: AsyncPool([connection]), readers: nil, single: connection), logger: logger)
         case .sqliteFile(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             guard FileManager.default.fileExists(atPath: folder) else {
@@ -74,8 +75,9 @@ public final class Store: Sendable {
                     try await configureSQLite(connection, wal: true)
                 }
                 let writer = opened[0], single = opened[1], readers = Array(opened[2...])
-                return Store(dialect: .sqlite, location: location, sql: single.sql(queryLogLevel: .trace),
-                             backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), single: single), logger: logger)
+                return Store(
+                    dialect: .sqlite, location: location, sql: single.sql(queryLogLevel: .trace),
+                    backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), single: single), logger: logger)
             } catch {
                 for connection in opened { try? await connection.close() }
                 throw OpenError.cannotOpen(location: location.description, reason: String(describing: error))
@@ -87,8 +89,9 @@ public final class Store: Sendable {
                 throw OpenError.cannotOpen(location: location.description, reason: "not a PostgreSQL URL")
             }
             if let schema { configuration.searchPath = [schema] }
-            let pool = EventLoopGroupConnectionPool(source: PostgresConnectionSource(sqlConfiguration: configuration),
-                                                    maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
             do { _ = try await sql.raw("SELECT 1").all() } catch {
                 try? await pool.shutdownAsync()
@@ -102,7 +105,8 @@ public final class Store: Sendable {
     /// (its search path), so several registries or test runs can share one server.
     static func splitSchema(_ url: String) -> (url: String, schema: String?) {
         guard var components = URLComponents(string: url),
-              let item = components.queryItems?.first(where: { $0.name == "schema" }) else { return (url, nil) }
+            let item = components.queryItems?.first(where: { $0.name == "schema" })
+        else { return (url, nil) }
         components.queryItems = components.queryItems?.filter { $0.name != "schema" }
         if components.queryItems?.isEmpty == true { components.queryItems = nil }
         return (components.string ?? url, item.value)

@@ -28,7 +28,10 @@ final class CSVFileWriter: Sendable {
     var rows: Int { buffer.withLockedValue { $0.rows } }
 
     func close() throws {
-        let rest = buffer.withLockedValue { b -> Data in defer { b.data = Data() }; return b.data }
+        let rest = buffer.withLockedValue { b -> Data in
+            defer { b.data = Data() }
+            return b.data
+        }
         handle.write(rest)
         try handle.close()
     }

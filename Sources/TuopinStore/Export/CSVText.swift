@@ -19,7 +19,7 @@ public enum CSVText {
         var inQuotes = false, quoted = false
         var line = 1, recordLine = 1
         var utf8 = Array(text.utf8)
-        utf8.append(newline)   // a final line without a line break still ends its record
+        utf8.append(newline)  // a final line without a line break still ends its record
         var i = 0
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -30,14 +30,21 @@ public enum CSVText {
             let b = utf8[i]
             if inQuotes {
                 if b == quote {
-                    if i + 1 < utf8.count && utf8[i + 1] == quote { field.append(quote); i += 1 } else { inQuotes = false }
+                    if i + 1 < utf8.count && utf8[i + 1] == quote {
+                        field.append(quote)
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if b == newline { line += 1 }
                     field.append(b)
                 }
             } else {
                 switch b {
-                case quote: inQuotes = true; quoted = true
+                case quote:
+                    inQuotes = true
+                    quoted = true
                 case comma: endField()
                 case cr: break
                 case newline:

@@ -14,8 +14,10 @@ public enum RegistryExport {
         public var rows: [RegistryFile: Int] = [:]
     }
 
-    public static func export(_ reader: StoreReader, to directory: URL, area: AdminCode? = nil, masked: Bool = false,
-                              progress: (@Sendable (RegistryFile, Int) -> Void)? = nil) async throws -> Summary {
+    public static func export(
+        _ reader: StoreReader, to directory: URL, area: AdminCode? = nil, masked: Bool = false,
+        progress: (@Sendable (RegistryFile, Int) -> Void)? = nil
+    ) async throws -> Summary {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let filter = area.map(AreaFilter.init) ?? AreaFilter.everything
         var summary = Summary()
@@ -37,8 +39,10 @@ public enum RegistryExport {
     }
 
     /// Streams a file's rows, in a stable order so exports of the same data are identical.
-    static func rows(of file: RegistryFile, sql: any SQLDatabase, filter: AreaFilter, area: AdminCode?, masked: Bool,
-                     _ sink: RowSink) async throws {
+    static func rows(
+        of file: RegistryFile, sql: any SQLDatabase, filter: AreaFilter, area: AdminCode?, masked: Bool,
+        _ sink: RowSink
+    ) async throws {
         let c = filter.countyPattern, a = filter.codePattern
         // The area and its ancestors (province, city, county) go into areas.csv so the file stands
         // alone; the whole registry also has its areas above county level (no county_code).
@@ -46,33 +50,43 @@ public enum RegistryExport {
         let aboveCounties: SQLQueryString = area == nil ? "OR county_code IS NULL" : ""
         switch file {
         case .areas:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT code, name, kind FROM area
                 WHERE (county_code LIKE \(bind: c) AND code LIKE \(bind: a)) OR code IN (\(binds: chain + [""])) \(aboveCounties)
                 ORDER BY LENGTH(code), code
-                """).run { row in sink.emit { [try row.csv("code"), try row.csv("name"), try row.csv("kind")] } }
+                """
+            ).run { row in sink.emit { [try row.csv("code"), try row.csv("name"), try row.csv("kind")] } }
         case .areaEvents:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT area_code, kind, effective_date, document FROM area_event
                 WHERE county_code LIKE \(bind: c) AND area_code LIKE \(bind: a) ORDER BY area_code, effective_date, kind
-                """).run { row in
+                """
+            ).run { row in
                 sink.emit { [try row.csv("area_code"), try row.csv("kind"), try row.csv("effective_date"), try row.csv("document")] }
             }
         case .villageProfiles:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT village_code, year, rural_registered_population, collective_income_fen FROM village_profile
                 WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a) ORDER BY village_code, year
-                """).run { row in
+                """
+            ).run { row in
                 sink.emit {
-                    [try row.csv("village_code"), try row.csv("year"), try row.csv("rural_registered_population"),
-                     try row.yuan("collective_income_fen")]
+                    [
+                        try row.csv("village_code"), try row.csv("year"), try row.csv("rural_registered_population"),
+                        try row.yuan("collective_income_fen"),
+                    ]
                 }
             }
         case .households:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT * FROM household WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a)
                 ORDER BY county_code, household_number
-                """).run { row in
+                """
+            ).run { row in
                 sink.emit {
                     try file.columns.map { column in
                         switch column {
@@ -84,29 +98,35 @@ public enum RegistryExport {
                 }
             }
         case .statusEvents:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT e.household_number, e.sequence, e.kind, e.status, e.effective_date, e.note FROM status_event e
                 JOIN household h ON h.county_code = e.county_code AND h.household_number = e.household_number
                 WHERE e.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a) ORDER BY e.county_code, e.household_number, e.sequence
-                """).run { row in sink.emit { try file.columns.map { try row.csv($0) } } }
+                """
+            ).run { row in sink.emit { try file.columns.map { try row.csv($0) } } }
         case .members:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT s.household_number, s.relation, s.from_date, s.to_date, s.end_reason, m.* FROM membership s
                 JOIN member m ON m.county_code = s.county_code AND m.id_type = s.id_type AND m.id_number = s.id_number
                 JOIN household h ON h.county_code = s.county_code AND h.household_number = s.household_number
                 WHERE s.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a)
                 ORDER BY s.county_code, s.household_number, s.from_date, s.id_number
-                """).run { row in
+                """
+            ).run { row in
                 sink.emit {
                     try file.columns.map { column in
-                        let value = try column.hasPrefix("medical_") || column.hasPrefix("serious_") || column.hasPrefix("resident_")
+                        let value =
+                            try column.hasPrefix("medical_") || column.hasPrefix("serious_") || column.hasPrefix("resident_")
                             || column.hasPrefix("receives_") ? row.bool(column) : row.csv(column)
                         guard masked else { return value }
                         switch column {
                         case "id_number": return Masking.identityNumber(value)
                         case "name": return Masking.name(value)
                         case "birth_date":
-                            return Masking.birthDate(try row.storedDate(column, table: "member", key: Masking.identityNumber(row.rawText("id_number"))))
+                            return Masking.birthDate(
+                                try row.storedDate(column, table: "member", key: Masking.identityNumber(row.rawText("id_number"))))
                         case "health": return Masking.privateField(value)
                         case "from_date", "to_date": return Masking.year(value)
                         default: return value
@@ -115,11 +135,13 @@ public enum RegistryExport {
                 }
             }
         case .incomes:
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT i.* FROM income_record i
                 JOIN household h ON h.county_code = i.county_code AND h.household_number = i.household_number
                 WHERE i.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a) ORDER BY i.county_code, i.household_number, i.year
-                """).run { row in
+                """
+            ).run { row in
                 sink.emit {
                     [try row.csv("household_number"), try row.csv("year"), try row.csv("household_size")]
                         + (try IncomeItem.allCases.map { try row.yuan(IncomeColumns.name($0)) })

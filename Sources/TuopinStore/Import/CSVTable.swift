@@ -37,8 +37,10 @@ struct RowReader {
         self.fields = fields
         if fields.count != table.index.count {
             shortRow = true
-            rejections.append(ImportRejection(file: table.file, line: line, field: nil,
-                                              reason: .wrongFieldCount(expected: table.index.count, found: fields.count), fields: fields))
+            rejections.append(
+                ImportRejection(
+                    file: table.file, line: line, field: nil,
+                    reason: .wrongFieldCount(expected: table.index.count, found: fields.count), fields: fields))
         }
     }
 
@@ -60,7 +62,7 @@ struct RowReader {
     mutating func text(_ column: String) -> String? {
         let value = raw(column)
         if value.isEmpty && !table.file.optionalColumns.contains(column) {
-            if !shortRow { reject(column, .emptyField) }   // a short row is reported once, as a whole
+            if !shortRow { reject(column, .emptyField) }  // a short row is reported once, as a whole
             return nil
         }
         return value
@@ -73,37 +75,55 @@ struct RowReader {
 
     mutating func code<T: CodeListValue>(_ column: String, _ type: T.Type) -> T? {
         guard let value = text(column) else { return nil }
-        guard let parsed = T(token: value) else { reject(column, .unknownCode(value)); return nil }
+        guard let parsed = T(token: value) else {
+            reject(column, .unknownCode(value))
+            return nil
+        }
         return parsed
     }
 
     mutating func int(_ column: String) -> Int? {
         guard let value = text(column) else { return nil }
-        guard let n = Int(value) else { reject(column, .invalidNumber(value)); return nil }
+        guard let n = Int(value) else {
+            reject(column, .invalidNumber(value))
+            return nil
+        }
         return n
     }
 
     mutating func optionalInt(_ column: String) -> Int?? {
         guard let value = optionalText(column) else { return .some(nil) }
-        guard let n = Int(value) else { reject(column, .invalidNumber(value)); return nil }
+        guard let n = Int(value) else {
+            reject(column, .invalidNumber(value))
+            return nil
+        }
         return .some(n)
     }
 
     mutating func bool(_ column: String) -> Bool? {
         guard let value = text(column) else { return nil }
-        guard let b = CSVBool.parse(value) else { reject(column, .unknownCode(value)); return nil }
+        guard let b = CSVBool.parse(value) else {
+            reject(column, .unknownCode(value))
+            return nil
+        }
         return b
     }
 
     mutating func date(_ column: String) -> CivilDate? {
         guard let value = text(column) else { return nil }
-        guard let d = try? CivilDate(value) else { reject(column, .invalidDate(value)); return nil }
+        guard let d = try? CivilDate(value) else {
+            reject(column, .invalidDate(value))
+            return nil
+        }
         return d
     }
 
     mutating func optionalDate(_ column: String) -> CivilDate?? {
         guard let value = optionalText(column) else { return .some(nil) }
-        guard let d = try? CivilDate(value) else { reject(column, .invalidDate(value)); return nil }
+        guard let d = try? CivilDate(value) else {
+            reject(column, .invalidDate(value))
+            return nil
+        }
         return .some(d)
     }
 
@@ -117,22 +137,37 @@ struct RowReader {
 
     mutating func householdNumber(_ column: String = "household_number") -> HouseholdNumber? {
         guard let value = text(column) else { return nil }
-        guard let n = try? HouseholdNumber(value) else { reject(column, .invalidHouseholdNumber(value)); return nil }
+        guard let n = try? HouseholdNumber(value) else {
+            reject(column, .invalidHouseholdNumber(value))
+            return nil
+        }
         return n
     }
 
     /// An amount in yuan; negative amounts are refused (DQ-009).
     mutating func money(_ column: String) -> Money? {
         guard let value = text(column) else { return nil }
-        guard let m = try? Money(yuan: value) else { reject(column, .invalidAmount(value)); return nil }
-        if m < .zero { reject(column, .negativeAmount(m)); return nil }
+        guard let m = try? Money(yuan: value) else {
+            reject(column, .invalidAmount(value))
+            return nil
+        }
+        if m < .zero {
+            reject(column, .negativeAmount(m))
+            return nil
+        }
         return m
     }
 
     mutating func optionalMoney(_ column: String) -> Money?? {
         guard let value = optionalText(column) else { return .some(nil) }
-        guard let m = try? Money(yuan: value) else { reject(column, .invalidAmount(value)); return nil }
-        if m < .zero { reject(column, .negativeAmount(m)); return nil }
+        guard let m = try? Money(yuan: value) else {
+            reject(column, .invalidAmount(value))
+            return nil
+        }
+        if m < .zero {
+            reject(column, .negativeAmount(m))
+            return nil
+        }
         return .some(m)
     }
 }

@@ -18,10 +18,12 @@ extension ImportParser {
             if let h { withMembers.insert(h.number.rawValue) }
             let relation = row.code("relation", RelationToHead.self)
             let from = row.date("from_date"), to = row.optionalDate("to_date")
-            let endReason: NaturalReductionReason?? = row.optionalText("end_reason").map { token in
-                if let r = NaturalReductionReason(token: token) { return .some(r) }
-                row.reject("end_reason", .unknownCode(token)); return nil
-            } ?? .some(nil)
+            let endReason: NaturalReductionReason?? =
+                row.optionalText("end_reason").map { token in
+                    if let r = NaturalReductionReason(token: token) { return .some(r) }
+                    row.reject("end_reason", .unknownCode(token))
+                    return nil
+                } ?? .some(nil)
             let idType = row.code("id_type", IdentityType.self)
             var idNumber = row.text("id_number")
             let name = row.text("name"), sex = row.code("sex", Sex.self), birth = row.date("birth_date")
@@ -50,12 +52,15 @@ extension ImportParser {
                     row.reject("id_number", .invalidIdentityNumber(error))
                 }
             }
-            let key = idType.map { $0.token + "|" } .flatMap { prefix in idNumber.map { prefix + $0 } }
+            let key = idType.map { $0.token + "|" }.flatMap { prefix in idNumber.map { prefix + $0 } }
             if let key, existing.identities.contains(key) { row.reject("id_number", .identityAlreadyInRegistry) }
             if let key, let h, let from, let to {
                 for other in spans[key] ?? [] where overlaps(other.from, other.to, from, to) {
-                    if other.household == h.number.rawValue { row.reject("id_number", .duplicateRow(firstLine: other.line)) }
-                    else { row.reject("id_number", .identityInTwoHouseholds(otherHousehold: other.household, otherLine: other.line)) }
+                    if other.household == h.number.rawValue {
+                        row.reject("id_number", .duplicateRow(firstLine: other.line))
+                    } else {
+                        row.reject("id_number", .identityInTwoHouseholds(otherHousehold: other.household, otherLine: other.line))
+                    }
                     break
                 }
             }
@@ -68,19 +73,24 @@ extension ImportParser {
             }
             if secondHead, let h { rejectHousehold(h.number.rawValue) }
             guard keep(row), let h, let relation, let from, let to, let endReason, let idType, let idNumber, let key, let name, let sex,
-                  let birth, let ethnicity, let education, let student, let labour, let insured, let serious, let pension, let dibao,
-                  let tekun else { continue }
+                let birth, let ethnicity, let education, let student, let labour, let insured, let serious, let pension, let dibao,
+                let tekun
+            else { continue }
             spans[key, default: []].append((h.number.rawValue, from, to, record.line))
             if relation == .head { heads[h.number.rawValue, default: []].append((from, to, record.line)) }
-            let membership = Membership(household: h.number, idType: idType, idNumber: idNumber, relation: relation, from: from, to: to,
-                                        endReason: endReason)
+            let membership = Membership(
+                household: h.number, idType: idType, idNumber: idNumber, relation: relation, from: from, to: to,
+                endReason: endReason)
             accepted[h.number.rawValue, default: []].append((record.line, record.fields, membership))
             if members[key] == nil {
                 order.append(key)
-                members[key] = (h.county, Member(
-                    idType: idType, idNumber: idNumber, name: name, sex: sex, birthDate: birth, ethnicity: ethnicity, education: education,
-                    studentStatus: student, health: health.isEmpty ? [.healthy] : health, labourCapacity: labour, medicalInsured: insured,
-                    seriousIllnessInsured: serious, residentPension: pension, receivesDibao: dibao, receivesTekun: tekun))
+                members[key] = (
+                    h.county,
+                    Member(
+                        idType: idType, idNumber: idNumber, name: name, sex: sex, birthDate: birth, ethnicity: ethnicity, education: education,
+                        studentStatus: student, health: health.isEmpty ? [.healthy] : health, labourCapacity: labour, medicalInsured: insured,
+                        seriousIllnessInsured: serious, residentPension: pension, receivesDibao: dibao, receivesTekun: tekun)
+                )
             }
         }
         // DQ-006: a household with members needs a head.
@@ -93,12 +103,16 @@ extension ImportParser {
         // Members of rejected households are reported, not committed.
         for number in rejectedHouseholds {
             for row in accepted[number] ?? [] {
-                rejections.append(ImportRejection(file: .members, line: row.line, field: "household_number", reason: .householdRejected(number),
-                                                  fields: row.fields))
+                rejections.append(
+                    ImportRejection(
+                        file: .members, line: row.line, field: "household_number", reason: .householdRejected(number),
+                        fields: row.fields))
             }
             accepted[number] = nil
         }
-        batch.memberships = accepted.values.flatMap { $0.map(\.membership) }.sorted { ($0.household, $0.from, $0.idNumber) < ($1.household, $1.from, $1.idNumber) }
+        batch.memberships = accepted.values.flatMap { $0.map(\.membership) }.sorted {
+            ($0.household, $0.from, $0.idNumber) < ($1.household, $1.from, $1.idNumber)
+        }
         let committedKeys = Set(batch.memberships.map { $0.idType.token + "|" + $0.idNumber })
         batch.members = order.filter(committedKeys.contains).map { members[$0]! }
     }

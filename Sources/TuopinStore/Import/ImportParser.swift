@@ -62,7 +62,9 @@ struct ImportParser {
             if let code, let name, let kind, row.isValid { parsed.append((Area(code: code, name: name, kind: kind), row)) } else { _ = keep(row) }
         }
         // Parents first, so a village's township is known when the village is checked.
-        parsed.sort { $0.0.code.rawValue.count < $1.0.code.rawValue.count || ($0.0.code.rawValue.count == $1.0.code.rawValue.count && $0.0.code < $1.0.code) }
+        parsed.sort {
+            $0.0.code.rawValue.count < $1.0.code.rawValue.count || ($0.0.code.rawValue.count == $1.0.code.rawValue.count && $0.0.code < $1.0.code)
+        }
         for (area, reader) in parsed {
             var row = reader
             if area.level >= .county, let parent = area.code.parent, knownAreas[parent.rawValue] == nil {
@@ -96,8 +98,11 @@ struct ImportParser {
             let code = row.adminCode("village_code"), year = row.int("year"), population = row.int("rural_registered_population")
             let income = row.optionalMoney("collective_income")
             if let code {
-                if knownAreas[code.rawValue] == nil { row.reject("village_code", .unknownArea(code.rawValue)) }
-                else if code.level != .village { row.reject("village_code", .notAVillage(code.rawValue)) }
+                if knownAreas[code.rawValue] == nil {
+                    row.reject("village_code", .unknownArea(code.rawValue))
+                } else if code.level != .village {
+                    row.reject("village_code", .notAVillage(code.rawValue))
+                }
             }
             if let population, population < 0 { row.reject("rural_registered_population", .negativeCount) }
             checkScope(code, "village_code", &row)
@@ -129,32 +134,47 @@ struct ImportParser {
             let first = row.int("first_identified_year"), planned = row.optionalInt("planned_exit_year")
             let military = row.bool("is_military_martyr_family"), oneChild = row.bool("is_one_child"), twoDaughters = row.bool("is_two_daughters")
             if let village {
-                if knownAreas[village.rawValue] == nil { row.reject("village_code", .unknownArea(village.rawValue)) }
-                else if village.level != .village { row.reject("village_code", .notAVillage(village.rawValue)) }
+                if knownAreas[village.rawValue] == nil {
+                    row.reject("village_code", .unknownArea(village.rawValue))
+                } else if village.level != .village {
+                    row.reject("village_code", .notAVillage(village.rawValue))
+                }
             }
             checkScope(village, "village_code", &row)
             if let number {
-                if let firstLine = households[number.rawValue]?.line { row.reject("household_number", .duplicateHousehold(firstLine: firstLine)) }
-                else if existing.households.contains(number.rawValue) { row.reject("household_number", .householdAlreadyInRegistry(number.rawValue)) }
+                if let firstLine = households[number.rawValue]?.line {
+                    row.reject("household_number", .duplicateHousehold(firstLine: firstLine))
+                } else if existing.households.contains(number.rawValue) {
+                    row.reject("household_number", .householdAlreadyInRegistry(number.rawValue))
+                }
             }
             guard keep(row), let number, let village, let standard, let attribute, let main, let first, let planned, let military,
-                  let oneChild, let twoDaughters else {
+                let oneChild, let twoDaughters
+            else {
                 if let number, households[number.rawValue] == nil { rejectedHouseholds.insert(number.rawValue) }
                 continue
             }
             households[number.rawValue] = (record.line, village.county?.rawValue ?? village.rawValue)
-            batch.households.append(Household(
-                number: number, village: village, identificationStandard: standard, povertyAttribute: attribute, mainCause: main,
-                secondaryCauses: secondary, firstIdentifiedYear: first, plannedExitYear: planned, isMilitaryMartyrFamily: military,
-                isOneChild: oneChild, isTwoDaughters: twoDaughters, phone: row.optionalText("phone"), bankAccount: row.optionalText("bank_account")))
+            batch.households.append(
+                Household(
+                    number: number, village: village, identificationStandard: standard, povertyAttribute: attribute, mainCause: main,
+                    secondaryCauses: secondary, firstIdentifiedYear: first, plannedExitYear: planned, isMilitaryMartyrFamily: military,
+                    isOneChild: oneChild, isTwoDaughters: twoDaughters, phone: row.optionalText("phone"),
+                    bankAccount: row.optionalText("bank_account")))
         }
     }
 
     /// Checks a row's household: known from this file, not rejected.
     mutating func household(_ row: inout RowReader) -> (number: HouseholdNumber, county: String)? {
         guard let number = row.householdNumber() else { return nil }
-        if rejectedHouseholds.contains(number.rawValue) { row.reject("household_number", .householdRejected(number.rawValue)); return nil }
-        guard let known = households[number.rawValue] else { row.reject("household_number", .unknownHousehold(number.rawValue)); return nil }
+        if rejectedHouseholds.contains(number.rawValue) {
+            row.reject("household_number", .householdRejected(number.rawValue))
+            return nil
+        }
+        guard let known = households[number.rawValue] else {
+            row.reject("household_number", .unknownHousehold(number.rawValue))
+            return nil
+        }
         return (number, known.county)
     }
 
@@ -171,8 +191,10 @@ struct ImportParser {
                 if let first = seen[key] { row.reject("sequence", .duplicateRow(firstLine: first)) } else { seen[key] = record.line }
             }
             guard keep(row), let h, let sequence, let kind, let status, let date else { continue }
-            batch.events.append(StatusEvent(household: h.number, sequence: sequence, kind: kind, status: status, effectiveDate: date,
-                                            note: row.raw("note")))
+            batch.events.append(
+                StatusEvent(
+                    household: h.number, sequence: sequence, kind: kind, status: status, effectiveDate: date,
+                    note: row.raw("note")))
         }
     }
 

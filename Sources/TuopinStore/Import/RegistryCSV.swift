@@ -19,17 +19,19 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         case .areas: ["code", "name", "kind"]
         case .areaEvents: ["area_code", "kind", "effective_date", "document"]
         case .villageProfiles: ["village_code", "year", "rural_registered_population", "collective_income"]
-        case .households: [
-            "household_number", "village_code", "identification_standard", "poverty_attribute", "main_cause", "secondary_causes",
-            "first_identified_year", "planned_exit_year", "is_military_martyr_family", "is_one_child", "is_two_daughters",
-            "phone", "bank_account",
-        ]
+        case .households:
+            [
+                "household_number", "village_code", "identification_standard", "poverty_attribute", "main_cause", "secondary_causes",
+                "first_identified_year", "planned_exit_year", "is_military_martyr_family", "is_one_child", "is_two_daughters",
+                "phone", "bank_account",
+            ]
         case .statusEvents: ["household_number", "sequence", "kind", "status", "effective_date", "note"]
-        case .members: [
-            "household_number", "relation", "from_date", "to_date", "end_reason", "id_type", "id_number", "name", "sex",
-            "birth_date", "ethnicity", "education", "student_status", "health", "labour_capacity", "medical_insured",
-            "serious_illness_insured", "resident_pension", "receives_dibao", "receives_tekun",
-        ]
+        case .members:
+            [
+                "household_number", "relation", "from_date", "to_date", "end_reason", "id_type", "id_number", "name", "sex",
+                "birth_date", "ethnicity", "education", "student_status", "health", "labour_capacity", "medical_insured",
+                "serious_illness_insured", "resident_pension", "receives_dibao", "receives_tekun",
+            ]
         case .incomes: ["household_number", "year", "household_size"] + IncomeItem.allCases.map(\.token)
         }
     }

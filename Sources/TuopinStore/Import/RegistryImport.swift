@@ -33,8 +33,9 @@ public enum RegistryImport {
         let existing = try await existingKeys(reader.sql)
         var parser = ImportParser(existing: existing.keys, existingAreaKinds: existing.kinds, scope: scope)
         parser.run(tables)
-        return ImportOutcome(batch: parser.batch, rejections: (rejections + parser.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) },
-                             readRows: parser.readRows, files: files)
+        return ImportOutcome(
+            batch: parser.batch, rejections: (rejections + parser.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) },
+            readRows: parser.readRows, files: files)
     }
 
     static func existingKeys(_ sql: any SQLDatabase) async throws -> (keys: ExistingKeys, kinds: [String: AreaKind]) {
@@ -43,10 +44,12 @@ public enum RegistryImport {
             let code = try row.storedText("code", table: "area", key: row.rawText("code"))
             kinds[code] = try row.storedCode("kind", as: AreaKind.self, table: "area", key: code)
         }
-        let households = Set(try await sql.raw("SELECT household_number FROM household").all()
-            .map { try $0.decode(column: "household_number", as: String.self) })
-        let identities = Set(try await sql.raw("SELECT id_type, id_number FROM member").all()
-            .map { try $0.decode(column: "id_type", as: String.self) + "|" + $0.decode(column: "id_number", as: String.self) })
+        let households = Set(
+            try await sql.raw("SELECT household_number FROM household").all()
+                .map { try $0.decode(column: "household_number", as: String.self) })
+        let identities = Set(
+            try await sql.raw("SELECT id_type, id_number FROM member").all()
+                .map { try $0.decode(column: "id_type", as: String.self) + "|" + $0.decode(column: "id_number", as: String.self) })
         return (ExistingKeys(areaCodes: Set(kinds.keys), households: households, identities: identities), kinds)
     }
 

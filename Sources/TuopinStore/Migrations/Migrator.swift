@@ -12,12 +12,15 @@ public enum Migrator {
     /// Applies pending migrations; returns the versions applied.
     @discardableResult
     public static func migrate(_ store: Store) async throws -> [Int] {
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             CREATE TABLE IF NOT EXISTS schema_migration (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
-            """).run()
-        let applied = Set(try await store.sql.raw("SELECT version FROM schema_migration").all()
-            .map { try $0.decode(column: "version", as: Int.self) })
+            """
+        ).run()
+        let applied = Set(
+            try await store.sql.raw("SELECT version FROM schema_migration").all()
+                .map { try $0.decode(column: "version", as: Int.self) })
         var done: [Int] = []
         for migration in all where !applied.contains(migration.version) {
             try await store.transaction { tx in
@@ -26,10 +29,12 @@ public enum Migrator {
                     try await tx.sql.raw(SQLQueryString(statement)).run()
                 }
                 try await migration.seed(tx)
-                try await tx.sql.raw("""
+                try await tx.sql.raw(
+                    """
                     INSERT INTO schema_migration (version, name, applied_at)
                     VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: ISO8601DateFormatter().string(from: Date())))
-                    """).run()
+                    """
+                ).run()
             }
             done.append(migration.version)
         }

@@ -27,16 +27,18 @@ public enum PolicySeed {
     public static var povertyLines: [PovertyLine] {
         povertyLineRows.split(separator: "\n").map { row in
             let f = row.split(separator: ",", maxSplits: 3).map(String.init)
-            return PovertyLine(year: Int(f[0])!, region: .national, standard: .national, amount: .yuan(Int64(f[1])!),
-                               exitComparison: .above, confirmed: f[2] == "true", source: f[3])
+            return PovertyLine(
+                year: Int(f[0])!, region: .national, standard: .national, amount: .yuan(Int64(f[1])!),
+                exitComparison: .above, confirmed: f[2] == "true", source: f[3])
         }
     }
 
     public static var monitoringThresholds: [MonitoringThreshold] {
         monitoringThresholdRows.split(separator: "\n").map { row in
             let f = row.split(separator: ",", maxSplits: 4).map(String.init)
-            return MonitoringThreshold(year: Int(f[0])!, region: PolicyRegion(token: f[1])!, amountPerCapita: .yuan(Int64(f[2])!),
-                                       withinComparison: .atMost, confirmed: f[3] == "true", source: f[4])
+            return MonitoringThreshold(
+                year: Int(f[0])!, region: PolicyRegion(token: f[1])!, amountPerCapita: .yuan(Int64(f[2])!),
+                withinComparison: .atMost, confirmed: f[3] == "true", source: f[4])
         }
     }
 }

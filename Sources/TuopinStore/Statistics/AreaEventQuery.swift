@@ -12,17 +12,21 @@ public enum AreaEventQuery {
         public init() {}
     }
 
-    public static func designations(_ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
-                                    groupBy: AreaLevel? = nil) async throws -> [String: Designations] {
+    public static func designations(
+        _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
+        groupBy: AreaLevel? = nil
+    ) async throws -> [String: Designations] {
         let filter = AreaFilter(area)
         let keyLength = (groupBy ?? area.level).codeLength
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT SUBSTR(area_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, kind, COUNT(DISTINCT area_code) AS n
             FROM area_event
             WHERE county_code LIKE \(bind: filter.countyPattern) AND area_code LIKE \(bind: filter.codePattern)
               AND effective_date <= \(bind: asOf.description)
             GROUP BY SUBSTR(area_code, 1, \(unsafeRaw: String(keyLength))), kind
-            """).all()
+            """
+        ).all()
         var result: [String: Designations] = [:]
         for row in rows {
             let key = StatusCountQuery.normalise(try row.storedText("area_key", table: "area_event", key: area.rawValue))

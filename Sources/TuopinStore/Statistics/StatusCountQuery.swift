@@ -7,19 +7,24 @@ import TuopinCore
 /// portable to SQLite ≥ 3.25 and PostgreSQL); people are memberships active on the date.
 public enum StatusCountQuery {
     /// Counts keyed by child-area code (`groupBy` level), or by the area's own code when nil.
-    public static func counts(_ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
-                              groupBy: AreaLevel? = nil) async throws -> [String: StatusCounts] {
+    public static func counts(
+        _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
+        groupBy: AreaLevel? = nil
+    ) async throws -> [String: StatusCounts] {
         let filter = AreaFilter(area)
         let date = asOf.description
         // The key length is an integer from code, not input.
         let keyLength = (groupBy ?? area.level).codeLength
         // Below county level, only the area's households' events and memberships are read;
         // at county level and above, county_code alone selects them.
-        let inArea: SQLQueryString = area.level >= .township ? """
+        let inArea: SQLQueryString =
+            area.level >= .township
+            ? """
             AND household_number IN (SELECT household_number FROM household
                                      WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern))
             """ : ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             WITH latest AS (
                 SELECT county_code, household_number, status,
                        ROW_NUMBER() OVER (PARTITION BY county_code, household_number
@@ -42,7 +47,8 @@ public enum StatusCountQuery {
             LEFT JOIN people p ON p.county_code = h.county_code AND p.household_number = h.household_number
             WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
             GROUP BY SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))), l.status
-            """).all()
+            """
+        ).all()
         var result: [String: StatusCounts] = [:]
         for row in rows {
             let key = try row.storedText("area_key", table: "household", key: area.rawValue)
@@ -50,8 +56,9 @@ public enum StatusCountQuery {
             guard let status = PovertyStatus(token: text) else {
                 throw try await invalidStatus(sql, text, filter: filter)
             }
-            result[normalise(key), default: StatusCounts()].add(status, households: Int(try row.storedInt("households", table: "household", key: key)),
-                                                               people: Int(try row.storedInt("people", table: "membership", key: key)))
+            result[normalise(key), default: StatusCounts()].add(
+                status, households: Int(try row.storedInt("households", table: "household", key: key)),
+                people: Int(try row.storedInt("people", table: "membership", key: key)))
         }
         return result
     }
@@ -67,32 +74,41 @@ public enum StatusCountQuery {
     /// household that holds one, never a date built from it.
     public static func firstEnrolmentYear(_ sql: any SQLDatabase, area: AdminCode) async throws -> Int? {
         let filter = AreaFilter(area)
-        guard let row = try await sql.raw("""
-            SELECT MIN(first_identified_year) AS first_year, MAX(first_identified_year) AS last_year FROM household
-            WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
-            """).first(), (try? row.decodeNil(column: "first_year")) == false else { return nil }
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT MIN(first_identified_year) AS first_year, MAX(first_identified_year) AS last_year FROM household
+                WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+                """
+            ).first(), (try? row.decodeNil(column: "first_year")) == false
+        else { return nil }
         let first = try row.storedInt("first_year", table: "household", key: area.rawValue)
         let last = try row.storedInt("last_year", table: "household", key: area.rawValue)
         guard RegistryYear.contains(Int(first)), RegistryYear.contains(Int(last)) else {
-            let bad = try await sql.raw("""
+            let bad = try await sql.raw(
+                """
                 SELECT household_number, first_identified_year FROM household
                 WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
                   AND (first_identified_year < \(bind: RegistryYear.range.lowerBound) OR first_identified_year > \(bind: RegistryYear.range.upperBound))
                 ORDER BY county_code, household_number
-                """).first()
-            throw StoredValueError(table: "household", column: "first_identified_year", key: bad?.rawText("household_number") ?? area.rawValue,
-                                   value: bad?.rawText("first_identified_year") ?? String(RegistryYear.contains(Int(first)) ? last : first))
+                """
+            ).first()
+            throw StoredValueError(
+                table: "household", column: "first_identified_year", key: bad?.rawText("household_number") ?? area.rawValue,
+                value: bad?.rawText("first_identified_year") ?? String(RegistryYear.contains(Int(first)) ? last : first))
         }
         return Int(first)
     }
 
     /// The error for a status token no code list knows, naming the first event that holds it.
     static func invalidStatus(_ sql: any SQLDatabase, _ token: String, filter: AreaFilter) async throws -> StoredValueError {
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT household_number, sequence FROM status_event
             WHERE county_code LIKE \(bind: filter.countyPattern) AND status = \(bind: token)
             ORDER BY county_code, household_number, sequence
-            """).first()
+            """
+        ).first()
         let key = row.map { "\($0.rawText("household_number"))#\($0.rawText("sequence"))" } ?? token
         return StoredValueError(table: "status_event", column: "status", key: key, value: token)
     }

@@ -10,7 +10,8 @@ extension PageError {
     /// Outside the middleware (never in the application): the words as plain text.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let strings = try StringTables.load()[(context as? TuopinRequestContext)?.language ?? .zh]
-        return Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: message(strings))))
+        return Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: message(strings))))
     }
 }

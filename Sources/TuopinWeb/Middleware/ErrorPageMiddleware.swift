@@ -23,10 +23,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             if error.status == .internalServerError {
                 context.logger.error("stored value unusable", metadata: ["error": "\(type(of: error))", "path": "\(request.uri.path)"])
             }
-            return try page(site.strings[context.language].describe(error), status: error.status, context: context).response(from: request, context: context)
+            return try page(site.strings[context.language].describe(error), status: error.status, context: context).response(
+                from: request, context: context)
         } catch let error as HTTPError {
             let key = Self.statusMessages[error.status] ?? "error.page.internal"
-            return try page(site.strings[context.language].text(key), status: error.status, context: context).response(from: request, context: context)
+            return try page(site.strings[context.language].text(key), status: error.status, context: context).response(
+                from: request, context: context)
         } catch let error as any HTTPResponseError {
             return try error.response(from: request, context: context)
         } catch {

@@ -13,8 +13,10 @@ struct LanguageMiddleware: RouterMiddleware {
         context.language = Language(tag: asked ?? request.cookies["lang"]?.value)
         var response = try await next(request, context)
         if asked != nil {
-            response.setCookie(.init(name: "lang", value: context.language.rawValue, path: "/", secure: secureCookies, httpOnly: true,
-                                     sameSite: .lax))
+            response.setCookie(
+                .init(
+                    name: "lang", value: context.language.rawValue, path: "/", secure: secureCookies, httpOnly: true,
+                    sameSite: .lax))
         }
         return response
     }

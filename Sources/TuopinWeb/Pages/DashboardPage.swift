@@ -5,8 +5,10 @@ import TuopinStrings
 /// The dashboard's view model: headline figures of an area inside the user's scope and a row
 /// per child area.
 enum DashboardPage {
-    static func render(area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, site: Site,
-                       context: TuopinRequestContext) async throws -> HTML {
+    static func render(
+        area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, site: Site,
+        context: TuopinRequestContext
+    ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
         if chosen == nil { chosen = try await statistics.home(of: user) }
@@ -19,9 +21,11 @@ enum DashboardPage {
         let title = s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description])
         var values: [String: Any] = [
             "breadcrumbs": path.enumerated().map { i, step -> [String: Any] in
-                ["name": step.area.name, "link": "/?area=\(step.area.code.rawValue)&as-of=\(asOf.description)",
-                 "current": i == path.count - 1, "linked": step.viewable && i != path.count - 1,
-                 "plain": !step.viewable && i != path.count - 1]
+                [
+                    "name": step.area.name, "link": "/?area=\(step.area.code.rawValue)&as-of=\(asOf.description)",
+                    "current": i == path.count - 1, "linked": step.viewable && i != path.count - 1,
+                    "plain": !step.viewable && i != path.count - 1,
+                ]
             },
             "breadcrumbLabel": s.text("dashboard.breadcrumbs"),
             "heading": title,
@@ -29,22 +33,38 @@ enum DashboardPage {
             "areaCode": code.rawValue,
             "asOfLabel": s.text("dashboard.asOf"), "show": s.text("dashboard.show"),
             "cards": [
-                card(s.text("dashboard.enrolled"), s.count(c.enrolledHouseholds) + " " + s.text("unit.households"),
-                     s.count(c.enrolledPeople) + " " + s.text("unit.people")),
-                card(s.text("dashboard.exited"), s.count(c.exitedHouseholds) + " " + s.text("unit.households"),
-                     s.count(c.exitedPeople) + " " + s.text("unit.people")),
-                card(s.text("dashboard.notExited"), s.count(c.remainingHouseholds) + " " + s.text("unit.households"),
-                     s.count(c.remainingPeople) + " " + s.text("unit.people")),
-                card(s.text("dashboard.incidence"), percent(summary.incidence),
-                     summary.baseline.map { s.text("dashboard.incidenceAtEnrolment", ["incidence": percent($0.incidence), "date": $0.date.description]) } ?? ""),
-                card(s.text("dashboard.reduction"), s.text("dashboard.tenThousandPeople", ["value": AreaSummary.tenThousands(summary.cumulativeReduction).text]),
-                     s.count(summary.cumulativeReduction) + " " + s.text("unit.people")),
-                card(s.text("dashboard.poorVillages"), s.text("dashboard.villagesExited", ["exited": s.count(summary.poorVillagesExited),
-                                                                                          "designated": s.count(summary.poorVillagesDesignated)]), ""),
+                card(
+                    s.text("dashboard.enrolled"), s.count(c.enrolledHouseholds) + " " + s.text("unit.households"),
+                    s.count(c.enrolledPeople) + " " + s.text("unit.people")),
+                card(
+                    s.text("dashboard.exited"), s.count(c.exitedHouseholds) + " " + s.text("unit.households"),
+                    s.count(c.exitedPeople) + " " + s.text("unit.people")),
+                card(
+                    s.text("dashboard.notExited"), s.count(c.remainingHouseholds) + " " + s.text("unit.households"),
+                    s.count(c.remainingPeople) + " " + s.text("unit.people")),
+                card(
+                    s.text("dashboard.incidence"), percent(summary.incidence),
+                    summary.baseline.map {
+                        s.text("dashboard.incidenceAtEnrolment", ["incidence": percent($0.incidence), "date": $0.date.description])
+                    } ?? ""),
+                card(
+                    s.text("dashboard.reduction"),
+                    s.text("dashboard.tenThousandPeople", ["value": AreaSummary.tenThousands(summary.cumulativeReduction).text]),
+                    s.count(summary.cumulativeReduction) + " " + s.text("unit.people")),
+                card(
+                    s.text("dashboard.poorVillages"),
+                    s.text(
+                        "dashboard.villagesExited",
+                        [
+                            "exited": s.count(summary.poorVillagesExited),
+                            "designated": s.count(summary.poorVillagesDesignated),
+                        ]), ""),
             ],
             "incidenceExplained": s.explain(summary.incidence.check),
-            "columns": ["dashboard.col.area", "dashboard.col.enrolled", "dashboard.col.exited", "dashboard.col.notExited",
-                        "dashboard.col.incidence", "dashboard.col.villages"].map { ["label": s.text($0)] },
+            "columns": [
+                "dashboard.col.area", "dashboard.col.enrolled", "dashboard.col.exited", "dashboard.col.notExited",
+                "dashboard.col.incidence", "dashboard.col.villages",
+            ].map { ["label": s.text($0)] },
             "tableCaption": s.text("dashboard.tableCaption"),
             "chartTitle": s.text("dashboard.chartTitle"),
         ]

@@ -7,7 +7,8 @@ enum IncidenceChart {
         guard !bars.isEmpty else { return "" }
         let rowHeight = 22, labelWidth = 110, chartWidth = 360, top = 8
         let maxScaled = max(bars.compactMap { $0.incidence.percent?.scaled }.max() ?? 1, 1)
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escape(title))\" "
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escape(title))\" "
             + "width=\"\(labelWidth + chartWidth + 60)\" height=\"\(top * 2 + rowHeight * bars.count)\" class=\"chart\">"
         for (i, bar) in bars.enumerated() {
             let y = top + i * rowHeight

@@ -11,7 +11,10 @@ public struct Site: Sendable {
     let templates: MustacheLibrary
     let stylesheet: String
 
-    public enum LoadError: Error { case missingResource(String), badTemplate(String) }
+    public enum LoadError: Error {
+        case missingResource(String)
+        case badTemplate(String)
+    }
 
     static let templateNames = ["layout", "dashboard", "error", "signin", "users"]
 
@@ -19,24 +22,29 @@ public struct Site: Sendable {
         var library = MustacheLibrary()
         for name in templateNames {
             guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError.missingResource("templates/\(name).mustache") }
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { throw LoadError.missingResource("templates/\(name).mustache") }
             do { try library.register(text, named: name) } catch { throw LoadError.badTemplate(name) }
         }
         guard let css = Bundle.module.url(forResource: "style", withExtension: "css", subdirectory: "Resources/static"),
-              let stylesheet = try? String(contentsOf: css, encoding: .utf8) else { throw LoadError.missingResource("static/style.css") }
+            let stylesheet = try? String(contentsOf: css, encoding: .utf8)
+        else { throw LoadError.missingResource("static/style.css") }
         return Site(strings: strings, templates: library, stylesheet: stylesheet)
     }
 
     /// Renders `template` inside the layout: navigation for the user's role, who is signed in,
     /// the sign-out form (with its CSRF token) and the language switch.
-    func page(_ template: String, _ values: [String: Any], context: TuopinRequestContext, title: String,
-              status: HTTPResponse.Status = .ok, query: [String: String] = [:]) -> HTML {
+    func page(
+        _ template: String, _ values: [String: Any], context: TuopinRequestContext, title: String,
+        status: HTTPResponse.Status = .ok, query: [String: String] = [:]
+    ) -> HTML {
         let s = strings[context.language]
         let body = templates.render(values, withTemplate: template) ?? ""
         var layout: [String: Any] = [
             "body": body, "title": title, "lang": s.language == .zh ? "zh-CN" : "en", "appName": s.text("app.name"),
             "switchLanguage": s.text("app.switchLanguage"),
-            "switchLink": "?" + (query.merging(["lang": s.language == .zh ? "en" : "zh"]) { $1 })
+            "switchLink": "?"
+                + (query.merging(["lang": s.language == .zh ? "en" : "zh"]) { $1 })
                 .sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.queryEscape($0.value))" }.joined(separator: "&"),
             "skip": s.text("app.skipToContent"),
         ]
@@ -46,8 +54,12 @@ public struct Site: Sendable {
             layout["signedIn"] = true
             layout["nav"] = nav
             layout["navLabel"] = s.text("nav.label")
-            layout["who"] = s.text("nav.who", ["name": user.displayName, "username": user.username.rawValue, "role": s.label(user.role.label),
-                                                "scope": user.scope == .everywhere ? s.text("access.wholeRegistry") : user.scope.token])
+            layout["who"] = s.text(
+                "nav.who",
+                [
+                    "name": user.displayName, "username": user.username.rawValue, "role": s.label(user.role.label),
+                    "scope": user.scope == .everywhere ? s.text("access.wholeRegistry") : user.scope.token,
+                ])
             layout["signOut"] = s.text("nav.signOut")
             layout["csrf"] = context.session?.csrfToken ?? ""
         }

@@ -12,7 +12,8 @@ struct HealthController: Sendable {
     func health(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let healthy = await store.ping()
         let body = healthy ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"unreachable"}"#
-        return Response(status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(
+            status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

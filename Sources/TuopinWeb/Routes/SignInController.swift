@@ -41,11 +41,12 @@ struct SignInController: Sendable {
             return response
         } catch let error as SignInService.SignInError {
             let s = site.strings[context.language]
-            let (message, status): (String, HTTPResponse.Status) = switch error {
-            case .invalidCredentials: (s.text("signin.error.invalid"), .unauthorized)
-            case .locked(let until): (s.text("signin.error.locked", ["until": Self.localTime(until)]), .tooManyRequests)
-            case .disabled: (s.text("signin.error.disabled"), .forbidden)
-            }
+            let (message, status): (String, HTTPResponse.Status) =
+                switch error {
+                case .invalidCredentials: (s.text("signin.error.invalid"), .unauthorized)
+                case .locked(let until): (s.text("signin.error.locked", ["until": Self.localTime(until)]), .tooManyRequests)
+                case .disabled: (s.text("signin.error.disabled"), .forbidden)
+                }
             return try render(context, next: next, username: username, error: message, status: status).response(from: request, context: context)
         }
     }
@@ -53,18 +54,22 @@ struct SignInController: Sendable {
     func signOut(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         if let session = context.session { try await signIn.signOut(session) }
         var response = redirect(to: "/login")
-        response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true,
-                                  sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true,
+                sameSite: .lax))
         return response
     }
 
     func render(_ context: TuopinRequestContext, next: String?, username: String, error: String?, status: HTTPResponse.Status) throws -> HTML {
         let s = site.strings[context.language]
-        return site.page("signin", [
-            "heading": s.text("signin.heading"), "usernameLabel": s.text("signin.username"), "passwordLabel": s.text("signin.password"),
-            "submit": s.text("signin.submit"), "csrf": context.session?.csrfToken ?? "", "next": Self.safeNext(next), "username": username,
-            "error": error ?? "", "hasError": error != nil, "hint": s.text("signin.hint"),
-        ], context: context, title: s.text("signin.heading"), status: status)
+        return site.page(
+            "signin",
+            [
+                "heading": s.text("signin.heading"), "usernameLabel": s.text("signin.username"), "passwordLabel": s.text("signin.password"),
+                "submit": s.text("signin.submit"), "csrf": context.session?.csrfToken ?? "", "next": Self.safeNext(next), "username": username,
+                "error": error ?? "", "hasError": error != nil, "hint": s.text("signin.hint"),
+            ], context: context, title: s.text("signin.heading"), status: status)
     }
 
     func sessionCookie(_ token: String) -> Cookie {

@@ -9,7 +9,8 @@ struct StaticController: Sendable {
     }
 
     func stylesheet(_ request: Request, context: TuopinRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: site.stylesheet)))
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: site.stylesheet)))
     }
 }

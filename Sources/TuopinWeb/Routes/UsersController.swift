@@ -26,10 +26,14 @@ struct UsersController: Sendable {
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
         let user = try context.requireUser()
         let done = request.uri.queryParameters.get("done").flatMap { Self.confirmations.contains($0) ? $0 : nil }
-        return try await UsersPage.render(user: user, users: users, site: site, context: context,
-                                          notice: done.map { site.strings[context.language].text("users.done." + $0,
-                                                                                                   ["name": request.uri.queryParameters.get("user") ?? ""]) },
-                                          error: nil, status: .ok)
+        return try await UsersPage.render(
+            user: user, users: users, site: site, context: context,
+            notice: done.map {
+                site.strings[context.language].text(
+                    "users.done." + $0,
+                    ["name": request.uri.queryParameters.get("user") ?? ""])
+            },
+            error: nil, status: .ok)
     }
 
     func add(_ request: Request, context: TuopinRequestContext) async throws -> Response {
@@ -40,8 +44,9 @@ struct UsersController: Sendable {
             let scope = try Self.scope(f["scope"])
             let username = try Self.username(f["username"])
             let display = f.value("displayName") ?? username.rawValue
-            try await users.add(User(username: username, displayName: String(display.prefix(64)), role: role, scope: scope),
-                                password: f["password"] ?? "", by: user)
+            try await users.add(
+                User(username: username, displayName: String(display.prefix(64)), role: role, scope: scope),
+                password: f["password"] ?? "", by: user)
         }
     }
 
@@ -77,18 +82,23 @@ struct UsersController: Sendable {
 
     /// Runs a change; on success redirects to the list with a confirmation, on a refused value
     /// shows the list again with the reason. Access refusals go to the 403 page.
-    func act(_ request: Request, _ context: TuopinRequestContext, done: String, name: String,
-             _ change: () async throws -> Void) async throws -> Response {
+    func act(
+        _ request: Request, _ context: TuopinRequestContext, done: String, name: String,
+        _ change: () async throws -> Void
+    ) async throws -> Response {
         let user = try context.requireUser()
         do {
             try await change()
-            return Response(status: .seeOther, headers: [.location: "/admin/users?done=\(done)&user=\(Site.queryEscape(name))", .cacheControl: "no-store"])
+            return Response(
+                status: .seeOther, headers: [.location: "/admin/users?done=\(done)&user=\(Site.queryEscape(name))", .cacheControl: "no-store"])
         } catch let error as AccessDenied {
             throw error
         } catch let error as any PageError {
             let s = site.strings[context.language]
-            return try await UsersPage.render(user: user, users: users, site: site, context: context, notice: nil, error: s.describe(error),
-                                              status: error.status).response(from: request, context: context)
+            return try await UsersPage.render(
+                user: user, users: users, site: site, context: context, notice: nil, error: s.describe(error),
+                status: error.status
+            ).response(from: request, context: context)
         }
     }
 

@@ -34,7 +34,8 @@ struct AccessPolicyTests {
     func outsideTheScope(_ role: Role, _ scope: String, _ action: AccessAction, _ allowed: Bool) throws {
         let user = User(username: try Username("someone"), displayName: "", role: role, scope: .area(try AdminCode(scope)))
         // The next village, another township's village, another county's, another city's (长沙).
-        let elsewhere = try AdminCode(["430481100201": "430481100202", "430481100": "430481101201", "430481": "430424100201"][scope] ?? "430102001001")
+        let elsewhere = try AdminCode(
+            ["430481100201": "430481100202", "430481100": "430481101201", "430481": "430424100201"][scope] ?? "430102001001")
         let decision = AccessPolicy.decide(user, action, area: elsewhere)
         #expect(!decision.passed)
         #expect(decision.failedChecks.map(\.rule).contains(AccessPolicy.scope))
@@ -76,12 +77,14 @@ struct AccessPolicyTests {
 
 @Suite("Roles and scopes")
 struct RoleScopeTests {
-    @Test("a role's scope has its level", arguments: [
-        (Role.villageCadre, "430481100201", true), (.villageCadre, "430481100", false), (.townshipOfficer, "430481100", true),
-        (.townshipOfficer, "430481", false), (.countyOffice, "430481", true), (.countyOffice, "430400", false),
-        (.cityOffice, "430400", true), (.cityOffice, "430000", true), (.cityOffice, "430481", false),
-        (.inspector, "430481100201", true), (.administrator, "430481", true),
-    ])
+    @Test(
+        "a role's scope has its level",
+        arguments: [
+            (Role.villageCadre, "430481100201", true), (.villageCadre, "430481100", false), (.townshipOfficer, "430481100", true),
+            (.townshipOfficer, "430481", false), (.countyOffice, "430481", true), (.countyOffice, "430400", false),
+            (.cityOffice, "430400", true), (.cityOffice, "430000", true), (.cityOffice, "430481", false),
+            (.inspector, "430481100201", true), (.administrator, "430481", true),
+        ])
     func scopeLevels(_ role: Role, _ code: String, _ allowed: Bool) throws {
         #expect(role.allowsScope(.area(try AdminCode(code))) == allowed)
     }

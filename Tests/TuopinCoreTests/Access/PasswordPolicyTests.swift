@@ -1,19 +1,22 @@
+import Foundation
 import Testing
 import TuopinCore
 
 @Suite("Password policy")
 struct PasswordPolicyTests {
-    @Test("refuses, with the rule that refused", arguments: [
-        ("xk-77pq", [PasswordPolicy.length]),
-        ("abc12345", [PasswordPolicy.length, PasswordPolicy.common]),
-        ("woaini1314", [PasswordPolicy.common]),
-        ("Password123!", [PasswordPolicy.common]),
-        ("!!qwertyuiop2020", [PasswordPolicy.common]),
-        ("1qaz2wsx3edc", [PasswordPolicy.common]),
-        ("baixi-village-9", [PasswordPolicy.username]),
-        ("aaaaaaaaaaaa", [PasswordPolicy.variety]),
-        (String(repeating: "山水", count: 13), [PasswordPolicy.variety, PasswordPolicy.bytes]),
-    ])
+    @Test(
+        "refuses, with the rule that refused",
+        arguments: [
+            ("xk-77pq", [PasswordPolicy.length]),
+            ("abc12345", [PasswordPolicy.length, PasswordPolicy.common]),
+            ("woaini1314", [PasswordPolicy.common]),
+            ("Password123!", [PasswordPolicy.common]),
+            ("!!qwertyuiop2020", [PasswordPolicy.common]),
+            ("1qaz2wsx3edc", [PasswordPolicy.common]),
+            ("baixi-village-9", [PasswordPolicy.username]),
+            ("aaaaaaaaaaaa", [PasswordPolicy.variety]),
+            (String(repeating: "山水", count: 13), [PasswordPolicy.variety, PasswordPolicy.bytes]),
+        ])
     func refuses(_ password: String, _ rules: [RuleID]) {
         let d = PasswordPolicy.decide(password, username: "baixi", minimumLength: 10)
         #expect(d.failedChecks.map(\.rule) == rules)
@@ -54,5 +57,3 @@ struct SignInLockoutTests {
         #expect(rules.lockedUntil(failures: failures(minutesAgo: [15.5, 15.4, 15.3, 15.2, 15.1]), now: now) == nil)
     }
 }
-
-import Foundation

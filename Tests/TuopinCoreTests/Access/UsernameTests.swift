@@ -8,11 +8,13 @@ struct UsernameTests {
         #expect(try Username(text).rawValue == stored)
     }
 
-    @Test("refuses with a reason", arguments: [
-        ("a", Username.ParseError.wrongLength(1)), ("李伟", .invalidCharacter("李") as Username.ParseError),
-        ("li wei", .invalidCharacter(" ")), ("9village", .mustStartWithLetter), ("system", .reserved("system")),
-        (String(repeating: "a", count: 33), .wrongLength(33)),
-    ])
+    @Test(
+        "refuses with a reason",
+        arguments: [
+            ("a", Username.ParseError.wrongLength(1)), ("李伟", .invalidCharacter("李") as Username.ParseError),
+            ("li wei", .invalidCharacter(" ")), ("9village", .mustStartWithLetter), ("system", .reserved("system")),
+            (String(repeating: "a", count: 33), .wrongLength(33)),
+        ])
     func refuses(_ text: String, _ error: Username.ParseError) {
         #expect(throws: error) { try Username(text) }
     }

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import TuopinCore
 
 @Suite("Administrative codes (REFERENCE §5.1–5.2)")
 struct AdminCodeTests {
-    @Test("knows the level of each code", arguments: [
-        ("430000", AreaLevel.province), ("430400", .city), ("430481", .county), ("430481100", .township), ("430481100201", .village),
-        ("430481000000", .county), ("430481100000", .township),
-    ])
+    @Test(
+        "knows the level of each code",
+        arguments: [
+            ("430000", AreaLevel.province), ("430400", .city), ("430481", .county), ("430481100", .township), ("430481100201", .village),
+            ("430481000000", .county), ("430481100000", .township),
+        ])
     func level(_ text: String, _ level: AreaLevel) throws {
         #expect(try AdminCode(text).level == level)
     }
@@ -25,14 +28,16 @@ struct AdminCodeTests {
         #expect(try AdminCode("429004").parent?.rawValue == "420000")
     }
 
-    @Test("rejects bad codes with a specific reason", arguments: [
-        ("43048", AdminCode.ParseError.wrongLength(5)),
-        ("4304a1", .notADigit(position: 5)),
-        ("990481", .unknownProvince("99")),
-        ("430400001", .missingLevel(.county)),
-        ("430481000201", .missingLevel(.township)),
-        ("430081", .missingLevel(.city)),
-    ])
+    @Test(
+        "rejects bad codes with a specific reason",
+        arguments: [
+            ("43048", AdminCode.ParseError.wrongLength(5)),
+            ("4304a1", .notADigit(position: 5)),
+            ("990481", .unknownProvince("99")),
+            ("430400001", .missingLevel(.county)),
+            ("430481000201", .missingLevel(.township)),
+            ("430081", .missingLevel(.city)),
+        ])
     func rejects(_ text: String, _ error: AdminCode.ParseError) {
         #expect(throws: error) { try AdminCode(text) }
     }
@@ -46,9 +51,11 @@ struct AdminCodeTests {
         #expect(city.prefix == "4304")
     }
 
-    @Test("reads township kinds from NBS ranges", arguments: [
-        ("430481001", TownshipKind.subdistrict), ("430481100", .town), ("430481201", .township), ("430481400", .enterpriseUnit),
-    ])
+    @Test(
+        "reads township kinds from NBS ranges",
+        arguments: [
+            ("430481001", TownshipKind.subdistrict), ("430481100", .town), ("430481201", .township), ("430481400", .enterpriseUnit),
+        ])
     func townshipKind(_ text: String, _ kind: TownshipKind) throws {
         #expect(try AdminCode(text).townshipKind == kind)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TuopinCore
 
 @Suite("Civil dates")

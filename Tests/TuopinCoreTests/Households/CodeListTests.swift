@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TuopinCore
 
 @Suite("Code lists (REFERENCE §2.6)")
@@ -21,15 +22,34 @@ struct CodeListTests {
             for value in T.allCases { #expect(!value.label.zh.isEmpty && !value.label.en.isEmpty, "\(value)") }
             #expect(Set(T.allCases.map(\.token)).count == T.allCases.count)
         }
-        check(PovertyAttribute.self); check(PovertyStatus.self); check(HouseholdType.self); check(PovertyCause.self)
-        check(MonitoringCategory.self); check(RiskType.self); check(EliminationMethod.self); check(HealthCondition.self)
-        check(LabourCapacity.self); check(Education.self); check(MigrantWork.self); check(RelationToHead.self)
-        check(MeasureCategory.self); check(DangerGrade.self); check(Fuel.self); check(AccessRoad.self)
-        check(HouseStructure.self); check(WaterSource.self); check(AnnualChangeKind.self); check(NaturalReductionReason.self)
-        check(Sex.self); check(IdentityType.self); check(BasicGuarantee.self); check(IdentificationStandard.self)
+        check(PovertyAttribute.self)
+        check(PovertyStatus.self)
+        check(HouseholdType.self)
+        check(PovertyCause.self)
+        check(MonitoringCategory.self)
+        check(RiskType.self)
+        check(EliminationMethod.self)
+        check(HealthCondition.self)
+        check(LabourCapacity.self)
+        check(Education.self)
+        check(MigrantWork.self)
+        check(RelationToHead.self)
+        check(MeasureCategory.self)
+        check(DangerGrade.self)
+        check(Fuel.self)
+        check(AccessRoad.self)
+        check(HouseStructure.self)
+        check(WaterSource.self)
+        check(AnnualChangeKind.self)
+        check(NaturalReductionReason.self)
+        check(Sex.self)
+        check(IdentityType.self)
+        check(BasicGuarantee.self)
+        check(IdentificationStandard.self)
     }
 
-    @Test("student status tokens round-trip", arguments: ["notInSchool", "preschool", "primary:3", "juniorMiddle:8", "seniorHigh:1", "collegeOrAbove"])
+    @Test(
+        "student status tokens round-trip", arguments: ["notInSchool", "preschool", "primary:3", "juniorMiddle:8", "seniorHigh:1", "collegeOrAbove"])
     func studentStatus(_ token: String) {
         #expect(StudentStatus(token: token)?.token == token)
     }
@@ -56,10 +76,12 @@ struct CodeListTests {
 
 @Suite("Composite category aac006 (REFERENCE §2.6)")
 struct CompositeCategoryTests {
-    @Test("derives the national code from attribute and status", arguments: [
-        (PovertyAttribute.general, PovertyStatus.notExited, "01"), (.dibao, .exitedWithPolicies, "02"), (.tekun, .exitedWithoutPolicies, "03"),
-        (.dibao, .returnedToPoverty, "04"), (.general, .exitedWithPolicies, "05"), (.tekun, .notExited, "06"),
-    ])
+    @Test(
+        "derives the national code from attribute and status",
+        arguments: [
+            (PovertyAttribute.general, PovertyStatus.notExited, "01"), (.dibao, .exitedWithPolicies, "02"), (.tekun, .exitedWithoutPolicies, "03"),
+            (.dibao, .returnedToPoverty, "04"), (.general, .exitedWithPolicies, "05"), (.tekun, .notExited, "06"),
+        ])
     func derives(_ attribute: PovertyAttribute, _ status: PovertyStatus, _ code: String) {
         #expect(CompositeCategory(attribute: attribute, status: status)?.nationalCode == code)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TuopinCore
 
 /// E1–E5 of REFERENCE §3.3, one failing fact at a time.
@@ -10,19 +11,25 @@ struct HouseholdExitTests {
         PovertyLine(year: 2020, region: .national, standard: .national, amount: .yuan(4_000)),
     ])
 
-    func facts(income: Money = Money(fen: 520_000), guarantees: Set<BasicGuarantee> = Set(BasicGuarantee.allCases),
-               childrenOutOfSchool: Int = 0, uninsured: Int = 0, assistance: Bool = true, grade: DangerGrade? = .b,
-               water: WaterAccess? = nil) -> HouseholdExitFacts {
-        HouseholdExitFacts(exitYear: 2020, perCapitaNetIncome: [2019: Money(fen: 350_000), 2020: income],
-                           securedGuarantees: guarantees, water: water, childrenOutOfSchool: childrenOutOfSchool,
-                           uninsuredMembers: uninsured, medicalAssistanceAvailable: assistance, dangerGrade: grade)
+    func facts(
+        income: Money = Money(fen: 520_000), guarantees: Set<BasicGuarantee> = Set(BasicGuarantee.allCases),
+        childrenOutOfSchool: Int = 0, uninsured: Int = 0, assistance: Bool = true, grade: DangerGrade? = .b,
+        water: WaterAccess? = nil
+    ) -> HouseholdExitFacts {
+        HouseholdExitFacts(
+            exitYear: 2020, perCapitaNetIncome: [2019: Money(fen: 350_000), 2020: income],
+            securedGuarantees: guarantees, water: water, childrenOutOfSchool: childrenOutOfSchool,
+            uninsuredMembers: uninsured, medicalAssistanceAvailable: assistance, dangerGrade: grade)
     }
 
     @Test func householdMeetingEveryTestExits() {
         let d = HouseholdExit.evaluate(facts(), lines: lines)
         #expect(d.passed)
-        #expect(d.checks.map(\.rule) == [HouseholdExit.incomeAboveLine, HouseholdExit.foodClothingWater, HouseholdExit.education,
-                                         HouseholdExit.medical, HouseholdExit.housing])
+        #expect(
+            d.checks.map(\.rule) == [
+                HouseholdExit.incomeAboveLine, HouseholdExit.foodClothingWater, HouseholdExit.education,
+                HouseholdExit.medical, HouseholdExit.housing,
+            ])
     }
 
     @Test func incomeBelowTheLineFailsE1WithTheValues() {
@@ -43,7 +50,9 @@ struct HouseholdExitTests {
     }
 
     @Test func theOperatorIsConfigurablePerLine() {
-        let atLeast = PovertyLineTable([PovertyLine(year: 2020, region: .national, standard: .national, amount: .yuan(4_000), exitComparison: .atLeast)])
+        let atLeast = PovertyLineTable([
+            PovertyLine(year: 2020, region: .national, standard: .national, amount: .yuan(4_000), exitComparison: .atLeast)
+        ])
         #expect(HouseholdExit.evaluate(facts(income: .yuan(4_000)), lines: atLeast).passed)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TuopinCore
 
 @Suite("Per-capita net income (REFERENCE §2.3)")
@@ -12,15 +13,17 @@ struct IncomeRecordTests {
         r[.landTransferRent] = .yuan(200)
         r[.dibaoBenefit] = .yuan(600)
         r[.productionExpense] = .yuan(300)
-        r[.eligibleOutOfPocket] = .yuan(5_000)   // memo: not in net income
+        r[.eligibleOutOfPocket] = .yuan(5_000)  // memo: not in net income
         #expect(r.grossIncome == .yuan(14_300))
         #expect(r.netIncome == .yuan(14_000))
         #expect(r.perCapitaNetIncome == Money(fen: 466_667))
     }
 
-    @Test("per-capita income rounds half away from zero to the fen", arguments: [
-        (Int64(1_000_000), 3, Int64(333_333)), (1_000_001, 2, 500_001), (1_000_003, 2, 500_002), (-1_000_003, 2, -500_002), (700, 7, 100),
-    ])
+    @Test(
+        "per-capita income rounds half away from zero to the fen",
+        arguments: [
+            (Int64(1_000_000), 3, Int64(333_333)), (1_000_001, 2, 500_001), (1_000_003, 2, 500_002), (-1_000_003, 2, -500_002), (700, 7, 100),
+        ])
     func rounding(_ netFen: Int64, _ size: Int, _ expected: Int64) {
         #expect((Money(fen: netFen) / size).fen == expected)
     }

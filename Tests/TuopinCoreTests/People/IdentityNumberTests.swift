@@ -1,18 +1,22 @@
 import Testing
+
 @testable import TuopinCore
 
 @Suite("Identity number (REFERENCE §5.3)")
 struct IdentityNumberTests {
-    @Test("accepts the reference's verified numbers",
-          arguments: ["11010519491231002X", "440524188001010014", "430481198001010013", "430481201006150028", "430424195512310033"])
+    @Test(
+        "accepts the reference's verified numbers",
+        arguments: ["11010519491231002X", "440524188001010014", "430481198001010013", "430481201006150028", "430424195512310033"])
     func acceptsValid(_ text: String) throws {
         #expect(try IdentityNumber(text).rawValue == text)
     }
 
-    @Test("computes the reference's check characters", arguments: [
-        ("11010519491231002", Character("X")), ("44052418800101001", "4"), ("43048119800101001", "3"),
-        ("43048120100615002", "8"), ("43042419551231003", "3"),
-    ])
+    @Test(
+        "computes the reference's check characters",
+        arguments: [
+            ("11010519491231002", Character("X")), ("44052418800101001", "4"), ("43048119800101001", "3"),
+            ("43048120100615002", "8"), ("43042419551231003", "3"),
+        ])
     func checkCharacter(_ body: String, _ expected: Character) {
         #expect(IdentityNumber.checkCharacter(for: Array(body)[0..<17]) == expected)
     }
@@ -39,11 +43,13 @@ struct IdentityNumberTests {
         #expect(throws: IdentityNumber.ParseError.invalidBirthDate("19810229")) { try IdentityNumber("430481198102290011") }
     }
 
-    @Test("extracts birth date and sex", arguments: [
-        ("430481198001010013", "1980-01-01", Sex.male),
-        ("430481201006150028", "2010-06-15", Sex.female),
-        ("11010519491231002X", "1949-12-31", Sex.female),
-    ])
+    @Test(
+        "extracts birth date and sex",
+        arguments: [
+            ("430481198001010013", "1980-01-01", Sex.male),
+            ("430481201006150028", "2010-06-15", Sex.female),
+            ("11010519491231002X", "1949-12-31", Sex.female),
+        ])
     func birthDateAndSex(_ text: String, _ birth: String, _ sex: Sex) throws {
         let id = try IdentityNumber(text)
         #expect(id.birthDate == (try CivilDate(birth)))

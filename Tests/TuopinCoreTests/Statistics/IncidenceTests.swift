@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TuopinCore
 
 @Suite("Incidence (REFERENCE §3.6)")
@@ -10,17 +11,22 @@ struct IncidenceTests {
         #expect(r.check["remainingPoorPeople"] == .count(2_198))
     }
 
-    @Test("the Leiyang rounding band is 1.19–1.26 million", arguments: [(1_188_109, "0.18"), (1_256_000, "0.18"), (1_256_001, "0.17"), (1_188_108, "0.19")])
+    @Test(
+        "the Leiyang rounding band is 1.19–1.26 million",
+        arguments: [(1_188_109, "0.18"), (1_256_000, "0.18"), (1_256_001, "0.17"), (1_188_108, "0.19")])
     func leiyangBand(_ population: Int, _ expected: String) {
         #expect(Incidence.evaluate(remainingPoorPeople: 2_198, ruralRegisteredPopulation: population, populationYear: 2020).percent?.text == expected)
     }
 
-    @Test("rounds half away from zero at two places", arguments: [
-        (175, 100_000, "0.18"), (174_999, 100_000_000, "0.17"), (71, 1_000, "7.10"), (7_095, 100_000, "7.10"), (7_0949, 1_000_000, "7.09"),
-        (0, 5, "0.00"), (1, 1, "100.00"),
-    ])
+    @Test(
+        "rounds half away from zero at two places",
+        arguments: [
+            (175, 100_000, "0.18"), (174_999, 100_000_000, "0.17"), (71, 1_000, "7.10"), (7_095, 100_000, "7.10"), (7_0949, 1_000_000, "7.09"),
+            (0, 5, "0.00"), (1, 1, "100.00"),
+        ])
     func rounding(_ remaining: Int, _ population: Int, _ expected: String) {
-        #expect(Incidence.evaluate(remainingPoorPeople: remaining, ruralRegisteredPopulation: population, populationYear: 2020).percent?.text == expected)
+        #expect(
+            Incidence.evaluate(remainingPoorPeople: remaining, ruralRegisteredPopulation: population, populationYear: 2020).percent?.text == expected)
     }
 
     @Test func hengdongCheck() {

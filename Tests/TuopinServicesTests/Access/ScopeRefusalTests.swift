@@ -16,8 +16,10 @@ struct ScopeRefusalTests {
     /// A user of village A: the cadre, or an administrator scoped to it.
     static func usersOfA() throws -> [User] {
         let a = AreaScope.area(try AdminCode(SmallRegistry.village))
-        return [User(username: try Username("cadre"), displayName: "", role: .villageCadre, scope: a),
-                User(username: try Username("village.admin"), displayName: "", role: .administrator, scope: a)]
+        return [
+            User(username: try Username("cadre"), displayName: "", role: .villageCadre, scope: a),
+            User(username: try Username("village.admin"), displayName: "", role: .administrator, scope: a),
+        ]
     }
 
     /// Each service method, called on village B (or on what lies there).
@@ -26,32 +28,55 @@ struct ScopeRefusalTests {
         ("StatisticsService.overview", { env, u in _ = try await StatisticsService(env).overview(of: b, asOf: env.today, by: u) }),
         ("StatisticsService.breakdown", { env, u in _ = try await StatisticsService(env).breakdown(of: b, asOf: env.today, by: u) }),
         ("StatisticsService.path", { env, u in _ = try await StatisticsService(env).path(to: b, by: u) }),
-        ("RegistryService.export", { env, u in
-            _ = try await RegistryService(env).export(to: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString),
-                                                      area: b, masked: true, by: u)
-        }),
-        ("RegistryService.load", { env, u in
-            var batch = ImportBatch()
-            batch.profiles = [VillageProfile(village: b, year: 2021, ruralRegisteredPopulation: 900)]
-            try await RegistryService(env).load(batch, action: .importRegistry, entity: "test", by: u)
-        }),
-        ("PolicyService.save(line)", { env, u in
-            try await PolicyService(env).save(PovertyLine(year: 2021, region: .province("43"), standard: .national, amount: .yuan(4_200),
-                                                          source: "test"), by: u)
-        }),
-        ("PolicyService.save(threshold)", { env, u in
-            try await PolicyService(env).save(MonitoringThreshold(year: 2022, region: .province("43"), amountPerCapita: .yuan(6_500), source: "t"), by: u)
-        }),
-        ("UserService.add", { env, u in
-            try await UserService(env).add(User(username: try Username("newcadre"), displayName: "", role: .villageCadre, scope: .area(b)),
-                                           password: "river-bend-2021", by: u)
-        }),
+        (
+            "RegistryService.export",
+            { env, u in
+                _ = try await RegistryService(env).export(
+                    to: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString),
+                    area: b, masked: true, by: u)
+            }
+        ),
+        (
+            "RegistryService.load",
+            { env, u in
+                var batch = ImportBatch()
+                batch.profiles = [VillageProfile(village: b, year: 2021, ruralRegisteredPopulation: 900)]
+                try await RegistryService(env).load(batch, action: .importRegistry, entity: "test", by: u)
+            }
+        ),
+        (
+            "PolicyService.save(line)",
+            { env, u in
+                try await PolicyService(env).save(
+                    PovertyLine(
+                        year: 2021, region: .province("43"), standard: .national, amount: .yuan(4_200),
+                        source: "test"), by: u)
+            }
+        ),
+        (
+            "PolicyService.save(threshold)",
+            { env, u in
+                try await PolicyService(env).save(
+                    MonitoringThreshold(year: 2022, region: .province("43"), amountPerCapita: .yuan(6_500), source: "t"), by: u)
+            }
+        ),
+        (
+            "UserService.add",
+            { env, u in
+                try await UserService(env).add(
+                    User(username: try Username("newcadre"), displayName: "", role: .villageCadre, scope: .area(b)),
+                    password: "river-bend-2021", by: u)
+            }
+        ),
         ("UserService.find", { env, u in _ = try await UserService(env).find(try Username("othercadre"), by: u) }),
         ("UserService.disable", { env, u in try await UserService(env).disable(try Username("othercadre"), by: u) }),
         ("UserService.enable", { env, u in try await UserService(env).enable(try Username("othercadre"), by: u) }),
-        ("UserService.setRole", { env, u in
-            try await UserService(env).setRole(try Username("othercadre"), role: .villageCadre, scope: .area(b), by: u)
-        }),
+        (
+            "UserService.setRole",
+            { env, u in
+                try await UserService(env).setRole(try Username("othercadre"), role: .villageCadre, scope: .area(b), by: u)
+            }
+        ),
         ("UserService.setPassword", { env, u in try await UserService(env).setPassword(try Username("othercadre"), to: "river-bend-2021", by: u) }),
         ("AuditService.list", { env, u in _ = try await AuditService(env).list(.init(area: b, scope: .everywhere), by: u) }),
         ("AuditService.verify", { env, u in _ = try await AuditService(env).verify(by: u) }),

@@ -12,34 +12,57 @@ struct AuditTrailTests {
     }
 
     static let writes: [(String, @Sendable (ServiceEnvironment) async throws -> Void)] = [
-        ("policy line", { env in
-            try await PolicyService(env).save(PovertyLine(year: 2021, region: .national, standard: .national, amount: .yuan(4_200), source: "t"),
-                                              by: TestEnvironment.system)
-        }),
-        ("policy threshold", { env in
-            try await PolicyService(env).save(MonitoringThreshold(year: 2022, region: .province("43"), amountPerCapita: .yuan(6_500), source: "t"),
-                                              by: TestEnvironment.system)
-        }),
-        ("user added", { env in
-            try await UserService(env).add(User(username: try Username("another"), displayName: "x", role: .inspector, scope: .everywhere),
-                                           password: "river-bend-2021", by: TestEnvironment.system)
-        }),
+        (
+            "policy line",
+            { env in
+                try await PolicyService(env).save(
+                    PovertyLine(year: 2021, region: .national, standard: .national, amount: .yuan(4_200), source: "t"),
+                    by: TestEnvironment.system)
+            }
+        ),
+        (
+            "policy threshold",
+            { env in
+                try await PolicyService(env).save(
+                    MonitoringThreshold(year: 2022, region: .province("43"), amountPerCapita: .yuan(6_500), source: "t"),
+                    by: TestEnvironment.system)
+            }
+        ),
+        (
+            "user added",
+            { env in
+                try await UserService(env).add(
+                    User(username: try Username("another"), displayName: "x", role: .inspector, scope: .everywhere),
+                    password: "river-bend-2021", by: TestEnvironment.system)
+            }
+        ),
         ("user disabled", { env in try await UserService(env).disable(try Username("cadre"), by: TestEnvironment.system) }),
         ("user enabled", { env in try await UserService(env).enable(try Username("cadre"), by: TestEnvironment.system) }),
-        ("role set", { env in
-            try await UserService(env).setRole(try Username("cadre"), role: .townshipOfficer, scope: .area(try AdminCode("430481100")),
-                                               by: TestEnvironment.system)
-        }),
+        (
+            "role set",
+            { env in
+                try await UserService(env).setRole(
+                    try Username("cadre"), role: .townshipOfficer, scope: .area(try AdminCode("430481100")),
+                    by: TestEnvironment.system)
+            }
+        ),
         ("password set", { env in try await UserService(env).setPassword(try Username("cadre"), to: "another-river-9", by: TestEnvironment.system) }),
-        ("export", { env in
-            _ = try await RegistryService(env).export(to: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString),
-                                                      masked: true, by: TestEnvironment.system)
-        }),
-        ("import", { env in
-            var files = CSVFixture.good
-            files.files = [.villageProfiles: [["430481100201", "2021", "2100", "60000.00"]]]
-            _ = try await RegistryService(env).importFolder(try files.write(), commitPartial: false, by: TestEnvironment.system)
-        }),
+        (
+            "export",
+            { env in
+                _ = try await RegistryService(env).export(
+                    to: FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString),
+                    masked: true, by: TestEnvironment.system)
+            }
+        ),
+        (
+            "import",
+            { env in
+                var files = CSVFixture.good
+                files.files = [.villageProfiles: [["430481100201", "2021", "2100", "60000.00"]]]
+                _ = try await RegistryService(env).importFolder(try files.write(), commitPartial: false, by: TestEnvironment.system)
+            }
+        ),
     ]
 
     @Test(arguments: writes.map(\.0))
@@ -85,12 +108,13 @@ struct AuditTrailTests {
         try await SmallRegistry.with(on: database) { registry in
             let env = registry.environment
             for n in 0..<4 {
-                try await PolicyService(env).save(PovertyLine(year: 2021 + n, region: .national, standard: .national, amount: .yuan(4_200), source: "t"),
-                                                  by: TestEnvironment.system)
+                try await PolicyService(env).save(
+                    PovertyLine(year: 2021 + n, region: .national, standard: .national, amount: .yuan(4_200), source: "t"),
+                    by: TestEnvironment.system)
             }
             let intact = try await AuditService(env).verify(by: TestEnvironment.system)
             #expect(intact.allSatisfy { $0.problem == nil } && intact.contains { $0.chain == "" })
-            let chain = ""   // the registry-wide chain holds the users and the national lines
+            let chain = ""  // the registry-wide chain holds the users and the national lines
             let last = try #require(intact.first { $0.chain == chain }?.entries)
             let sql = registry.store.sql
             let expected: AuditService.Problem
@@ -123,7 +147,8 @@ struct AuditTrailTests {
                 for n in 0..<20 {
                     group.addTask {
                         try await PolicyService(registry.environment).save(
-                            MonitoringThreshold(year: 2030 + n, region: .national, amountPerCapita: .yuan(7_000), source: "t"), by: TestEnvironment.system)
+                            MonitoringThreshold(year: 2030 + n, region: .national, amountPerCapita: .yuan(7_000), source: "t"),
+                            by: TestEnvironment.system)
                     }
                 }
                 try await group.waitForAll()

@@ -13,7 +13,8 @@ struct StatisticsServiceTests {
     @Test func anUnknownAreaIsNamedInTheError() async throws {
         try await TestDatabase.sqlite.withStore { store in
             _ = await #expect(throws: StatisticsService.StatisticsError.unknownArea("430481")) {
-                try await StatisticsService(try TestEnvironment.make(store: store)).summary(of: try AdminCode("430481"), asOf: day, by: TestEnvironment.system)
+                try await StatisticsService(try TestEnvironment.make(store: store)).summary(
+                    of: try AdminCode("430481"), asOf: day, by: TestEnvironment.system)
             }
         }
     }
@@ -61,6 +62,14 @@ struct StatisticsServiceTests {
 final class ProgressLog: @unchecked Sendable {
     private var items: [JobProgress] = []
     private let lock = NSLock()
-    func append(_ p: JobProgress) { lock.lock(); items.append(p); lock.unlock() }
-    var all: [JobProgress] { lock.lock(); defer { lock.unlock() }; return items }
+    func append(_ p: JobProgress) {
+        lock.lock()
+        items.append(p)
+        lock.unlock()
+    }
+    var all: [JobProgress] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

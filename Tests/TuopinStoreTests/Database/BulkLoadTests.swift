@@ -7,14 +7,18 @@ import TuopinTesting
 struct BulkLoadTests {
     /// More rows than one statement binds, with text, integers, NULLs and quotes.
     let rows: [[StoreValue]] = (0..<9_000).map { i in
-        [.text("C\(i)"), .text(i % 3 == 0 ? "名\"称'\(i)" : "村\(i)"), .text("village"), .text("village"),
-         i % 2 == 0 ? .null : .text("P\(i / 2)"), .text("430481")]
+        [
+            .text("C\(i)"), .text(i % 3 == 0 ? "名\"称'\(i)" : "村\(i)"), .text("village"), .text("village"),
+            i % 2 == 0 ? .null : .text("P\(i / 2)"), .text("430481"),
+        ]
     }
 
     func dump(_ store: Store) async throws -> [String] {
         try await store.sql.raw("SELECT code, name, parent_code FROM area ORDER BY code").all().map {
-            try [$0.decode(column: "code", as: String.self), $0.decode(column: "name", as: String.self),
-                 $0.decode(column: "parent_code", as: String?.self) ?? "NULL"].joined(separator: "|")
+            try [
+                $0.decode(column: "code", as: String.self), $0.decode(column: "name", as: String.self),
+                $0.decode(column: "parent_code", as: String?.self) ?? "NULL",
+            ].joined(separator: "|")
         }
     }
 

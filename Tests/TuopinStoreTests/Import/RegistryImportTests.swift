@@ -9,15 +9,15 @@ struct RegistryImportTests {
     @Test(arguments: TestDatabase.available)
     func goodFilesImportCompletely(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-        let outcome = try await store.validateImport(try CSVFixture.good.write())
-        #expect(outcome.rejections.isEmpty)
-        #expect(outcome.batch.households.count == 2)
-        #expect(outcome.batch.members.count == 4)
-        try await store.commit(outcome.batch)
-        #expect(try await store.households() == 2)
-        let income = try await store.sql.raw("SELECT migrant_wages_fen FROM income_record WHERE household_number = '4304811002010001'")
-            .first()!.decode(column: "migrant_wages_fen", as: Int64.self)
-        #expect(income == 1_200_000)
+            let outcome = try await store.validateImport(try CSVFixture.good.write())
+            #expect(outcome.rejections.isEmpty)
+            #expect(outcome.batch.households.count == 2)
+            #expect(outcome.batch.members.count == 4)
+            try await store.commit(outcome.batch)
+            #expect(try await store.households() == 2)
+            let income = try await store.sql.raw("SELECT migrant_wages_fen FROM income_record WHERE household_number = '4304811002010001'")
+                .first()!.decode(column: "migrant_wages_fen", as: Int64.self)
+            #expect(income == 1_200_000)
         }
     }
 
@@ -37,20 +37,32 @@ struct RegistryImportTests {
         fixture.files[.incomes]![0][3] = "-5.00"
 
         try await database.withStore { store in
-        let outcome = try await store.validateImport(try fixture.write())
-        let found = outcome.rejections.map { "\($0.file.fileName):\($0.line):\($0.field ?? "-")" }
-        #expect(outcome.rejections.contains { $0.file == .members && $0.line == 3 && $0.field == "id_number"
-            && $0.reason == .invalidIdentityNumber(.wrongCheckCharacter(expected: "6", found: "7")) }, "\(found)")
-        #expect(outcome.rejections.contains { $0.file == .households && $0.line == 3 && $0.field == "village_code"
-            && $0.reason == .unknownArea("430481100299") }, "\(found)")
-        #expect(outcome.rejections.contains { $0.file == .incomes && $0.line == 2 && $0.field == "migrantWages"
-            && $0.reason == .negativeAmount(Money(fen: -500)) }, "\(found)")
-        #expect(outcome.rejections.contains { $0.file == .members && $0.line == 6 && $0.field == "relation"
-            && $0.reason == .secondHead(firstLine: 2) }, "\(found)")
-        // Household 2 was rejected (unknown village), so its head's own row goes with it and the
-        // same ID in household 1 is then the only claim: check the DQ-007 case on its own below.
-        #expect(outcome.rejections.allSatisfy { $0.line >= 2 })
-        #expect(try await store.households() == 0, "validation writes nothing")
+            let outcome = try await store.validateImport(try fixture.write())
+            let found = outcome.rejections.map { "\($0.file.fileName):\($0.line):\($0.field ?? "-")" }
+            #expect(
+                outcome.rejections.contains {
+                    $0.file == .members && $0.line == 3 && $0.field == "id_number"
+                        && $0.reason == .invalidIdentityNumber(.wrongCheckCharacter(expected: "6", found: "7"))
+                }, "\(found)")
+            #expect(
+                outcome.rejections.contains {
+                    $0.file == .households && $0.line == 3 && $0.field == "village_code"
+                        && $0.reason == .unknownArea("430481100299")
+                }, "\(found)")
+            #expect(
+                outcome.rejections.contains {
+                    $0.file == .incomes && $0.line == 2 && $0.field == "migrantWages"
+                        && $0.reason == .negativeAmount(Money(fen: -500))
+                }, "\(found)")
+            #expect(
+                outcome.rejections.contains {
+                    $0.file == .members && $0.line == 6 && $0.field == "relation"
+                        && $0.reason == .secondHead(firstLine: 2)
+                }, "\(found)")
+            // Household 2 was rejected (unknown village), so its head's own row goes with it and the
+            // same ID in household 1 is then the only claim: check the DQ-007 case on its own below.
+            #expect(outcome.rejections.allSatisfy { $0.line >= 2 })
+            #expect(try await store.households() == 0, "validation writes nothing")
         }
     }
 
@@ -59,8 +71,11 @@ struct RegistryImportTests {
         var fixture = CSVFixture.good
         fixture.files[.members]!.append(CSVFixture.member("4304811002010001", "father", "430424195512310033", "王强", "male", "1955-12-31"))
         let outcome = try await database.withStore { try await $0.validateImport(try fixture.write()) }
-        #expect(outcome.rejections.contains { $0.file == .members && $0.line == 6 && $0.field == "id_number"
-            && $0.reason == .identityInTwoHouseholds(otherHousehold: "4304811002010002", otherLine: 5) })
+        #expect(
+            outcome.rejections.contains {
+                $0.file == .members && $0.line == 6 && $0.field == "id_number"
+                    && $0.reason == .identityInTwoHouseholds(otherHousehold: "4304811002010002", otherLine: 5)
+            })
     }
 
     @Test(arguments: TestDatabase.available)
@@ -70,10 +85,12 @@ struct RegistryImportTests {
         fixture.files[.members]![0][9] = "1980-01-02"
         let outcome = try await database.withStore { try await $0.validateImport(try fixture.write()) }
         let onLine2 = outcome.rejections.filter { $0.file == .members && $0.line == 2 }
-        #expect(onLine2.map(\.reason) == [
-            .sexDisagreesWithIdentityNumber(recorded: .female, fromNumber: .male),
-            .birthDateDisagreesWithIdentityNumber(recorded: CivilDate(year: 1980, month: 1, day: 2)!, fromNumber: CivilDate(year: 1980, month: 1, day: 1)!),
-        ])
+        #expect(
+            onLine2.map(\.reason) == [
+                .sexDisagreesWithIdentityNumber(recorded: .female, fromNumber: .male),
+                .birthDateDisagreesWithIdentityNumber(
+                    recorded: CivilDate(year: 1980, month: 1, day: 2)!, fromNumber: CivilDate(year: 1980, month: 1, day: 1)!),
+            ])
         // Without its head the household cannot be committed (DQ-006).
         #expect(outcome.rejections.contains { $0.file == .households && $0.line == 2 && $0.reason == .noHead })
     }
@@ -81,10 +98,11 @@ struct RegistryImportTests {
     @Test(arguments: TestDatabase.available)
     func rowsOfARejectedHouseholdAreRejectedWithIt(_ database: TestDatabase) async throws {
         var fixture = CSVFixture.good
-        fixture.files[.households]![0][4] = "sickness"   // unknown main cause
+        fixture.files[.households]![0][4] = "sickness"  // unknown main cause
         let outcome = try await database.withStore { try await $0.validateImport(try fixture.write()) }
         #expect(outcome.batch.households.map(\.number.rawValue) == ["4304811002010002"])
-        #expect(outcome.rejections.filter { $0.reason == .householdRejected("4304811002010001") }.map(\.file)
+        #expect(
+            outcome.rejections.filter { $0.reason == .householdRejected("4304811002010001") }.map(\.file)
                 == [.statusEvents, .statusEvents, .members, .members, .members, .incomes])
         #expect(outcome.batch.members.count == 1)
     }
@@ -94,7 +112,8 @@ struct RegistryImportTests {
         var fixture = CSVFixture.good
         fixture.files[.villageProfiles] = nil
         let folder = try fixture.write()
-        try "village_code,year\n430481100201,2020\n".write(to: folder.appendingPathComponent("village_profiles.csv"), atomically: true, encoding: .utf8)
+        try "village_code,year\n430481100201,2020\n".write(
+            to: folder.appendingPathComponent("village_profiles.csv"), atomically: true, encoding: .utf8)
         let outcome = try await database.withStore { try await $0.validateImport(folder) }
         #expect(outcome.rejections.map(\.reason) == [.missingColumn("rural_registered_population"), .missingColumn("collective_income")])
         #expect(outcome.rejections.allSatisfy { $0.line == 1 && $0.file == .villageProfiles })
@@ -103,11 +122,11 @@ struct RegistryImportTests {
     @Test(arguments: TestDatabase.available)
     func importingTwiceIsRefusedRowByRow(_ database: TestDatabase) async throws {
         try await database.withStore { store in
-        let folder = try CSVFixture.good.write()
-        try await store.commit(try await store.validateImport(folder).batch)
-        let again = try await store.validateImport(folder)
-        #expect(again.rejections.filter { if case .householdAlreadyInRegistry = $0.reason { true } else { false } }.count == 2)
-        #expect(again.batch.areas.isEmpty, "known areas are not inserted twice")
+            let folder = try CSVFixture.good.write()
+            try await store.commit(try await store.validateImport(folder).batch)
+            let again = try await store.validateImport(folder)
+            #expect(again.rejections.filter { if case .householdAlreadyInRegistry = $0.reason { true } else { false } }.count == 2)
+            #expect(again.batch.areas.isEmpty, "known areas are not inserted twice")
         }
     }
 
@@ -121,7 +140,8 @@ struct RegistryImportTests {
             // An officer of another township (小水镇 430481101) may not write 黄市镇's village.
             let outside = try await store.validateImport(folder, scope: .area(try AdminCode("430481101")))
             #expect(outside.batch.households.isEmpty && outside.batch.areaEvents.isEmpty && outside.batch.profiles.isEmpty)
-            #expect(outside.rejections.filter { $0.reason == .outsideScope("430481100201") }.map(\.file)
+            #expect(
+                outside.rejections.filter { $0.reason == .outsideScope("430481100201") }.map(\.file)
                     == [.areaEvents, .areaEvents, .villageProfiles, .households, .households])
             #expect(outside.rejections.contains { $0.reason == .householdRejected("4304811002010001") && $0.file == .members })
             // The village's own township may.

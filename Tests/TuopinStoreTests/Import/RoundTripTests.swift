@@ -32,8 +32,10 @@ struct RoundTripTests {
                 #expect(a == b, "\(file.fileName) differs after the round trip")
             }
             let day = CivilDate(year: 2020, month: 10, day: 15)!
-            let before = try await StatisticsService(try TestEnvironment.make(store: source)).summary(of: township, asOf: day, by: TestEnvironment.system)
-            let after = try await StatisticsService(try TestEnvironment.make(store: target)).summary(of: township, asOf: day, by: TestEnvironment.system)
+            let before = try await StatisticsService(try TestEnvironment.make(store: source)).summary(
+                of: township, asOf: day, by: TestEnvironment.system)
+            let after = try await StatisticsService(try TestEnvironment.make(store: target)).summary(
+                of: township, asOf: day, by: TestEnvironment.system)
             #expect(before.counts == after.counts)
             #expect(before.incidence == after.incidence)
             #expect(before.counts.enrolledHouseholds > 0)

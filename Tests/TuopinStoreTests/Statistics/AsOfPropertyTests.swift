@@ -19,15 +19,20 @@ struct AsOfPropertyTests {
     static func history(seed: UInt64) -> History {
         var r = SeededRandom(seed: seed)
         var h = History()
-        h.batch.areas = [Area(code: try! AdminCode("430000"), name: "湖南省", kind: .province),
-                         Area(code: try! AdminCode("430400"), name: "衡阳市", kind: .city),
-                         Area(code: try! AdminCode("430481"), name: "耒阳市", kind: .countyLevelCity),
-                         Area(code: try! AdminCode("430481100"), name: "黄市镇", kind: .town),
-                         Area(code: try! AdminCode("430481101"), name: "小水镇", kind: .town)]
+        h.batch.areas =
+            [
+                Area(code: try! AdminCode("430000"), name: "湖南省", kind: .province),
+                Area(code: try! AdminCode("430400"), name: "衡阳市", kind: .city),
+                Area(code: try! AdminCode("430481"), name: "耒阳市", kind: .countyLevelCity),
+                Area(code: try! AdminCode("430481100"), name: "黄市镇", kind: .town),
+                Area(code: try! AdminCode("430481101"), name: "小水镇", kind: .town),
+            ]
             + villages.map { Area(code: $0, name: "村" + $0.rawValue.suffix(3), kind: .village) }
-        let statuses: [(StatusEventKind, PovertyStatus)] = [(.identified, .notExited), (.exited, .exitedWithPolicies),
-                                                            (.returnedToPoverty, .returnedToPoverty), (.policiesEnded, .exitedWithoutPolicies),
-                                                            (.removedIneligible, .removedIneligible), (.naturalClosure, .naturalClosure)]
+        let statuses: [(StatusEventKind, PovertyStatus)] = [
+            (.identified, .notExited), (.exited, .exitedWithPolicies),
+            (.returnedToPoverty, .returnedToPoverty), (.policiesEnded, .exitedWithoutPolicies),
+            (.removedIneligible, .removedIneligible), (.naturalClosure, .naturalClosure),
+        ]
         var person = 0
         for n in 0..<r.int(20...60) {
             let village = villages[r.int(0...villages.count - 1)]
@@ -35,15 +40,23 @@ struct AsOfPropertyTests {
             h.batch.households.append(Household(number: number, village: village, mainCause: .illness, firstIdentifiedYear: 2019))
             for sequence in 1...r.int(1...4) {
                 let (kind, status) = statuses[sequence == 1 ? 0 : r.int(0...statuses.count - 1)]
-                h.batch.events.append(StatusEvent(household: number, sequence: sequence, kind: kind, status: status,
-                                                  effectiveDate: days[r.int(0...days.count - 1)]))
+                h.batch.events.append(
+                    StatusEvent(
+                        household: number, sequence: sequence, kind: kind, status: status,
+                        effectiveDate: days[r.int(0...days.count - 1)]))
             }
             for _ in 0..<r.int(0...5) {
                 person += 1
-                let id = IdentityNumber.make(address: "430481", birthDate: CivilDate(year: 1980, month: 1, day: 1)!.adding(days: person),
-                                             sequence: person % 999)
-                h.batch.members.append(("430481", Member(idNumber: id.rawValue, name: "成员\(person)", sex: id.sex, birthDate: id.birthDate,
-                                                          education: .primary, labourCapacity: .ordinary)))
+                let id = IdentityNumber.make(
+                    address: "430481", birthDate: CivilDate(year: 1980, month: 1, day: 1)!.adding(days: person),
+                    sequence: person % 999)
+                h.batch.members.append(
+                    (
+                        "430481",
+                        Member(
+                            idNumber: id.rawValue, name: "成员\(person)", sex: id.sex, birthDate: id.birthDate,
+                            education: .primary, labourCapacity: .ordinary)
+                    ))
                 let from = days[r.int(0...days.count - 1)]
                 let to: CivilDate? = r.chance(0.5) ? from.adding(days: 3 * r.int(0...4)) : nil
                 h.batch.memberships.append(Membership(household: number, idNumber: id.rawValue, relation: .other, from: from, to: to))
@@ -64,15 +77,17 @@ struct AsOfPropertyTests {
                 for date in dates {
                     for (level, length) in [(AreaLevel.village, 12), (.township, 9), (.county, 6)] {
                         let sql = try await StatusCountQuery.counts(store.sql, area: county, asOf: date, groupBy: level)
-                        let core = StatusProjection.counts(h.batch.households, events: h.batch.events, memberships: h.batch.memberships,
-                                                           on: date, keyLength: length)
+                        let core = StatusProjection.counts(
+                            h.batch.households, events: h.batch.events, memberships: h.batch.memberships,
+                            on: date, keyLength: length)
                         #expect(sql == core, "seed \(seed), \(date), by \(level)")
                     }
                     let township = try AdminCode("430481100")
                     let one = try await StatusCountQuery.counts(store.sql, area: township, asOf: date)
                     let inTownship = h.batch.households.filter { township.contains($0.village) }
-                    #expect(one == StatusProjection.counts(inTownship, events: h.batch.events, memberships: h.batch.memberships, on: date, keyLength: 9),
-                            "seed \(seed), \(date), one township")
+                    #expect(
+                        one == StatusProjection.counts(inTownship, events: h.batch.events, memberships: h.batch.memberships, on: date, keyLength: 9),
+                        "seed \(seed), \(date), one township")
                 }
             }
         }

@@ -52,7 +52,8 @@ struct LeiyangFiguresTests {
     @Test(arguments: TestDatabase.available)
     func beforeEnrolmentTheRollIsEmpty(_ database: TestDatabase) async throws {
         let store = try await DemoFixture.shared.store(on: database)
-        let s = try await StatisticsService(try TestEnvironment.make(store: store)).summary(of: leiyang, asOf: CivilDate(year: 2013, month: 12, day: 31)!, by: TestEnvironment.system)
+        let s = try await StatisticsService(try TestEnvironment.make(store: store)).summary(
+            of: leiyang, asOf: CivilDate(year: 2013, month: 12, day: 31)!, by: TestEnvironment.system)
         #expect(s.counts.enrolledHouseholds == 0)
         #expect(s.baseline == nil)
         #expect(s.poorVillagesDesignated == 0)
@@ -62,9 +63,11 @@ struct LeiyangFiguresTests {
     /// on the day they exit.
     @Test func everyPoorVillageIsBelowTwoPercentWhenItExits() async throws {
         let store = try await DemoFixture.shared.store()
-        let rows = try await store.sql.raw("""
+        let rows = try await store.sql.raw(
+            """
             SELECT area_code, effective_date FROM area_event WHERE county_code = '430481' AND kind = 'villageExited'
-            """).all()
+            """
+        ).all()
         #expect(rows.count == 34)
         let two = try FixedDecimal("2")
         for row in rows {
