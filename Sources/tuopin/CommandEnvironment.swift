@@ -18,7 +18,9 @@ struct DatabaseOptions: ParsableArguments {
 /// Who a command acts as: `--as USER`, else `TUOPIN_USER`, else the built-in `system` operator.
 /// The audit log records the user and the operating-system account the command ran under.
 struct ActingOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: "Act as this user, inside their role and scope (default: $TUOPIN_USER, else the system operator).")
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Act as this user, inside their role and scope (default: $TUOPIN_USER, else the system operator).", valueName: "user"))
     var actAs: String?
 
     var name: String? {

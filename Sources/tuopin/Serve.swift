@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
             var configuration = base.configuration
             if behindTLS { configuration.secureCookies = true }
             let environment = try ServiceEnvironment(store: base.store, configuration: configuration, strings: base.strings, now: base.now)
-            if demo, try await RegistryService(environment).isEmpty() {
+            if demo, try await RegistryService(environment).isEmpty(by: user) {
                 let printer = ProgressPrinter()
                 let summary = try await DemoLoader(environment).load(by: user) { printer.report($0) }
                 Demo.printUsers(summary.users)

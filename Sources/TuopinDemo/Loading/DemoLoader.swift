@@ -35,7 +35,7 @@ public struct DemoLoader: Sendable {
         progress: ProgressSink? = nil
     ) async throws -> Summary {
         let registry = RegistryService(environment)
-        let existing = try await registry.householdCount()
+        let existing = try await registry.householdCount(by: user)
         guard existing == 0 else { throw LoadError.registryNotEmpty(households: existing) }
         if let unknown = counties?.subtracting(plan.counties.map(\.code)).sorted().first { throw LoadError.unknownCounty(unknown) }
         let lines = try await PolicyService(environment).povertyLines(by: user)

@@ -82,10 +82,15 @@ public struct RegistryService: Sendable {
         }
     }
 
-    /// Whether the registry holds no household yet.
-    public func isEmpty() async throws -> Bool { try await RegistryQuery.householdCount(environment.store.sql) == 0 }
+    /// Whether the registry holds no household yet (asked before loading a whole registry, so
+    /// only by a user whose scope is the whole registry).
+    public func isEmpty(by user: User) async throws -> Bool { try await householdCount(by: user) == 0 }
 
-    public func householdCount() async throws -> Int { try await RegistryQuery.householdCount(environment.store.sql) }
+    /// The households the whole registry holds (the same question, counted).
+    public func householdCount(by user: User) async throws -> Int {
+        try await environment.authorize(user, .importRegistry, area: nil)
+        return try await RegistryQuery.householdCount(environment.store.sql)
+    }
 
     /// The batch's area for its audit entry: its one county, else the user's scope.
     static func area(of batch: ImportBatch, user: User) -> AdminCode? {

@@ -91,8 +91,9 @@ extension SQLRow {
     /// Whatever the column holds, as text, for an error message.
     func rawText(_ column: String) -> String {
         if (try? decodeNil(column: column)) == true { return "NULL" }
-        if let s = try? decode(column: column, as: String.self) { return s }
+        // Integers first: PostgreSQL would hand an integer's binary form to a text decoder.
         if let n = try? decode(column: column, as: Int64.self) { return String(n) }
+        if let s = try? decode(column: column, as: String.self) { return s }
         if let d = try? decode(column: column, as: Double.self) { return String(d) }
         return "?"
     }

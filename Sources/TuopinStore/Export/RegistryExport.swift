@@ -168,17 +168,29 @@ final class RowSink: Sendable {
     }
 }
 
+extension RegistryExport {
+    /// The columns the schema declares INTEGER or BIGINT (money columns go through `yuan`).
+    static let integerColumns: Set<String> = [
+        "year", "sequence", "first_identified_year", "planned_exit_year", "household_size", "rural_registered_population",
+    ]
+}
+
 extension AreaFilter {
     /// A filter that matches every row.
     static let everything = AreaFilter(countyPattern: "%", codePattern: "%")
 }
 
 extension SQLRow {
-    /// A column as CSV text: "" for NULL, digits for a number; anything else is a `StoredValueError`.
+    /// A column as CSV text: "" for NULL, the digits of an integer column, the text of any other;
+    /// anything else is a `StoredValueError`. The column's type decides how it is read: PostgreSQL
+    /// would hand an integer's binary form to a text decoder, SQLite would turn "0013" into 13.
     func csv(_ column: String) throws -> String {
         if (try? decodeNil(column: column)) == true { return "" }
-        if let s = try? decode(column: column, as: String.self) { return s }
-        if let n = try? decode(column: column, as: Int64.self) { return String(n) }
+        if RegistryExport.integerColumns.contains(column) {
+            if let n = try? decode(column: column, as: Int64.self) { return String(n) }
+        } else if let s = try? decode(column: column, as: String.self) {
+            return s
+        }
         throw StoredValueError(table: "export", column: column, key: rawText("household_number"), value: rawText(column))
     }
 

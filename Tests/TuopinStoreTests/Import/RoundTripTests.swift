@@ -29,7 +29,8 @@ struct RoundTripTests {
             for file in RegistryFile.allCases {
                 let a = try String(contentsOf: first.appendingPathComponent(file.fileName), encoding: .utf8)
                 let b = try String(contentsOf: second.appendingPathComponent(file.fileName), encoding: .utf8)
-                #expect(a == b, "\(file.fileName) differs after the round trip")
+                let firstDifference = zip(a.split(separator: "\n"), b.split(separator: "\n")).first { $0 != $1 }
+                #expect(a == b, "\(file.fileName) differs after the round trip: \(firstDifference.map { "\($0.0) ≠ \($0.1)" } ?? "in length")")
             }
             let day = CivilDate(year: 2020, month: 10, day: 15)!
             let before = try await StatisticsService(try TestEnvironment.make(store: source)).summary(
