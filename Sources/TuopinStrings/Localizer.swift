@@ -48,6 +48,7 @@ public struct Localizer: Sendable {
         case .flag(let b): text(b ? "value.yes" : "value.no")
         case .relation(let r): r
         case .token(let t): t
+        case .label(let l): label(l)
         case .missing: text("value.missing")
         }
     }

@@ -28,15 +28,33 @@ extension Rejections {
     /// "members.csv 第 12 行，id_number：身份证号校验位错误，应为 X".
     public static func wording(_ r: ImportRejection, _ s: Localizer) -> String {
         let place =
-            r.field.map { s.text("import.place.field", ["file": r.file.fileName, "line": String(r.line), "field": $0]) }
-            ?? s.text("import.place.row", ["file": r.file.fileName, "line": String(r.line)])
+            r.line == 0
+            ? s.text("import.place.file", ["file": r.file.fileName])
+            : r.field.map { s.text("import.place.field", ["file": r.file.fileName, "line": String(r.line), "field": $0]) }
+                ?? s.text("import.place.row", ["file": r.file.fileName, "line": String(r.line)])
         return place + reason(r.reason, s)
+    }
+
+    /// `U+0000` for a code point.
+    static func codePoint(_ code: UInt32) -> String {
+        let hex = String(code, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     public static func reason(_ reason: ImportRejection.Reason, _ s: Localizer) -> String {
         switch reason {
+        case .notARegularFile: s.text("import.reason.notARegularFile")
+        case .unreadableFile: s.text("import.reason.unreadableFile")
+        case .emptyFile: s.text("import.reason.emptyFile")
         case .missingColumn(let c): s.text("import.reason.missingColumn", ["column": c])
+        case .duplicateColumn(let c, let first, let second):
+            s.text("import.reason.duplicateColumn", ["column": c, "first": String(first), "second": String(second)])
         case .wrongFieldCount(let e, let f): s.text("import.reason.wrongFieldCount", ["expected": String(e), "found": String(f)])
+        case .notUTF8: s.text("import.reason.notUTF8")
+        case .fieldTooLong(let bytes, let maximum): s.text("import.reason.fieldTooLong", ["bytes": s.count(bytes), "maximum": s.count(maximum)])
+        case .textAfterClosingQuote: s.text("import.reason.textAfterClosingQuote")
+        case .unterminatedQuote: s.text("import.reason.unterminatedQuote")
+        case .unattributable: s.text("import.reason.unattributable")
         case .emptyField: s.text("import.reason.emptyField")
         case .invalidAreaCode(let e): s.text("import.reason.invalidAreaCode", ["reason": adminCode(e, s)])
         case .unknownArea(let c): s.text("import.reason.unknownArea", ["code": c])
@@ -45,32 +63,24 @@ extension Rejections {
         case .invalidDate(let v): s.text("import.reason.invalidDate", ["value": v])
         case .invalidNumber(let v): s.text("import.reason.invalidNumber", ["value": v])
         case .invalidAmount(let v): s.text("import.reason.invalidAmount", ["value": v])
-        case .negativeAmount(let m): s.text("import.reason.negativeAmount", ["value": m.formatted])
         case .invalidHouseholdNumber(let v): s.text("import.reason.invalidHouseholdNumber", ["value": v])
         case .invalidIdentityNumber(let e): identityNumber(e, s)
-        case .sexDisagreesWithIdentityNumber(let recorded, let fromNumber):
-            s.text("import.reason.sexDisagrees", ["recorded": s.label(recorded.label), "fromNumber": s.label(fromNumber.label)])
-        case .birthDateDisagreesWithIdentityNumber(let recorded, let fromNumber):
-            s.text("import.reason.birthDateDisagrees", ["recorded": recorded.description, "fromNumber": fromNumber.description])
-        case .invalidCauses(let e):
-            switch e {
-            case .tooManySecondaryCauses(let n): s.text("import.reason.tooManySecondaryCauses", ["count": String(n)])
-            case .secondaryEqualsMain(let c): s.text("import.reason.secondaryEqualsMain", ["cause": s.label(c.label)])
-            case .repeatedSecondaryCause(let c): s.text("import.reason.repeatedSecondaryCause", ["cause": s.label(c.label)])
-            }
+        case .controlCharacter(let code): s.text("import.reason.controlCharacter", ["code": codePoint(code)])
+        case .tooLong(let count, let maximum): s.text("import.reason.tooLong", ["count": s.count(count), "maximum": s.count(maximum)])
+        case .rule(let check): s.explain(check)
         case .duplicateHousehold(let line): s.text("import.reason.duplicateHousehold", ["line": String(line)])
         case .householdAlreadyInRegistry(let n): s.text("import.reason.householdAlreadyInRegistry", ["number": n])
         case .unknownHousehold(let n): s.text("import.reason.unknownHousehold", ["number": n])
-        case .secondHead(let line): s.text("import.reason.secondHead", ["line": String(line)])
-        case .noHead: s.text("import.reason.noHead")
         case .identityInTwoHouseholds(let other, let line):
             s.text("import.reason.identityInTwoHouseholds", ["household": other, "line": String(line)])
+        case .identityDiffers(let line): s.text("import.reason.identityDiffers", ["line": String(line)])
         case .identityAlreadyInRegistry: s.text("import.reason.identityAlreadyInRegistry")
+        case .areaEventAlreadyInRegistry: s.text("import.reason.areaEventAlreadyInRegistry")
+        case .profileAlreadyInRegistry(let year): s.text("import.reason.profileAlreadyInRegistry", ["year": String(year)])
         case .duplicateRow(let line): s.text("import.reason.duplicateRow", ["line": String(line)])
-        case .endBeforeStart: s.text("import.reason.endBeforeStart")
-        case .negativeCount: s.text("import.reason.negativeCount")
         case .householdRejected(let n): s.text("import.reason.householdRejected", ["number": n])
         case .outsideScope(let code): s.text("import.reason.outsideScope", ["code": code])
+        case .noRows: s.text("import.reason.noRows")
         }
     }
 }

@@ -6,7 +6,12 @@ import TuopinStrings
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import CSV files (docs/CSV-FORMAT.md) from a folder. Every row is validated; if any is bad nothing is committed.")
+        abstract: "Import CSV files (docs/CSV-FORMAT.md) from a folder. Every row is validated; if any is bad nothing is committed.",
+        discussion: """
+            Exit status: 0 when rows were committed (all of them, or with --skip-invalid the whole \
+            households without a fault); 1 when nothing was committed (a bad row without \
+            --skip-invalid, a file that cannot be read, or an error); 64 for a usage error.
+            """)
 
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var acting: ActingOptions
@@ -14,41 +19,89 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "Folder holding areas.csv, households.csv, members.csv, incomes.csv …")
     var directory: String
 
-    @Flag(name: .customLong("skip-invalid"), help: "Commit the good rows and write the rejected ones to a file.")
+    @Flag(name: .customLong("skip-invalid"), help: "Commit the households without a fault and write the rejected rows to a file.")
     var skipInvalid = false
 
-    @Option(help: "Where to write rejected rows with --skip-invalid (default: FOLDER/rejected.csv).")
+    @Option(help: "Where to write every rejected row (default with --skip-invalid: FOLDER/rejected.csv).")
     var rejected: String?
+
+    /// Rejections printed on the terminal; the rest are counted (and all go to the file).
+    static let printedRejections = 1_000
 
     func run() async throws {
         let s = Console.strings
-        let result = try await withServices(db, acting) { environment, user in
-            let printer = ProgressPrinter()
-            return try await RegistryService(environment).importFolder(URL(fileURLWithPath: directory), commitPartial: skipInvalid, by: user) {
-                printer.report($0)
+        let folder = URL(fileURLWithPath: directory)
+        // The destination of the rejected rows is checked, and opened, before anything is read.
+        let destination = rejected.map { URL(fileURLWithPath: $0) } ?? (skipInvalid ? folder.appendingPathComponent("rejected.csv") : nil)
+        let report: RejectedRowsFile?
+        do { report = try destination.map { try RejectedRowsFile(destination: $0, inputs: folder) } } catch { throw Failure.exit(error) }
+        let printer = RejectionPrinter(limit: Self.printedRejections, file: report)
+        let result: RegistryService.ImportResult
+        do {
+            result = try await withServices(db, acting) { environment, user in
+                let progress = ProgressPrinter()
+                return try await RegistryService(environment).importFolder(
+                    folder, commitPartial: skipInvalid, by: user,
+                    sink: { printer.take($0) }, progress: { progress.report($0) })
             }
+        } catch {
+            report?.discard()
+            throw error
         }
-        let outcome = result.outcome
-        for r in outcome.rejections { Console.err(Rejections.wording(r, s)) }
-        if skipInvalid && !outcome.rejections.isEmpty {
-            let path = rejected ?? URL(fileURLWithPath: directory).appendingPathComponent("rejected.csv").path
-            let text = RegistryImport.rejectedRowsCSV(outcome.rejections) { Rejections.wording($0, s) }
-            do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                Console.err("tuopin: " + s.text("error.export.folder", ["directory": path]))
-                throw ExitCode(1)
+        printer.finish()
+        for (file, columns) in result.plan.unknownColumns.sorted(by: { $0.key < $1.key }) {
+            Console.err(s.text("import.unknownColumns", ["file": file.fileName, "columns": columns.joined(separator: ", ")]))
+        }
+        if let report {
+            if printer.count > 0 {
+                do { try report.keep() } catch { throw Failure.exit(error) }
+                Console.err(s.text("import.rejectedWritten", ["path": report.destination.path]))
+            } else {
+                report.discard()
             }
-            Console.err(s.text("import.rejectedWritten", ["path": path]))
         }
         guard result.committed else {
-            Console.err("tuopin: " + s.text("import.nothingCommitted", ["count": s.count(outcome.rejections.count)]))
+            Console.err(
+                "tuopin: "
+                    + s.text(
+                        result.plan.fatal ? "import.nothingCommittedFatal" : "import.nothingCommitted",
+                        ["count": s.count(result.rejectedRows)]))
             throw ExitCode(1)
         }
         Console.out(
             s.text(
                 "import.done",
                 [
-                    "rows": s.count(outcome.batch.rowCount), "read": s.count(outcome.readRows),
-                    "rejected": s.count(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count),
+                    "rows": s.count(result.second.total), "read": s.count(result.plan.readRows),
+                    "rejected": s.count(result.rejectedRows),
                 ]))
+    }
+}
+
+/// Prints rejections as they are found (up to a limit) and hands every one to the file.
+final class RejectionPrinter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let limit: Int
+    private let file: RejectedRowsFile?
+    private(set) var count = 0
+
+    init(limit: Int, file: RejectedRowsFile?) {
+        self.limit = limit
+        self.file = file
+    }
+
+    func take(_ r: ImportRejection) {
+        let words = Rejections.wording(r, Console.strings)
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        if count <= limit { Console.err(words) }
+        file?.write(r, words)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if count > limit { Console.err(Console.strings.text("import.moreRejections", ["count": Console.strings.count(count - limit)])) }
     }
 }

@@ -82,6 +82,8 @@ public struct ReasonValue: Hashable, Sendable, Codable {
         /// How two numbers compare: `<`, `=`, `>` (for "3,812.50 < 4,000.00").
         case relation(String)
         case token(String)
+        /// A code-list value, worded in the reader's language.
+        case label(Label)
         case missing
     }
 
@@ -115,6 +117,9 @@ public struct ReasonValue: Hashable, Sendable, Codable {
         case .token(let t):
             try c.encode("token", forKey: .kind)
             try c.encode(t, forKey: .value)
+        case .label(let l):
+            try c.encode("label", forKey: .kind)
+            try c.encode(l, forKey: .value)
         case .missing: try c.encode("missing", forKey: .kind)
         }
     }
@@ -131,7 +136,10 @@ public struct ReasonValue: Hashable, Sendable, Codable {
         case "flag": value = .flag(try c.decode(Bool.self, forKey: .value))
         case "relation": value = .relation(try c.decode(String.self, forKey: .value))
         case "token": value = .token(try c.decode(String.self, forKey: .value))
-        default: value = .missing
+        case "label": value = .label(try c.decode(Label.self, forKey: .value))
+        case "missing": value = .missing
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown reason value kind \(other)")
         }
     }
 }
@@ -141,4 +149,7 @@ extension ReasonValue.Value {
     public static func relation<T: Comparable>(_ a: T, _ b: T) -> ReasonValue.Value {
         .relation(a < b ? "<" : (a == b ? "=" : ">"))
     }
+
+    /// A code-list value's label.
+    public static func code(_ value: some CodeListValue) -> ReasonValue.Value { .label(value.label) }
 }

@@ -37,36 +37,55 @@ public struct RegistryService: Sendable {
     }
 
     public struct ImportResult: Sendable {
-        public var outcome: ImportOutcome
+        /// What the first pass found.
+        public var plan: ImportPlan
+        /// What the second pass wrote (or, for a refused import, counted) and reported.
+        public var second: RegistryImport.WriteResult
         /// Whether rows were written (all of them, or the good ones when partial commits are allowed).
         public var committed: Bool
+
+        /// Every rejection kept (the first `ImportPlan.keptRejections` of each pass), by file and line.
+        public var rejections: [ImportRejection] {
+            (plan.rejections + second.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        }
+
+        /// Distinct rows not committed.
+        public var rejectedRows: Int { plan.rejectedRows + second.cascadedRows }
     }
 
     /// Validates every row (rows outside the user's scope are rejected); commits all rows when
-    /// none is rejected, the good rows when `commitPartial` is set, and nothing otherwise. The
-    /// rows and the import's audit entry commit in one transaction.
-    public func importFolder(_ directory: URL, commitPartial: Bool, by user: User, progress: ProgressSink? = nil) async throws -> ImportResult {
+    /// none is rejected, the good rows of whole households when `commitPartial` is set, and
+    /// nothing otherwise or when a file cannot be read. The rows and the import's audit entry
+    /// commit in one transaction. Each rejection goes to `sink` as it is found.
+    public func importFolder(
+        _ directory: URL, commitPartial: Bool, by user: User, sink: RegistryImport.RejectionSink? = nil,
+        progress: ProgressSink? = nil
+    ) async throws -> ImportResult {
         try await environment.authorize(user, .importRegistry, area: user.scope.code)
         progress?(JobProgress(phase: "progress.import.validate", done: 0, total: 2))
-        let outcome = try await environment.store.read { db in
-            try await RegistryImport.validate(directory: directory, reader: db, scope: user.scope)
+        let today = environment.today
+        let plan = try await environment.store.read { db in
+            try await RegistryImport.validate(directory: directory, reader: db, scope: user.scope, today: today, sink: sink)
         }
         progress?(JobProgress(phase: "progress.import.validate", done: 1, total: 2))
-        guard outcome.rejections.isEmpty || commitPartial else { return ImportResult(outcome: outcome, committed: false) }
-        let batch = outcome.batch
-        var detail = Self.counts(batch)
-        detail["files"] = .list(outcome.files.map { .object(["file": .text($0.file), "bytes": .int($0.bytes), "sha256": .text($0.sha256)]) })
-        detail["rejectedRows"] = .int(Set(outcome.rejections.map { "\($0.file)#\($0.line)" }).count)
-        detail["partial"] = .bool(commitPartial && !outcome.rejections.isEmpty)
-        let entry = AuditEntry(
-            .importRegistry, entity: "import:" + directory.lastPathComponent, area: Self.area(of: batch, user: user),
-            detail: detail)
-        try await environment.store.transaction { tx in
-            try await RegistryWriter.write(batch, in: tx)
-            try await environment.audit.record(entry, by: user, in: tx)
+        guard plan.canCommit(partial: commitPartial) else {
+            let reported = try await RegistryImport.report(plan, sink: sink)
+            progress?(JobProgress(phase: "progress.import.validate", done: 2, total: 2))
+            return ImportResult(plan: plan, second: reported, committed: false)
+        }
+        let area = plan.counties.count == 1 ? plan.counties.first.flatMap { try? AdminCode($0) } : user.scope.code
+        let written = try await environment.store.transaction { tx in
+            let result = try await RegistryImport.write(plan, in: tx, sink: sink)
+            var detail: [String: AuditValue] = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.key.rawValue, AuditValue.int($0.value)) })
+            detail["files"] = .list(plan.files.map { .object(["file": .text($0.file), "bytes": .int($0.bytes), "sha256": .text($0.sha256)]) })
+            detail["rejectedRows"] = .int(plan.rejectedRows + result.cascadedRows)
+            detail["partial"] = .bool(plan.rejectedRows > 0)
+            try await environment.audit.record(
+                AuditEntry(.importRegistry, entity: "import:" + directory.lastPathComponent, area: area, detail: detail), by: user, in: tx)
+            return result
         }
         progress?(JobProgress(phase: "progress.import.commit", done: 2, total: 2))
-        return ImportResult(outcome: outcome, committed: true)
+        return ImportResult(plan: plan, second: written, committed: true)
     }
 
     /// Writes a prepared batch (the demo's counties) with one audit entry, inside the user's scope.

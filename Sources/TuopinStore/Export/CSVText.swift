@@ -9,6 +9,23 @@ public enum CSVText {
 
     public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
 
+    /// Characters that make a spreadsheet read a cell as a formula (and `'`, so that protecting
+    /// stays reversible).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
+
+    /// Free text protected for spreadsheets: a leading formula character gets an apostrophe
+    /// (`=1+1` → `'=1+1`), which `restored` takes off again, so a round trip stays exact.
+    public static func neutralized(_ value: String) -> String {
+        guard let first = value.first, formulaStarts.contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// The text as it was before `neutralized`.
+    public static func restored(_ value: String) -> String {
+        guard value.first == "'", let second = value.dropFirst().first, formulaStarts.contains(second) else { return value }
+        return String(value.dropFirst())
+    }
+
     /// Splits CSV text into records of fields, honouring quotes (a quoted field may span lines).
     /// Returns each record with the 1-based line number it starts on; blank lines are skipped.
     public static func records(_ text: String) -> [(line: Int, fields: [String])] {

@@ -56,7 +56,7 @@ public enum RegistryExport {
                 WHERE (county_code LIKE \(bind: c) AND code LIKE \(bind: a)) OR code IN (\(binds: chain + [""])) \(aboveCounties)
                 ORDER BY LENGTH(code), code
                 """
-            ).run { row in sink.emit { [try row.csv("code"), try row.csv("name"), try row.csv("kind")] } }
+            ).run { row in sink.emit { [try row.csv("code"), try row.text("name"), try row.csv("kind")] } }
         case .areaEvents:
             try await sql.raw(
                 """
@@ -64,7 +64,7 @@ public enum RegistryExport {
                 WHERE county_code LIKE \(bind: c) AND area_code LIKE \(bind: a) ORDER BY area_code, effective_date, kind
                 """
             ).run { row in
-                sink.emit { [try row.csv("area_code"), try row.csv("kind"), try row.csv("effective_date"), try row.csv("document")] }
+                sink.emit { [try row.csv("area_code"), try row.csv("kind"), try row.csv("effective_date"), try row.text("document")] }
             }
         case .villageProfiles:
             try await sql.raw(
@@ -90,7 +90,7 @@ public enum RegistryExport {
                 sink.emit {
                     try file.columns.map { column in
                         switch column {
-                        case "phone", "bank_account": masked ? Masking.privateField(try row.csv(column)) : try row.csv(column)
+                        case "phone", "bank_account": masked ? Masking.privateField(try row.csv(column)) : try row.text(column)
                         case "is_military_martyr_family", "is_one_child", "is_two_daughters": try row.bool(column)
                         default: try row.csv(column)
                         }
@@ -104,7 +104,7 @@ public enum RegistryExport {
                 JOIN household h ON h.county_code = e.county_code AND h.household_number = e.household_number
                 WHERE e.county_code LIKE \(bind: c) AND h.village_code LIKE \(bind: a) ORDER BY e.county_code, e.household_number, e.sequence
                 """
-            ).run { row in sink.emit { try file.columns.map { try row.csv($0) } } }
+            ).run { row in sink.emit { try file.columns.map { $0 == "note" ? try row.text($0) : try row.csv($0) } } }
         case .members:
             try await sql.raw(
                 """
@@ -119,7 +119,7 @@ public enum RegistryExport {
                     try file.columns.map { column in
                         let value =
                             try column.hasPrefix("medical_") || column.hasPrefix("serious_") || column.hasPrefix("resident_")
-                            || column.hasPrefix("receives_") ? row.bool(column) : row.csv(column)
+                            || column.hasPrefix("receives_") ? row.bool(column) : column == "name" ? row.text(column) : row.csv(column)
                         guard masked else { return value }
                         switch column {
                         case "id_number": return Masking.identityNumber(value)
@@ -193,6 +193,9 @@ extension SQLRow {
         }
         throw StoredValueError(table: "export", column: column, key: rawText("household_number"), value: rawText(column))
     }
+
+    /// A free-text column, protected for spreadsheets (`CSVText.neutralized`).
+    func text(_ column: String) throws -> String { CSVText.neutralized(try csv(column)) }
 
     func bool(_ column: String) throws -> String {
         guard let b = try? decode(column: column, as: Bool.self) else {

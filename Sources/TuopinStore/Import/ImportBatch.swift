@@ -23,14 +23,6 @@ public struct ImportBatch: Sendable {
     public var counties: [String] { Set(households.map(\.county.rawValue)).sorted() }
 }
 
-/// What an import found: the good rows, every rejected one, and the files it read.
-public struct ImportOutcome: Sendable {
-    public var batch: ImportBatch
-    public var rejections: [ImportRejection]
-    public var readRows: Int
-    public var files: [ImportedFile] = []
-}
-
 /// A file an import read, for its audit entry: name, size and SHA-256 digest.
 public struct ImportedFile: Sendable, Equatable, Codable {
     public var file: String
@@ -41,18 +33,5 @@ public struct ImportedFile: Sendable, Equatable, Codable {
         self.file = file.fileName
         self.bytes = bytes
         self.sha256 = sha256
-    }
-}
-
-/// Keys already in the registry, so an import neither duplicates nor silently overwrites them.
-public struct ExistingKeys: Sendable {
-    public var areaCodes: Set<String> = []
-    public var households: Set<String> = []
-    public var identities: Set<String> = []
-
-    public init(areaCodes: Set<String> = [], households: Set<String> = [], identities: Set<String> = []) {
-        self.areaCodes = areaCodes
-        self.households = households
-        self.identities = identities
     }
 }

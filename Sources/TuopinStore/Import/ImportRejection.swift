@@ -6,7 +6,7 @@ import TuopinCore
 /// "members.csv 第 12 行，id_number：身份证号校验位错误，应为 X".
 public struct ImportRejection: Error, Equatable, Sendable {
     public var file: RegistryFile
-    /// The line as the user's spreadsheet numbers it (the header is line 1).
+    /// The row as the user's spreadsheet numbers it (the header is row 1); 0 for the whole file.
     public var line: Int
     /// The column at fault, or nil for the row as a whole.
     public var field: String?
@@ -23,8 +23,27 @@ public struct ImportRejection: Error, Equatable, Sendable {
     }
 
     public enum Reason: Equatable, Sendable {
+        // The file and its structure.
+        /// A directory, a pipe or a device where a file should be.
+        case notARegularFile
+        case unreadableFile
+        /// Not even a header line.
+        case emptyFile
         case missingColumn(String)
+        /// Two header cells with the same name (1-based column numbers).
+        case duplicateColumn(String, first: Int, second: Int)
         case wrongFieldCount(expected: Int, found: Int)
+        /// Bytes that are not UTF-8 (a file saved as GBK, say).
+        case notUTF8
+        case fieldTooLong(bytes: Int, maximum: Int)
+        case textAfterClosingQuote
+        /// The quote opened on this row is never closed: the rest of the file cannot be read.
+        case unterminatedQuote
+        /// A rejected row whose household cannot be told (its number is unreadable), so no
+        /// household is safe to commit.
+        case unattributable
+
+        // Fields.
         case emptyField
         case invalidAreaCode(AdminCode.ParseError)
         case unknownArea(String)
@@ -33,28 +52,41 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case invalidDate(String)
         case invalidNumber(String)
         case invalidAmount(String)
-        case negativeAmount(Money)
         case invalidHouseholdNumber(String)
         case invalidIdentityNumber(IdentityNumber.ParseError)
-        case sexDisagreesWithIdentityNumber(recorded: Sex, fromNumber: Sex)
-        case birthDateDisagreesWithIdentityNumber(recorded: CivilDate, fromNumber: CivilDate)
-        case invalidCauses(Household.CauseError)
+        /// A control character (NUL, a line break in a name …), by its code point.
+        case controlCharacter(UInt32)
+        case tooLong(count: Int, maximum: Int)
+        /// A rule of Core (DQ-001 …, the history and composition rules) that the row fails.
+        case rule(Check)
+
+        // The row against other rows and the registry.
         case duplicateHousehold(firstLine: Int)
         case householdAlreadyInRegistry(String)
         case unknownHousehold(String)
-        /// DQ-006: a second current head of household.
-        case secondHead(firstLine: Int)
-        /// DQ-006: members but no head.
-        case noHead
         /// DQ-007: the same person in another household over the same time.
         case identityInTwoHouseholds(otherHousehold: String, otherLine: Int)
+        /// One ID number with another name, sex or birth date on an earlier row.
+        case identityDiffers(otherLine: Int)
         case identityAlreadyInRegistry
+        case areaEventAlreadyInRegistry
+        case profileAlreadyInRegistry(year: Int)
         case duplicateRow(firstLine: Int)
-        case endBeforeStart
-        case negativeCount
         /// The row belongs to a household that was rejected.
         case householdRejected(String)
         /// The row's area lies outside the importing user's scope.
         case outsideScope(String)
+        /// The folder holds files but not one row to import.
+        case noRows
+    }
+
+    /// Whether the rejection makes the whole import fail, even with `--skip-invalid`: rows that
+    /// cannot be read or cannot be told apart would otherwise leave households half committed.
+    public var isFatal: Bool {
+        switch reason {
+        case .notARegularFile, .unreadableFile, .emptyFile, .missingColumn, .duplicateColumn, .unterminatedQuote, .unattributable, .noRows:
+            true
+        default: false
+        }
     }
 }

@@ -2,63 +2,109 @@ import Foundation
 import SQLKit
 import TuopinCore
 
-/// Reads and validates a folder of registry CSV files (staged import: parse → validate →
-/// report). The service commits the good rows with `RegistryWriter` in its own transaction,
-/// together with the import's audit entry.
+/// Imports a folder of registry CSV files (docs/CSV-FORMAT.md) in two passes over the files,
+/// so memory stays the same whatever their size:
+///
+/// 1. `validate` reads every file once, in a read snapshot: each field parsed, each row held to
+///    the rules of Core, each household to the rules on its whole history and membership, and
+///    the keys the files name looked up in the registry. Nothing is written.
+/// 2. `write` reads them again inside the caller's transaction (the service's, with its audit
+///    entry) and writes the accepted rows; `report` reads them to report, without writing.
+///
+/// Every rejection goes to the caller's sink as it is found; a household with any rejected row
+/// of its own is rejected whole, with all its rows.
+///
+/// ```swift
+/// let plan = try await store.read { try await RegistryImport.validate(directory: folder, reader: $0, today: today) }
+/// guard plan.canCommit(partial: false) else { … }
+/// try await store.transaction { tx in _ = try await RegistryImport.write(plan, in: tx) }
+/// ```
 public enum RegistryImport {
+    public typealias RejectionSink = @Sendable (ImportRejection) -> Void
+
     public enum ReadError: Error, Equatable, Sendable {
         /// The folder does not exist or holds none of the registry files.
         case noFiles(String)
-        /// A file is not UTF-8 text.
-        case unreadable(String)
     }
 
-    /// Reads and validates; nothing is written. Rows for areas outside `scope` are rejected.
-    public static func validate(directory: URL, reader: StoreReader, scope: AreaScope = .everywhere) async throws -> ImportOutcome {
-        var tables: [RegistryFile: CSVTable] = [:]
-        var rejections: [ImportRejection] = []
-        var files: [ImportedFile] = []
-        for file in RegistryFile.allCases {
-            let url = directory.appendingPathComponent(file.fileName)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-                throw ReadError.unreadable(file.fileName)
-            }
-            files.append(ImportedFile(file: file, bytes: data.count, sha256: Digest.sha256Hex(data)))
-            let (table, problems) = CSVTable.read(text, as: file)
-            rejections += problems
-            if let table { tables[file] = table }
-        }
-        guard !tables.isEmpty || !rejections.isEmpty else { throw ReadError.noFiles(directory.path) }
-        let existing = try await existingKeys(reader.sql)
-        var parser = ImportParser(existing: existing.keys, existingAreaKinds: existing.kinds, scope: scope)
-        parser.run(tables)
-        return ImportOutcome(
-            batch: parser.batch, rejections: (rejections + parser.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) },
-            readRows: parser.readRows, files: files)
+    public enum ImportError: Error, Equatable, Sendable {
+        /// A file changed between the two passes; nothing was written.
+        case fileChanged(String)
+        /// The registry gained a household, person or profile the import also adds while the
+        /// import ran (another import at the same time); nothing was written.
+        case registryChanged
     }
 
-    static func existingKeys(_ sql: any SQLDatabase) async throws -> (keys: ExistingKeys, kinds: [String: AreaKind]) {
-        var kinds: [String: AreaKind] = [:]
-        for row in try await sql.raw("SELECT code, kind FROM area").all() {
-            let code = try row.storedText("code", table: "area", key: row.rawText("code"))
-            kinds[code] = try row.storedCode("kind", as: AreaKind.self, table: "area", key: code)
+    /// The first pass. Rows for areas outside `scope` are rejected; `today` bounds dates.
+    public static func validate(
+        directory: URL, reader: StoreReader, scope: AreaScope = .everywhere, today: CivilDate,
+        sink: RejectionSink? = nil
+    ) async throws -> ImportPlan {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
+            RegistryFile.allCases.contains(where: { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.fileName).path) })
+        else { throw ReadError.noFiles(directory.path) }
+        var v = ImportValidator(directory: directory, scope: scope, today: today, sink: sink)
+        let areas = v.readAreas()
+        let codes = Set(areas.flatMap { [$0.area.code.rawValue] + ($0.area.code.parent.map { [$0.rawValue] } ?? []) })
+        v.resolveAreas(areas, existing: try await ImportKeysQuery.areaKinds(Array(codes), reader.sql))
+        v.readAreaEvents()
+        v.readProfiles()
+        v.readHouseholds()
+        v.readStatusEvents()
+        v.readMembers()
+        v.readIncomes()
+        try await v.checkAreaReferences(reader.sql)
+        try await v.checkRegistry(reader.sql)
+        v.checkHouseholds()
+        if v.plan.readRows == 0 && !v.plan.fatal {
+            v.plan.record(
+                ImportRejection(
+                    file: RegistryFile.allCases.first { f in v.plan.files.contains { $0.file == f.fileName } } ?? .households,
+                    line: 0, field: nil, reason: .noRows), sink: sink)
         }
-        let households = Set(
-            try await sql.raw("SELECT household_number FROM household").all()
-                .map { try $0.decode(column: "household_number", as: String.self) })
-        let identities = Set(
-            try await sql.raw("SELECT id_type, id_number FROM member").all()
-                .map { try $0.decode(column: "id_type", as: String.self) + "|" + $0.decode(column: "id_number", as: String.self) })
-        return (ExistingKeys(areaCodes: Set(kinds.keys), households: households, identities: identities), kinds)
+        return v.plan
     }
 
-    /// The rejected rows as a CSV file: where, why (worded by the caller) and the row as read.
-    public static func rejectedRowsCSV(_ rejections: [ImportRejection], wording: (ImportRejection) -> String) -> String {
-        var lines = [CSVText.line(["file", "line", "field", "reason", "row"])]
-        for r in rejections {
-            lines.append(CSVText.line([r.file.fileName, String(r.line), r.field ?? "", wording(r), CSVText.line(r.fields)]))
+    /// What the second pass did: rows written (or that would be) per file, and the rejections
+    /// it reported (rows of rejected households, and rows decided against after the first pass).
+    public struct WriteResult: Sendable {
+        public var rows: [RegistryFile: Int]
+        public var rejections: [ImportRejection]
+        /// Rows not written because their household was rejected (reported in `rejections`).
+        public var cascadedRows: Int
+
+        public var total: Int { rows.values.reduce(0, +) }
+    }
+
+    /// The second pass, writing the rows `plan` accepts in `tx`.
+    public static func write(_ plan: ImportPlan, in tx: StoreTransaction, sink: RejectionSink? = nil) async throws -> WriteResult {
+        let writer = ImportWriter(plan: plan, sink: sink)
+        do { try await writer.run(tx) } catch let error as ImportError {
+            throw error
+        } catch let error as StoredValueError {
+            throw error
+        } catch {
+            // A unique key taken since the first pass looked (the only database error the checks
+            // leave possible).
+            throw ImportError.registryChanged
         }
-        return lines.joined(separator: "\n") + "\n"
+        return WriteResult(rows: writer.counts, rejections: writer.rejections, cascadedRows: writer.cascadedRows)
+    }
+
+    /// The second pass without writing: reports the rows of rejected households and the late
+    /// rejections with their rows, for a refused import.
+    public static func report(_ plan: ImportPlan, sink: RejectionSink? = nil) async throws -> WriteResult {
+        let writer = ImportWriter(plan: plan, sink: sink)
+        try await writer.run(nil)
+        return WriteResult(rows: writer.counts, rejections: writer.rejections, cascadedRows: writer.cascadedRows)
+    }
+
+    /// The columns of the rejected-rows file.
+    public static let rejectedRowsHeader = ["file", "line", "field", "reason", "row"]
+
+    /// One line of the rejected-rows file: where, why (worded by the caller) and the row as read.
+    public static func rejectedRowLine(_ r: ImportRejection, wording: String) -> String {
+        CSVText.line([r.file.fileName, String(r.line), r.field ?? "", wording, CSVText.line(r.fields)])
     }
 }

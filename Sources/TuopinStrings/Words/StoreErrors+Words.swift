@@ -18,7 +18,15 @@ extension RegistryImport.ReadError: WordedError {
     public func message(_ s: Localizer) -> String {
         switch self {
         case .noFiles(let d): s.text("error.import.noFiles", ["directory": d])
-        case .unreadable(let f): s.text("error.import.unreadable", ["file": f])
+        }
+    }
+}
+
+extension RegistryImport.ImportError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .fileChanged(let f): s.text("error.import.fileChanged", ["file": f])
+        case .registryChanged: s.text("error.import.registryChanged")
         }
     }
 }

@@ -113,8 +113,8 @@ struct ScopeRefusalTests {
             files.files = [.households: files.files[.households]!]
             let admin = try Self.usersOfA()[1]
             let result = try await RegistryService(registry.environment).importFolder(try files.write(), commitPartial: true, by: admin)
-            #expect(result.outcome.batch.households.isEmpty)
-            #expect(result.outcome.rejections.map(\.reason) == [.outsideScope("430481100202"), .outsideScope("430481100202")])
+            #expect(!result.committed)
+            #expect(result.rejections.map(\.reason) == [.outsideScope("430481100202"), .outsideScope("430481100202")])
             let cadre = try Self.usersOfA()[0]
             await #expect(throws: AccessDenied.self) {
                 try await RegistryService(registry.environment).importFolder(try files.write(), commitPartial: true, by: cadre)

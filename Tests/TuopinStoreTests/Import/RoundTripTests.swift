@@ -20,9 +20,9 @@ struct RoundTripTests {
         _ = try await source.read { try await RegistryExport.export($0, to: first, area: township) }
 
         try await database.withStore { target in
-            let outcome = try await target.validateImport(first)
-            #expect(outcome.rejections.isEmpty, "\(outcome.rejections.prefix(3))")
-            try await target.commit(outcome.batch)
+            let run = try await target.importFolder(first)
+            #expect(run.rejections.isEmpty, "\(run.places.prefix(3))")
+            #expect(run.committed)
 
             let second = Self.folder("rt")
             _ = try await target.read { try await RegistryExport.export($0, to: second, area: township) }

@@ -1,0 +1,49 @@
+/// A member row's own facts (REFERENCE §2.2): a name of 1–50 characters, a birth date between
+/// 1890 and today, a GB 3304 ethnicity, and a membership that starts on or after the birth, not
+/// after today, and ends after it starts (with an end reason only when it ends).
+public enum MemberRules {
+    public static let nameLength = RuleID("member.name")
+    public static let birthDateRange = RuleID("member.birthDate")
+    public static let ethnicityCode = RuleID("member.ethnicity")
+    public static let afterBirth = RuleID("membership.afterBirth")
+    public static let notFuture = RuleID("membership.notFuture")
+    public static let endAfterStart = RuleID("membership.order")
+    public static let endReasonNeedsEnd = RuleID("membership.endReason")
+
+    public static func evaluate(
+        name: String, birthDate: CivilDate?, ethnicity: String, from: CivilDate?, to: CivilDate?,
+        endReason: NaturalReductionReason?, today: CivilDate
+    ) -> Decision {
+        var checks = [
+            // Digits (ASCII or full-width) never stand in a name; 一、二、三 may.
+            Check(
+                nameLength,
+                passed: ImportLimits.personName.contains(name.count)
+                    && !name.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }),
+                values: [ReasonValue("count", .count(Int64(name.count)))]),
+            Check(ethnicityCode, passed: Ethnicity.isValid(ethnicity), values: [ReasonValue("value", .token(String(ethnicity.prefix(8))))]),
+        ]
+        if let birthDate {
+            checks.append(
+                Check(
+                    birthDateRange, passed: birthDate >= ImportLimits.earliestBirth && birthDate <= today,
+                    values: [ReasonValue("date", .date(birthDate)), ReasonValue("today", .date(today))]))
+            if let from {
+                checks.append(
+                    Check(afterBirth, passed: from >= birthDate, values: [ReasonValue("from", .date(from)), ReasonValue("birth", .date(birthDate))]))
+            }
+        }
+        if let from {
+            checks.append(
+                Check(
+                    notFuture, passed: from <= today && (to.map { $0 <= today } ?? true),
+                    values: [ReasonValue("date", .date(max(from, to ?? from))), ReasonValue("today", .date(today))]))
+            if let to {
+                checks.append(Check(endAfterStart, passed: to > from, values: [ReasonValue("from", .date(from)), ReasonValue("to", .date(to))]))
+            }
+        }
+        checks.append(Check(endReasonNeedsEnd, passed: endReason == nil || to != nil))
+        return Decision(checks: checks)
+    }
+
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// Reads an RFC 4180 CSV file record by record, from disk in 1 MiB blocks, so a file of any size
+/// takes the same memory. Records are numbered as a spreadsheet numbers rows: the header is row
+/// 1, and a record spanning several lines (a quoted line break) is one row; a blank line is a
+/// row too, and is skipped.
+///
+/// Problems are reported where they start, never swallowed:
+/// - bytes that are not UTF-8, and a field over `ImportLimits.fieldBytes`, spoil their record
+///   (the next record is read normally);
+/// - text after a closing quote (`"ab"c`) spoils its record;
+/// - a quote left open at the end of the file spoils everything after the row it opened in,
+///   which is reported as such.
+///
+/// A leading UTF-8 byte-order mark is skipped; lines may end in CRLF, LF or CR.
+struct CSVReader {
+    struct Record: Equatable {
+        /// The spreadsheet row: 1 for the header.
+        var row: Int
+        var fields: [String]
+    }
+
+    enum Problem: Error, Equatable {
+        /// Field `column` (1-based) of the record is not valid UTF-8.
+        case notUTF8(row: Int, column: Int)
+        /// Field `column` (1-based) is longer than the limit.
+        case fieldTooLong(row: Int, column: Int, bytes: Int)
+        /// Something follows a field's closing quote before the comma.
+        case textAfterClosingQuote(row: Int, column: Int)
+        /// A quote opened on `row` is never closed: the rest of the file is one field.
+        case unterminatedQuote(row: Int)
+    }
+
+    /// A record, or a record that could not be read (its row and what went wrong), in file order.
+    enum Item {
+        case record(Record)
+        case spoiled(row: Int, fields: [String], problem: Problem)
+    }
+
+    private let handle: FileHandle
+    private var block: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var row = 0
+    private var first = true
+    /// SHA-256 of every byte read, for the import's audit entry and to notice a file that
+    /// changes between validation and commit.
+    private(set) var digest = StreamingDigest()
+    private(set) var bytesRead = 0
+    let maximumFieldBytes: Int
+
+    init(handle: FileHandle, maximumFieldBytes: Int) {
+        self.handle = handle
+        self.maximumFieldBytes = maximumFieldBytes
+    }
+
+    private mutating func refill() -> Bool {
+        guard !atEnd else { return false }
+        let data = handle.readData(ofLength: 1 << 20)
+        if data.isEmpty {
+            atEnd = true
+            return false
+        }
+        digest.update(data)
+        bytesRead += data.count
+        block = [UInt8](data)
+        position = 0
+        if first {
+            first = false
+            if block.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        }
+        return true
+    }
+
+    private mutating func nextByte() -> UInt8? {
+        if position >= block.count, !refill() { return nil }
+        defer { position += 1 }
+        return block[position]
+    }
+
+    private mutating func peekByte() -> UInt8? {
+        if position >= block.count, !refill() { return nil }
+        return block[position]
+    }
+
+    /// The next record or spoiled record; nil at the end of the file. Blank lines are skipped
+    /// (but counted).
+    mutating func next() -> Item? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        while true {
+            guard peekByte() != nil else { return nil }
+            row += 1
+            let recordRow = row
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var fieldBytes = 0
+            var inQuotes = false, wasQuoted = false, afterClosingQuote = false
+            var problem: Problem? = nil
+            var quoteOpenedOn = recordRow
+
+            func endField() {
+                let column = fields.count + 1
+                if fieldBytes > maximumFieldBytes, problem == nil {
+                    problem = .fieldTooLong(row: recordRow, column: column, bytes: fieldBytes)
+                }
+                if let text = String(validating: field, as: UTF8.self) {
+                    fields.append(text)
+                } else {
+                    if problem == nil { problem = .notUTF8(row: recordRow, column: column) }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                }
+                field.removeAll(keepingCapacity: true)
+                fieldBytes = 0
+                wasQuoted = false
+                afterClosingQuote = false
+            }
+            func append(_ b: UInt8) {
+                fieldBytes += 1
+                if fieldBytes <= maximumFieldBytes { field.append(b) }
+            }
+
+            while true {
+                guard let b = nextByte() else {
+                    if inQuotes {
+                        endField()
+                        return .spoiled(row: quoteOpenedOn, fields: fields, problem: .unterminatedQuote(row: quoteOpenedOn))
+                    }
+                    endField()
+                    break
+                }
+                if inQuotes {
+                    if b == quote {
+                        if peekByte() == quote {
+                            _ = nextByte()
+                            append(quote)
+                        } else {
+                            inQuotes = false
+                            afterClosingQuote = true
+                        }
+                    } else {
+                        append(b)  // a quoted line break stays inside the row
+                    }
+                    continue
+                }
+                if b == comma {
+                    endField()
+                    continue
+                }
+                if b == lf || b == cr {
+                    if b == cr, peekByte() == lf { _ = nextByte() }
+                    endField()
+                    break
+                }
+                if afterClosingQuote {
+                    if problem == nil { problem = .textAfterClosingQuote(row: recordRow, column: fields.count + 1) }
+                    append(b)
+                    continue
+                }
+                if b == quote && fieldBytes == 0 && !wasQuoted {
+                    inQuotes = true
+                    wasQuoted = true
+                    quoteOpenedOn = row
+                    continue
+                }
+                append(b)
+            }
+            // A line holding nothing at all is a blank row (counted, skipped).
+            if fields == [""] && problem == nil { continue }
+            if let problem { return .spoiled(row: recordRow, fields: fields, problem: problem) }
+            return .record(Record(row: recordRow, fields: fields))
+        }
+    }
+}

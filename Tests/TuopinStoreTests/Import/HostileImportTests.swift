@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+import TuopinCore
+import TuopinStore
+import TuopinTesting
+
+/// Malformed folders of the kinds a hostile-input run found: each is refused with a reason that
+/// names the file, the row and the field, or accepted as the format allows; none commits half a
+/// household, and once fixed the same data imports.
+@Suite("Hostile import folders")
+struct HostileImportTests {
+    /// A fixture with one file replaced by raw bytes.
+    static func folder(_ fixture: CSVFixture = .good, replacing file: RegistryFile? = nil, with data: Data? = nil) throws -> URL {
+        let url = try fixture.write()
+        if let file, let data { try data.write(to: url.appendingPathComponent(file.fileName)) }
+        return url
+    }
+
+    static func text(_ file: RegistryFile, _ fixture: CSVFixture = .good) -> String {
+        ([file.columns] + (fixture.files[file] ?? [])).map(CSVText.line).joined(separator: "\n") + "\n"
+    }
+
+    /// Imports with --skip-invalid: the faulty household must not be half there.
+    func importing(_ folder: URL) async throws -> (ImportRun, Int) {
+        try await TestDatabase.sqlite.withStore { store in
+            let run = try await store.importFolder(folder, partial: true)
+            return (run, try await store.households())
+        }
+    }
+
+    @Test func anUnclosedQuoteRefusesEverythingAndSaysWhere() async throws {
+        var text = Self.text(.members)
+        text = text.replacingOccurrences(of: "刘浩", with: "\"刘浩")
+        let (run, households) = try await importing(try Self.folder(replacing: .members, with: Data(text.utf8)))
+        #expect(run.rejections.contains { $0.file == .members && $0.line == 4 && $0.reason == .unterminatedQuote })
+        #expect(!run.committed && households == 0, "not even --skip-invalid imports what a broken file may hide")
+    }
+
+    @Test func emptyFilesAndRepeatedColumnsAreNamed() async throws {
+        let (empty, _) = try await importing(try Self.folder(replacing: .incomes, with: Data()))
+        #expect(empty.rejections.contains { $0.file == .incomes && $0.line == 1 && $0.reason == .emptyFile } && !empty.committed)
+        let header = (RegistryFile.areas.columns + ["name"]).joined(separator: ",") + "\n"
+        let (twice, _) = try await importing(try Self.folder(replacing: .areas, with: Data(header.utf8)))
+        #expect(twice.rejections.contains { $0.file == .areas && $0.line == 1 && $0.reason == .duplicateColumn("name", first: 2, second: 4) })
+    }
+
+    @Test func aHeaderOnlyFileIsZeroRowsAndSaysSo() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.areaEvents] = []
+        let (run, households) = try await importing(try Self.folder(fixture))
+        #expect(run.committed && households == 2, "a header-only file holds no rows, as the format allows")
+        var nothing = CSVFixture.good
+        nothing.files = [.households: []]
+        let (none, _) = try await importing(try Self.folder(nothing))
+        #expect(none.rejections.map(\.reason) == [.noRows] && !none.committed)
+    }
+
+    @Test func aDirectoryOrAPipeInPlaceOfAFileIsNamed() async throws {
+        let folder = try Self.folder()
+        let incomes = folder.appendingPathComponent("incomes.csv")
+        try FileManager.default.removeItem(at: incomes)
+        try FileManager.default.createDirectory(at: incomes, withIntermediateDirectories: false)
+        let (run, households) = try await importing(folder)
+        #expect(run.rejections.contains { $0.file == .incomes && $0.line == 0 && $0.reason == .notARegularFile })
+        #expect(!run.committed && households == 0)
+        let piped = try Self.folder()
+        let members = piped.appendingPathComponent("members.csv")
+        try FileManager.default.removeItem(at: members)
+        #expect(mkfifo(members.path, 0o600) == 0)
+        let (pipe, _) = try await importing(piped)
+        #expect(pipe.rejections.contains { $0.file == .members && $0.reason == .notARegularFile })
+    }
+
+    @Test func bytesNotInUTF8AreARowFaultThatTakesTheHousehold() async throws {
+        var data = Data(Self.text(.members).utf8)
+        let gbk: [UInt8] = [0xC1, 0xF5, 0xBA, 0xC6]  // 刘浩 in GBK
+        if let range = data.range(of: Data("刘浩".utf8)) { data.replaceSubrange(range, with: gbk) }
+        let (run, households) = try await importing(try Self.folder(replacing: .members, with: data))
+        #expect(run.rejections.contains { $0.file == .members && $0.line == 4 && $0.field == "name" && $0.reason == .notUTF8 })
+        #expect(run.committed && households == 1, "the other household is imported; this one is not")
+    }
+
+    @Test func controlCharactersAndHugeFieldsAreRefused() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.members]![0][7] = "刘\u{0}伟"
+        fixture.files[.statusEvents]![2][5] = String(repeating: "注", count: 2_000)
+        let (run, _) = try await importing(try Self.folder(fixture))
+        #expect(run.rejections.contains { $0.file == .members && $0.line == 2 && $0.field == "name" && $0.reason == .controlCharacter(0) })
+        #expect(
+            run.rejections.contains {
+                $0.file == .statusEvents && $0.line == 4 && $0.field == "note" && $0.reason == .fieldTooLong(bytes: 6_000, maximum: 4_096)
+            })
+    }
+
+    @Test(arguments: [
+        // (file, row index, column, value, rule or nil, line)
+        (RegistryFile.households, 0, 6, "0", "household.firstYear"), (.households, 0, 6, "-3", "household.firstYear"),
+        (.households, 0, 6, "99999", "household.firstYear"), (.households, 0, 7, "2012", "DQ-010"),
+        (.members, 0, 10, "77", "member.ethnicity"), (.members, 2, 2, "2009-01-01", "membership.afterBirth"),
+        (.statusEvents, 1, 2, "identified", "event.kindStatus"), (.statusEvents, 0, 4, "2099-01-01", "event.date"),
+        (.incomes, 0, 1, "0", "income.year"), (.incomes, 0, 2, "0", "income.size"),
+        (.areaEvents, 0, 0, "430481", "areaEvent.level"),
+    ])
+    func valuesOutOfRangeAreCoreRuleFaults(_ file: RegistryFile, _ index: Int, _ column: Int, _ value: String, _ rule: String) async throws {
+        var fixture = CSVFixture.good
+        fixture.files[file]![index][column] = value
+        let (run, _) = try await importing(try Self.folder(fixture))
+        #expect(run.rules.contains(rule), "\(run.places) \(run.rules)")
+    }
+
+    @Test func sequencesMustRunFromOne() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.statusEvents]![1][1] = "3"
+        let (gap, _) = try await importing(try Self.folder(fixture))
+        #expect(gap.rules.contains("event.sequence"))
+        fixture.files[.statusEvents]![1][1] = "0"
+        let (zero, _) = try await importing(try Self.folder(fixture))
+        #expect(zero.rejections.contains { $0.file == .statusEvents && $0.line == 3 && $0.field == "sequence" && $0.reason == .invalidNumber("0") })
+    }
+
+    @Test func aHouseholdWithoutEventsOrMembersIsRefused() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.statusEvents]!.removeLast()
+        fixture.files[.members]!.removeLast()
+        let (run, households) = try await importing(try Self.folder(fixture))
+        #expect(run.rejections.contains { $0.file == .households && $0.line == 3 && $0.reason.isRule("event.present") })
+        #expect(run.rejections.contains { $0.file == .households && $0.line == 3 && $0.reason.isRule("DQ-006.noMember") })
+        #expect(households == 1)
+    }
+
+    @Test func aHeadWhoLeftWithoutASuccessorIsRefused() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.members]![0][3] = "2019-03-01"  // 刘伟 left
+        fixture.files[.members]![0][4] = "migration"
+        let (run, _) = try await importing(try Self.folder(fixture))
+        #expect(run.rejections.contains { $0.file == .households && $0.line == 2 && $0.reason.isRule("DQ-006.headLeft") })
+    }
+
+    @Test func oneNumberWithTwoPeopleIsRefused() async throws {
+        var fixture = CSVFixture.good
+        var moved = CSVFixture.member("4304811002010002", "son", "430481198001010013", "刘威", "male", "1980-01-01")
+        moved[2] = "2020-01-01"
+        fixture.files[.members]![0][3] = "2019-12-01"
+        fixture.files[.members]![0][4] = "migration"
+        fixture.files[.members]!.append(moved)
+        let (run, _) = try await importing(try Self.folder(fixture))
+        #expect(run.rejections.contains { $0.file == .members && $0.line == 6 && $0.field == "name" && $0.reason == .identityDiffers(otherLine: 2) })
+    }
+
+    @Test func aRowWhoseHouseholdCannotBeToldRefusesEverything() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.incomes]![0][0] = "4304811002010001!"  // not a household number
+        fixture.files[.incomes]![0][3] = "x"
+        let (run, households) = try await importing(try Self.folder(fixture))
+        #expect(run.rejections.contains { $0.file == .incomes && $0.line == 2 && $0.reason == .unattributable })
+        #expect(!run.committed && households == 0)
+    }
+
+    /// Once refused, the same data can be fixed and imported.
+    @Test func aRefusedFolderImportsOnceFixed() async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.members]![1][6] = "430481198203040027"
+        let bad = try fixture.write()
+        fixture.files[.members]![1][6] = "430481198203040026"
+        let fixed = try fixture.write()
+        try await TestDatabase.sqlite.withStore { store in
+            let refused = try await store.importFolder(bad)
+            #expect(!refused.committed)
+            let imported = try await store.importFolder(fixed)
+            #expect(imported.committed)
+            #expect(try await store.households() == 2)
+        }
+    }
+}
