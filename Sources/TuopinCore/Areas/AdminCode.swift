@@ -34,27 +34,38 @@ public struct AdminCode: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public init(_ text: String) throws(ParseError) {
-        var digits = Array(text)
-        guard [6, 9, 12].contains(digits.count) else { throw ParseError.wrongLength(digits.count) }
-        if let bad = digits.firstIndex(where: { !($0.isASCII && $0.isNumber) }) { throw ParseError.notADigit(position: bad + 1) }
+        // Read on the bytes: a code is ASCII digits, and imports parse millions of them.
+        var digits = Array(text.utf8)
+        guard [6, 9, 12].contains(digits.count) else {
+            throw ParseError.wrongLength(digits.allSatisfy { $0 < 0x80 } ? digits.count : text.count)
+        }
+        if let bad = digits.firstIndex(where: { $0 < 48 || $0 > 57 }) { throw ParseError.notADigit(position: bad + 1) }
         // Shorten the padded 12/9-digit forms to the significant level.
-        while digits.count > 6, digits.suffix(3) == ["0", "0", "0"] { digits.removeLast(3) }
-        let code = String(digits)
-        let province = String(code.prefix(2))
+        while digits.count > 6, digits[digits.count - 3] == 48, digits[digits.count - 2] == 48, digits[digits.count - 1] == 48 {
+            digits.removeLast(3)
+        }
+        func pair(_ i: Int) -> UInt8 { (digits[i] - 48) * 10 + (digits[i + 1] - 48) }
+        let province = String(decoding: digits[0..<2], as: UTF8.self)
         guard Self.provinces.contains(province) else { throw ParseError.unknownProvince(province) }
-        let cityPart = String(digits[2..<4]), countyPart = String(digits[4..<6])
+        let cityPart = pair(2), countyPart = pair(4)
         switch digits.count {
         case 12: level = .village
         case 9: level = .township
         default:
-            if cityPart == "00" && countyPart == "00" { level = .province } else if countyPart == "00" { level = .city } else { level = .county }
+            if cityPart == 0 && countyPart == 0 { level = .province } else if countyPart == 0 { level = .city } else { level = .county }
         }
         if digits.count > 6 {
-            if countyPart == "00" { throw ParseError.missingLevel(.county) }
-            if digits.count == 12 && String(digits[6..<9]) == "000" { throw ParseError.missingLevel(.township) }
+            if countyPart == 0 { throw ParseError.missingLevel(.county) }
+            if digits.count == 12 && digits[6] == 48 && digits[7] == 48 && digits[8] == 48 { throw ParseError.missingLevel(.township) }
         }
-        if level == .county && cityPart == "00" { throw ParseError.missingLevel(.city) }
-        rawValue = code
+        if level == .county && cityPart == 0 { throw ParseError.missingLevel(.city) }
+        rawValue = String(decoding: digits, as: UTF8.self)
+    }
+
+    /// A code known to be valid (a prefix of a valid code, at its level).
+    private init(verified: String, level: AreaLevel) {
+        rawValue = verified
+        self.level = level
     }
 
     /// The code one level up, or nil for a province. A county directly under a province
@@ -66,8 +77,8 @@ public struct AdminCode: Hashable, Comparable, Sendable, CustomStringConvertible
         case .county:
             let city = String(rawValue.prefix(4))
             return try? AdminCode(city.hasSuffix("90") ? String(rawValue.prefix(2)) + "0000" : city + "00")
-        case .township: return try? AdminCode(String(rawValue.prefix(6)))
-        case .village: return try? AdminCode(String(rawValue.prefix(9)))
+        case .township: return AdminCode(verified: String(rawValue.prefix(6)), level: .county)
+        case .village: return AdminCode(verified: String(rawValue.prefix(9)), level: .township)
         }
     }
 
@@ -80,7 +91,7 @@ public struct AdminCode: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The county (6 digits) a township or village belongs to; the code itself for a county.
     public var county: AdminCode? {
-        level >= .county ? try? AdminCode(String(rawValue.prefix(6))) : nil
+        level >= .county ? (level == .county ? self : AdminCode(verified: String(rawValue.prefix(6)), level: .county)) : nil
     }
 
     /// The leading digits every code inside this area starts with: `43` for Hunan, `4304` for

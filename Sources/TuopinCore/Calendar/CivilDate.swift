@@ -25,11 +25,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`.
     public init(_ text: String) throws {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            let date = CivilDate(year: y, month: m, day: d)
-        else { throw ParseError.notADate(text) }
+        // Read on the bytes: `YYYY-MM-DD` is ten ASCII characters.
+        guard text.utf8.count == 10 else { throw ParseError.notADate(text) }
+        var y = 0, m = 0, d = 0
+        for (i, b) in text.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { throw ParseError.notADate(text) }
+                continue
+            }
+            guard b >= 48, b <= 57 else { throw ParseError.notADate(text) }
+            let digit = Int(b - 48)
+            if i < 4 { y = y * 10 + digit } else if i < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+        }
+        guard let date = CivilDate(year: y, month: m, day: d) else { throw ParseError.notADate(text) }
         self = date
     }
 

@@ -11,11 +11,15 @@ public struct HouseholdNumber: Hashable, Comparable, Sendable, CustomStringConve
         case invalidCharacter(position: Int)
     }
 
-    public init(_ text: String) throws {
+    public init(_ text: String) throws(ParseError) {
         guard !text.isEmpty else { throw ParseError.empty }
-        guard text.count <= 32 else { throw ParseError.tooLong(text.count) }
-        if let bad = text.firstIndex(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }) {
-            throw ParseError.invalidCharacter(position: text.distance(from: text.startIndex, to: bad) + 1)
+        // Checked on the bytes: ASCII letters, digits and hyphens are all one byte each.
+        for (i, b) in text.utf8.enumerated() {
+            guard i < 32 else { throw ParseError.tooLong(text.count) }
+            guard (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 else {
+                let bad = text.firstIndex { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
+                throw ParseError.invalidCharacter(position: bad.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1)
+            }
         }
         rawValue = text
     }
@@ -23,8 +27,11 @@ public struct HouseholdNumber: Hashable, Comparable, Sendable, CustomStringConve
     /// The number for the `sequence`-th household of a village: village code + 4 digits.
     public static func make(village: AdminCode, sequence: Int) -> HouseholdNumber {
         let s = String(sequence)
-        return try! HouseholdNumber(village.statCode12 + String(repeating: "0", count: max(0, 4 - s.count)) + s)
+        // Twelve digits and four or more: always a valid number.
+        return HouseholdNumber(verified: village.statCode12 + String(repeating: "0", count: max(0, 4 - s.count)) + s)
     }
+
+    private init(verified: String) { rawValue = verified }
 
     public static func < (a: HouseholdNumber, b: HouseholdNumber) -> Bool { a.rawValue < b.rawValue }
     public var description: String { rawValue }

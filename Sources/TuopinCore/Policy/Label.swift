@@ -22,6 +22,8 @@ public protocol CodeListValue: Hashable, Sendable, CaseIterable {
     var label: Label { get }
     /// The code in the national form where known (`PovertyStatus.exitedWithPolicies` → 1).
     var code: Int? { get }
+    /// Finds a value by its token or its Chinese label, so files written by hand may use either.
+    init?(token: String)
 }
 
 extension CodeListValue {
@@ -36,4 +38,15 @@ extension CodeListValue {
 
 extension CodeListValue where Self: RawRepresentable, RawValue == String {
     public var token: String { rawValue }
+
+    /// The token first, through the enum's own raw-value switch (the hot path of an import),
+    /// then the Chinese label.
+    public init?(token: String) {
+        if let value = Self(rawValue: token) {
+            self = value
+            return
+        }
+        guard let match = Self.allCases.first(where: { $0.label.zh == token }) else { return nil }
+        self = match
+    }
 }

@@ -17,8 +17,9 @@ public enum AreaRules {
             case .designatedPoorCounty, .countyExited: .county
             }
         return Decision(checks: [
-            Check(eventLevel, passed: e.area.level == level, values: [ReasonValue("kind", .code(e.kind)), ReasonValue("level", .code(level))]),
-            Check(
+            Check.import(
+                eventLevel, passed: e.area.level == level, values: [ReasonValue("kind", .code(e.kind)), ReasonValue("level", .code(level))]),
+            Check.import(
                 eventDate, passed: e.effectiveDate >= ImportLimits.earliestAreaEvent && e.effectiveDate <= today,
                 values: [ReasonValue("date", .date(e.effectiveDate)), ReasonValue("today", .date(today))]),
         ])
@@ -26,16 +27,16 @@ public enum AreaRules {
 
     public static func evaluate(_ p: VillageProfile, today: CivilDate) -> Decision {
         var checks = [
-            Check(
+            Check.import(
                 profileYear, passed: (1990...today.year).contains(p.year),
                 values: [ReasonValue("year", .year(p.year)), ReasonValue("last", .year(today.year))]),
-            Check(
+            Check.import(
                 population, passed: ImportLimits.villagePopulation.contains(p.ruralRegisteredPopulation),
                 values: [ReasonValue("count", .count(Int64(p.ruralRegisteredPopulation)))]),
         ]
         if let income = p.collectiveIncome {
             checks.append(
-                Check(
+                Check.import(
                     collectiveIncome, passed: income >= .zero && income <= .yuan(ImportLimits.collectiveIncomeYuan),
                     values: [ReasonValue("amount", .money(income))]))
         }
@@ -44,7 +45,7 @@ public enum AreaRules {
 
     public static func evaluate(name: String) -> Decision {
         Decision(checks: [
-            Check(nameLength, passed: ImportLimits.areaName.contains(name.count), values: [ReasonValue("count", .count(Int64(name.count)))])
+            Check.import(nameLength, passed: ImportLimits.areaName.contains(name.count), values: [ReasonValue("count", .count(Int64(name.count)))])
         ])
     }
 }

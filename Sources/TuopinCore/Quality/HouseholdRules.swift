@@ -17,18 +17,18 @@ public enum HouseholdRules {
         var checks: [Check] = []
         do {
             try Household.validateCauses(main: main, secondary: secondary)
-            checks.append(Check(causes, passed: true))
+            checks.append(Check.import(causes, passed: true))
         } catch {
             let failed: Check =
                 switch error {
-                case .tooManySecondaryCauses(let n): Check(tooManyCauses, passed: false, values: [ReasonValue("count", .count(Int64(n)))])
-                case .secondaryEqualsMain(let c): Check(causeEqualsMain, passed: false, values: [ReasonValue("cause", .code(c))])
-                case .repeatedSecondaryCause(let c): Check(causeRepeated, passed: false, values: [ReasonValue("cause", .code(c))])
+                case .tooManySecondaryCauses(let n): Check.import(tooManyCauses, passed: false, values: [ReasonValue("count", .count(Int64(n)))])
+                case .secondaryEqualsMain(let c): Check.import(causeEqualsMain, passed: false, values: [ReasonValue("cause", .code(c))])
+                case .repeatedSecondaryCause(let c): Check.import(causeRepeated, passed: false, values: [ReasonValue("cause", .code(c))])
                 }
             checks.append(failed)
         }
         checks.append(
-            Check(
+            Check.import(
                 firstYear, passed: (ImportLimits.firstEnrolmentYear...today.year).contains(firstIdentifiedYear),
                 values: [
                     ReasonValue("year", .year(firstIdentifiedYear)), ReasonValue("first", .year(ImportLimits.firstEnrolmentYear)),
@@ -36,7 +36,7 @@ public enum HouseholdRules {
                 ]))
         if let planned = plannedExitYear {
             checks.append(
-                Check(
+                Check.import(
                     plannedExit, passed: planned >= firstIdentifiedYear && planned <= ImportLimits.latestPlannedExitYear,
                     values: [
                         ReasonValue("planned", .year(planned)), ReasonValue("first", .year(firstIdentifiedYear)),
@@ -45,14 +45,14 @@ public enum HouseholdRules {
         }
         if let phone {
             checks.append(
-                Check(
+                Check.import(
                     phoneForm,
                     passed: ImportLimits.phone.contains(phone.count)
                         && phone.allSatisfy { $0.isASCII && ($0.isNumber || "+- ()".contains($0)) }))
         }
         if let bankAccount {
             checks.append(
-                Check(
+                Check.import(
                     bankAccountForm,
                     passed: ImportLimits.bankAccount.contains(bankAccount.count)
                         && bankAccount.allSatisfy { $0.isASCII && ($0.isNumber || $0 == " ") }))

@@ -24,34 +24,37 @@ public enum IdentityRules {
     ) -> (Decision, String?) {
         guard type == .residentIdentityCard else {
             let ok = (4...30).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-            return (Decision(checks: [Check(otherNumber, passed: ok, values: [ReasonValue("count", .count(Int64(text.count)))])]), ok ? text : nil)
+            return (
+                Decision(checks: [Check.import(otherNumber, passed: ok, values: [ReasonValue("count", .count(Int64(text.count)))])]), ok ? text : nil
+            )
         }
         let id: IdentityNumber
         do { id = try IdentityNumber(text) } catch {
             let check: Check =
                 switch error {
-                case .wrongLength(let n): Check(length, passed: false, values: [ReasonValue("count", .count(Int64(n)))])
-                case .notADigit(let p): Check(characters, passed: false, values: [ReasonValue("position", .count(Int64(p)))])
-                case .invalidBirthDate(let d): Check(birthDateReal, passed: false, values: [ReasonValue("date", .token(d))])
-                case .birthDateInFuture(let d): Check(birthDateNotFuture, passed: false, values: [ReasonValue("date", .date(d))])
+                case .wrongLength(let n): Check.import(length, passed: false, values: [ReasonValue("count", .count(Int64(n)))])
+                case .notADigit(let p): Check.import(characters, passed: false, values: [ReasonValue("position", .count(Int64(p)))])
+                case .invalidBirthDate(let d): Check.import(birthDateReal, passed: false, values: [ReasonValue("date", .token(d))])
+                case .birthDateInFuture(let d): Check.import(birthDateNotFuture, passed: false, values: [ReasonValue("date", .date(d))])
                 case .wrongCheckCharacter(let expected, let found):
-                    Check(
+                    Check.import(
                         checkCharacter, passed: false,
                         values: [ReasonValue("expected", .token(String(expected))), ReasonValue("found", .token(String(found)))])
                 }
             return (Decision(checks: [check]), nil)
         }
-        var checks = [Check(checkCharacter, passed: true)]
-        checks.append(Check(birthDateNotFuture, passed: id.birthDate <= today, values: [ReasonValue("date", .date(id.birthDate))]))
+        var checks = [Check.import(checkCharacter, passed: true)]
+        checks.append(Check.import(birthDateNotFuture, passed: id.birthDate <= today, values: [ReasonValue("date", .date(id.birthDate))]))
         if let birthDate {
             checks.append(
-                Check(
+                Check.import(
                     birthDateAgrees, passed: birthDate == id.birthDate,
                     values: [ReasonValue("recorded", .date(birthDate)), ReasonValue("fromNumber", .date(id.birthDate))]))
         }
         if let sex {
             checks.append(
-                Check(sexAgrees, passed: sex == id.sex, values: [ReasonValue("recorded", .code(sex)), ReasonValue("fromNumber", .code(id.sex))]))
+                Check.import(
+                    sexAgrees, passed: sex == id.sex, values: [ReasonValue("recorded", .code(sex)), ReasonValue("fromNumber", .code(id.sex))]))
         }
         return (Decision(checks: checks), id.rawValue)
     }

@@ -8,13 +8,13 @@ public enum IncomeRules {
 
     public static func evaluate(_ r: IncomeRecord, today: CivilDate) -> Decision {
         var checks = [
-            Check(
+            Check.import(
                 year, passed: (ImportLimits.firstEnrolmentYear - 1...today.year).contains(r.year),
                 values: [
                     ReasonValue("year", .year(r.year)), ReasonValue("first", .year(ImportLimits.firstEnrolmentYear - 1)),
                     ReasonValue("last", .year(today.year)),
                 ]),
-            Check(
+            Check.import(
                 size, passed: ImportLimits.householdSize.contains(r.householdSize),
                 values: [
                     ReasonValue("size", .count(Int64(r.householdSize))), ReasonValue("maximum", .count(Int64(ImportLimits.householdSize.upperBound))),
@@ -23,9 +23,11 @@ public enum IncomeRules {
         for item in IncomeItem.allCases {
             let amount = r[item]
             if amount < .zero {
-                checks.append(Check(nonNegative, passed: false, values: [ReasonValue("item", .code(item)), ReasonValue("amount", .money(amount))]))
+                checks.append(
+                    Check.import(nonNegative, passed: false, values: [ReasonValue("item", .code(item)), ReasonValue("amount", .money(amount))]))
             } else if amount > .yuan(ImportLimits.incomeComponentYuan) {
-                checks.append(Check(plausible, passed: false, values: [ReasonValue("item", .code(item)), ReasonValue("amount", .money(amount))]))
+                checks.append(
+                    Check.import(plausible, passed: false, values: [ReasonValue("item", .code(item)), ReasonValue("amount", .money(amount))]))
             }
         }
         return Decision(checks: checks)

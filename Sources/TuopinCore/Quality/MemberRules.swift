@@ -16,33 +16,35 @@ public enum MemberRules {
     ) -> Decision {
         var checks = [
             // Digits (ASCII or full-width) never stand in a name; 一、二、三 may.
-            Check(
+            Check.import(
                 nameLength,
                 passed: ImportLimits.personName.contains(name.count)
                     && !name.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }),
                 values: [ReasonValue("count", .count(Int64(name.count)))]),
-            Check(ethnicityCode, passed: Ethnicity.isValid(ethnicity), values: [ReasonValue("value", .token(String(ethnicity.prefix(8))))]),
+            Check.import(ethnicityCode, passed: Ethnicity.isValid(ethnicity), values: [ReasonValue("value", .token(String(ethnicity.prefix(8))))]),
         ]
         if let birthDate {
             checks.append(
-                Check(
+                Check.import(
                     birthDateRange, passed: birthDate >= ImportLimits.earliestBirth && birthDate <= today,
                     values: [ReasonValue("date", .date(birthDate)), ReasonValue("today", .date(today))]))
             if let from {
                 checks.append(
-                    Check(afterBirth, passed: from >= birthDate, values: [ReasonValue("from", .date(from)), ReasonValue("birth", .date(birthDate))]))
+                    Check.import(
+                        afterBirth, passed: from >= birthDate, values: [ReasonValue("from", .date(from)), ReasonValue("birth", .date(birthDate))]))
             }
         }
         if let from {
             checks.append(
-                Check(
+                Check.import(
                     notFuture, passed: from <= today && (to.map { $0 <= today } ?? true),
                     values: [ReasonValue("date", .date(max(from, to ?? from))), ReasonValue("today", .date(today))]))
             if let to {
-                checks.append(Check(endAfterStart, passed: to > from, values: [ReasonValue("from", .date(from)), ReasonValue("to", .date(to))]))
+                checks.append(
+                    Check.import(endAfterStart, passed: to > from, values: [ReasonValue("from", .date(from)), ReasonValue("to", .date(to))]))
             }
         }
-        checks.append(Check(endReasonNeedsEnd, passed: endReason == nil || to != nil))
+        checks.append(Check.import(endReasonNeedsEnd, passed: endReason == nil || to != nil))
         return Decision(checks: checks)
     }
 

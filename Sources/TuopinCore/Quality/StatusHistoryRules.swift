@@ -16,10 +16,10 @@ public enum StatusHistoryRules {
     /// One event's own facts: the kind agrees with the status, the date lies in range.
     public static func evaluate(_ e: StatusEvent, today: CivilDate) -> Decision {
         Decision(checks: [
-            Check(
+            Check.import(
                 kindAgrees, passed: e.kind.resultingStatus.map { $0 == e.status } ?? true,
                 values: [ReasonValue("kind", .code(e.kind)), ReasonValue("status", .code(e.status))]),
-            Check(
+            Check.import(
                 dateRange, passed: e.effectiveDate >= ImportLimits.earliestAreaEvent && e.effectiveDate <= today,
                 values: [ReasonValue("date", .date(e.effectiveDate)), ReasonValue("today", .date(today))]),
         ])
@@ -27,12 +27,12 @@ public enum StatusHistoryRules {
 
     /// The whole history of one household; each failed check names the sequence it fails at.
     public static func evaluate(history events: [StatusEvent]) -> Decision {
-        guard !events.isEmpty else { return Decision(checks: [Check(present, passed: false)]) }
+        guard !events.isEmpty else { return Decision(checks: [Check.import(present, passed: false)]) }
         let sorted = events.sorted { $0.sequence < $1.sequence }
         var checks: [Check] = []
         for (i, e) in sorted.enumerated() where e.sequence != i + 1 {
             checks.append(
-                Check(
+                Check.import(
                     sequence, passed: false, values: [ReasonValue("expected", .count(Int64(i + 1))), ReasonValue("found", .count(Int64(e.sequence)))])
             )
             break
@@ -41,7 +41,7 @@ public enum StatusHistoryRules {
         for e in sorted {
             if let p = previous, e.effectiveDate < p.effectiveDate {
                 checks.append(
-                    Check(
+                    Check.import(
                         order, passed: false,
                         values: [
                             ReasonValue("sequence", .count(Int64(e.sequence))), ReasonValue("date", .date(e.effectiveDate)),
@@ -52,11 +52,11 @@ public enum StatusHistoryRules {
             if !StatusTransition.isLegal(from: previous?.status, kind: e.kind) {
                 var values = [ReasonValue("sequence", .count(Int64(e.sequence))), ReasonValue("kind", .code(e.kind))]
                 values.append(ReasonValue("from", previous.map { .code($0.status) } ?? .missing))
-                checks.append(Check(transition, passed: false, values: values))
+                checks.append(Check.import(transition, passed: false, values: values))
                 break
             }
             previous = e
         }
-        return Decision(checks: checks.isEmpty ? [Check(transition, passed: true)] : checks)
+        return Decision(checks: checks.isEmpty ? [Check.import(transition, passed: true)] : checks)
     }
 }
