@@ -75,6 +75,7 @@ extension Rejections {
             s.text("import.reason.identityInTwoHouseholds", ["household": other, "line": String(line)])
         case .identityDiffers(let line): s.text("import.reason.identityDiffers", ["line": String(line)])
         case .identityAlreadyInRegistry: s.text("import.reason.identityAlreadyInRegistry")
+        case .identityInOtherCounty(let county): s.text("import.reason.identityInOtherCounty", ["county": county])
         case .areaEventAlreadyInRegistry: s.text("import.reason.areaEventAlreadyInRegistry")
         case .profileAlreadyInRegistry(let year): s.text("import.reason.profileAlreadyInRegistry", ["year": String(year)])
         case .duplicateRow(let line): s.text("import.reason.duplicateRow", ["line": String(line)])

@@ -49,7 +49,7 @@ struct Import: AsyncParsableCommand {
             throw error
         }
         printer.finish()
-        for (file, columns) in result.plan.unknownColumns.sorted(by: { $0.key < $1.key }) {
+        for (file, columns) in result.outcome.unknownColumns.sorted(by: { $0.key < $1.key }) {
             Console.err(s.text("import.unknownColumns", ["file": file.fileName, "columns": columns.joined(separator: ", ")]))
         }
         if let report {
@@ -64,7 +64,7 @@ struct Import: AsyncParsableCommand {
             Console.err(
                 "tuopin: "
                     + s.text(
-                        result.plan.fatal ? "import.nothingCommittedFatal" : "import.nothingCommitted",
+                        result.outcome.fatal ? "import.nothingCommittedFatal" : "import.nothingCommitted",
                         ["count": s.count(result.rejectedRows)]))
             throw ExitCode(1)
         }
@@ -72,7 +72,7 @@ struct Import: AsyncParsableCommand {
             s.text(
                 "import.done",
                 [
-                    "rows": s.count(result.second.total), "read": s.count(result.plan.readRows),
+                    "rows": s.count(result.outcome.written), "read": s.count(result.outcome.readRows),
                     "rejected": s.count(result.rejectedRows),
                 ]))
     }

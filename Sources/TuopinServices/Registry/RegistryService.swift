@@ -37,26 +37,29 @@ public struct RegistryService: Sendable {
     }
 
     public struct ImportResult: Sendable {
-        /// What the first pass found.
-        public var plan: ImportPlan
-        /// What the second pass wrote (or, for a refused import, counted) and reported.
-        public var second: RegistryImport.WriteResult
-        /// Whether rows were written (all of them, or the good ones when partial commits are allowed).
-        public var committed: Bool
+        /// What the import found and wrote.
+        public var outcome: ImportOutcome
+        /// The rejections reported after the transaction (rows rejected once written).
+        public var late: [ImportRejection]
 
-        /// Every rejection kept (the first `ImportPlan.keptRejections` of each pass), by file and line.
+        /// Whether rows were committed (all of them, or the good households with partial commits).
+        public var committed: Bool { outcome.committed }
+
+        /// Every rejection kept (the first `ImportOutcome.keptRejections`), by file and line.
         public var rejections: [ImportRejection] {
-            (plan.rejections + second.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+            let lateRows = Set(late.map { "\($0.file.rawValue)#\($0.line)" })
+            return (outcome.rejections.filter { !lateRows.contains("\($0.file.rawValue)#\($0.line)") } + late)
+                .sorted { ($0.file, $0.line) < ($1.file, $1.line) }
         }
 
         /// Distinct rows not committed.
-        public var rejectedRows: Int { plan.rejectedRows + second.cascadedRows }
+        public var rejectedRows: Int { outcome.rejectedRows }
     }
 
-    /// Validates every row (rows outside the user's scope are rejected); commits all rows when
-    /// none is rejected, the good rows of whole households when `commitPartial` is set, and
-    /// nothing otherwise or when a file cannot be read. The rows and the import's audit entry
-    /// commit in one transaction. Each rejection goes to `sink` as it is found.
+    /// Imports a folder in one transaction with its audit entry: every row checked (rows outside
+    /// the user's scope are rejected), the good rows committed when none is rejected, the
+    /// households without a fault when `commitPartial` is set, and nothing otherwise or when a
+    /// file cannot be read whole. Each rejection goes to `sink` as it is found.
     public func importFolder(
         _ directory: URL, commitPartial: Bool, by user: User, sink: RegistryImport.RejectionSink? = nil,
         progress: ProgressSink? = nil
@@ -64,28 +67,28 @@ public struct RegistryService: Sendable {
         try await environment.authorize(user, .importRegistry, area: user.scope.code)
         progress?(JobProgress(phase: "progress.import.validate", done: 0, total: 2))
         let today = environment.today
-        let plan = try await environment.store.read { db in
-            try await RegistryImport.validate(directory: directory, reader: db, scope: user.scope, today: today, sink: sink)
-        }
-        progress?(JobProgress(phase: "progress.import.validate", done: 1, total: 2))
-        guard plan.canCommit(partial: commitPartial) else {
-            let reported = try await RegistryImport.report(plan, sink: sink)
+        let outcome: ImportOutcome, pending: PendingReport
+        do {
+            (outcome, pending) = try await environment.store.transaction { tx in
+                let (outcome, pending) = try await RegistryImport.run(
+                    directory: directory, in: tx, scope: user.scope, today: today,
+                    partial: commitPartial, sink: sink)
+                let area = outcome.counties.count == 1 ? outcome.counties.first.flatMap { try? AdminCode($0) } : user.scope.code
+                var detail: [String: AuditValue] = Dictionary(
+                    uniqueKeysWithValues: outcome.writtenRows.map { ($0.key.rawValue, AuditValue.int($0.value)) })
+                detail["files"] = .list(outcome.files.map { .object(["file": .text($0.file), "bytes": .int($0.bytes), "sha256": .text($0.sha256)]) })
+                detail["rejectedRows"] = .int(outcome.rejectedRows)
+                detail["partial"] = .bool(outcome.rejectedRows > 0)
+                try await environment.audit.record(
+                    AuditEntry(.importRegistry, entity: "import:" + directory.lastPathComponent, area: area, detail: detail), by: user, in: tx)
+                return (outcome, pending)
+            }
+        } catch let refused as RegistryImport.NotCommitted {
             progress?(JobProgress(phase: "progress.import.validate", done: 2, total: 2))
-            return ImportResult(plan: plan, second: reported, committed: false)
-        }
-        let area = plan.counties.count == 1 ? plan.counties.first.flatMap { try? AdminCode($0) } : user.scope.code
-        let written = try await environment.store.transaction { tx in
-            let result = try await RegistryImport.write(plan, in: tx, sink: sink)
-            var detail: [String: AuditValue] = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.key.rawValue, AuditValue.int($0.value)) })
-            detail["files"] = .list(plan.files.map { .object(["file": .text($0.file), "bytes": .int($0.bytes), "sha256": .text($0.sha256)]) })
-            detail["rejectedRows"] = .int(plan.rejectedRows + result.cascadedRows)
-            detail["partial"] = .bool(plan.rejectedRows > 0)
-            try await environment.audit.record(
-                AuditEntry(.importRegistry, entity: "import:" + directory.lastPathComponent, area: area, detail: detail), by: user, in: tx)
-            return result
+            return ImportResult(outcome: refused.outcome, late: RegistryImport.report(refused.pending, directory: directory, sink: sink))
         }
         progress?(JobProgress(phase: "progress.import.commit", done: 2, total: 2))
-        return ImportResult(plan: plan, second: written, committed: true)
+        return ImportResult(outcome: outcome, late: RegistryImport.report(pending, directory: directory, sink: sink))
     }
 
     /// Writes a prepared batch (the demo's counties) with one audit entry, inside the user's scope.

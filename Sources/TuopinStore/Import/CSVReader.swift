@@ -86,6 +86,66 @@ struct CSVReader {
     /// The next record or spoiled record; nil at the end of the file. Blank lines are skipped
     /// (but counted).
     mutating func next() -> Item? {
+        while true {
+            if position >= block.count, !refill() { return nil }
+            switch fastRecord() {
+            case .record(let item): return item
+            case .blank: continue
+            case .slow: return slowNext()
+            }
+        }
+    }
+
+    private enum Fast {
+        case record(Item)
+        case blank
+        /// Quotes, bytes that are not UTF-8, a long field or the end of the block: read it byte
+        /// by byte instead.
+        case slow
+    }
+
+    /// The common record — no quotes, whole inside the block — split at its commas in one scan.
+    private mutating func fastRecord() -> Fast {
+        let start = position
+        let limit = maximumFieldBytes
+        let result: (fields: [String], end: Int)? = block.withUnsafeBufferPointer { buffer in
+            var fields: [String] = []
+            var fieldStart = start
+            var i = start
+            while i < buffer.count {
+                let b = buffer[i]
+                if b == 0x22 { return nil }  // a quote: the slow path knows quoting
+                if b == 0x2C || b == 0x0A || b == 0x0D {
+                    if i - fieldStart > limit { return nil }
+                    let bytes = UnsafeBufferPointer(start: buffer.baseAddress.map { $0 + fieldStart }, count: i - fieldStart)
+                    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+                    fields.append(text)
+                    if b == 0x2C {
+                        fieldStart = i + 1
+                        i += 1
+                        continue
+                    }
+                    // CR LF is one line end; a CR at the block's end may be followed by LF.
+                    var end = i + 1
+                    if b == 0x0D {
+                        guard end < buffer.count else { return nil }
+                        if buffer[end] == 0x0A { end += 1 }
+                    }
+                    return (fields, end)
+                }
+                i += 1
+            }
+            return nil  // the record runs past the block
+        }
+        guard let result else { return .slow }
+        position = result.end
+        row += 1
+        if result.fields == [""] { return .blank }
+        return .record(.record(Record(row: row, fields: result.fields)))
+    }
+
+    /// A record read byte by byte: quoted fields, faults, and records that cross blocks.
+    private mutating func slowNext() -> Item? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         while true {
             guard peekByte() != nil else { return nil }

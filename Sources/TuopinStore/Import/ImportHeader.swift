@@ -29,7 +29,31 @@ struct ImportHeader {
         }
         self.index = index
         self.count = header.count
+        let optional = file.optionalColumns
         self.unknownColumns = header.filter { !$0.isEmpty && !file.columns.contains($0) }
         self.rejections = rejections
+        self.optional = optional
     }
+
+    private let optional: Set<String>
+
+    /// A column resolved against this header once per file, so a row reads its fields without
+    /// looking names up.
+    func column(_ name: String) -> ImportColumn {
+        ImportColumn(
+            name: name, position: index[name] ?? -1, optional: optional.contains(name), freeText: RowReader.freeText.contains(name),
+            multiline: RowReader.multiline.contains(name))
+    }
+}
+
+/// A column of an import file: its position in this file's rows and how its text is read.
+struct ImportColumn {
+    let name: String
+    /// -1 when the header lacks it (the file is then refused before any row is read).
+    let position: Int
+    let optional: Bool
+    /// Free text: a protective apostrophe before a formula character is removed.
+    let freeText: Bool
+    /// May hold line breaks.
+    let multiline: Bool
 }

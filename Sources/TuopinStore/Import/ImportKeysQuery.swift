@@ -76,3 +76,33 @@ enum ImportKeysQuery {
             })
     }
 }
+
+extension ImportKeysQuery {
+    /// Takes out, inside the import's transaction, the rows written for households that were
+    /// rejected afterwards (children before the household row).
+    static func deleteHouseholds(county: String, _ numbers: [String], _ tx: StoreTransaction) async throws {
+        for start in stride(from: 0, to: numbers.count, by: chunk) {
+            let part = Array(numbers[start..<min(start + chunk, numbers.count)])
+            for table in ["income_record", "membership", "status_event", "household"] {
+                // The table name is one of four fixed names above.
+                try await tx.sql.raw(
+                    """
+                    DELETE FROM \(unsafeRaw: table) WHERE county_code = \(bind: county) AND household_number IN (\(binds: part))
+                    """
+                ).run()
+            }
+        }
+    }
+
+    /// Takes out the `member` rows of people who belong to no household that stays.
+    static func deleteMembers(county: String, type: IdentityType, _ numbers: [String], _ tx: StoreTransaction) async throws {
+        for start in stride(from: 0, to: numbers.count, by: chunk) {
+            let part = Array(numbers[start..<min(start + chunk, numbers.count)])
+            try await tx.sql.raw(
+                """
+                DELETE FROM member WHERE county_code = \(bind: county) AND id_type = \(bind: type.token) AND id_number IN (\(binds: part))
+                """
+            ).run()
+        }
+    }
+}

@@ -69,6 +69,9 @@ public struct ImportRejection: Error, Equatable, Sendable {
         /// One ID number with another name, sex or birth date on an earlier row.
         case identityDiffers(otherLine: Int)
         case identityAlreadyInRegistry
+        /// The person is a member of a household in another county in this import: a move
+        /// between counties is two steps (leave one county, then join the other).
+        case identityInOtherCounty(String)
         case areaEventAlreadyInRegistry
         case profileAlreadyInRegistry(year: Int)
         case duplicateRow(firstLine: Int)

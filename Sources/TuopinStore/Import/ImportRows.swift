@@ -1,50 +1,125 @@
 import TuopinCore
 
 /// Parses one row of each registry file into its domain value: fields only, each fault a
-/// rejection on the reader. Both passes use it: the first to check, the second to write.
+/// rejection on the reader. Each file's columns are resolved against its header once
+/// (`ImportRows.Columns`), so a row is read without looking names up.
 enum ImportRows {
-    static func area(_ row: inout RowReader) -> Area? {
-        let code = row.adminCode("code"), name = row.text("name", maximum: ImportLimits.areaName.upperBound)
-        let kind = row.code("kind", AreaKind.self)
-        if let code, let kind, kind.level != code.level { row.reject("kind", .unknownCode(kind.token)) }
+    /// The columns of one file, resolved against its header.
+    struct Columns {
+        private let all: [String: ImportColumn]
+
+        init(_ header: ImportHeader) {
+            all = Dictionary(uniqueKeysWithValues: header.file.columns.map { ($0, header.column($0)) })
+        }
+
+        /// A column of the file's format (every name used below is one).
+        subscript(_ name: String) -> ImportColumn {
+            all[name] ?? ImportColumn(name: name, position: -1, optional: true, freeText: false, multiline: false)
+        }
+    }
+
+    struct AreaColumns {
+        let code, name, kind: ImportColumn
+        init(_ c: Columns) { (code, name, kind) = (c["code"], c["name"], c["kind"]) }
+    }
+
+    struct AreaEventColumns {
+        let area, kind, date, document: ImportColumn
+        init(_ c: Columns) { (area, kind, date, document) = (c["area_code"], c["kind"], c["effective_date"], c["document"]) }
+    }
+
+    struct ProfileColumns {
+        let village, year, population, income: ImportColumn
+        init(_ c: Columns) {
+            (village, year, population, income) = (c["village_code"], c["year"], c["rural_registered_population"], c["collective_income"])
+        }
+    }
+
+    struct HouseholdColumns {
+        let number, village, standard, attribute, main, secondary, first, planned, military, oneChild, twoDaughters, phone, bank: ImportColumn
+        init(_ c: Columns) {
+            (number, village, standard, attribute, main) =
+                (c["household_number"], c["village_code"], c["identification_standard"], c["poverty_attribute"], c["main_cause"])
+            (secondary, first, planned, military) = (
+                c["secondary_causes"], c["first_identified_year"], c["planned_exit_year"], c["is_military_martyr_family"]
+            )
+            (oneChild, twoDaughters, phone, bank) = (c["is_one_child"], c["is_two_daughters"], c["phone"], c["bank_account"])
+        }
+    }
+
+    struct EventColumns {
+        let number, sequence, kind, status, date, note: ImportColumn
+        init(_ c: Columns) {
+            (number, sequence, kind, status, date, note) = (
+                c["household_number"], c["sequence"], c["kind"], c["status"], c["effective_date"], c["note"]
+            )
+        }
+    }
+
+    struct MemberColumns {
+        let number, relation, from, to, endReason, idType, idNumber, name, sex, birth, ethnicity, education, student, health, labour: ImportColumn
+        let insured, serious, pension, dibao, tekun: ImportColumn
+        init(_ c: Columns) {
+            (number, relation, from, to, endReason) = (c["household_number"], c["relation"], c["from_date"], c["to_date"], c["end_reason"])
+            (idType, idNumber, name, sex, birth) = (c["id_type"], c["id_number"], c["name"], c["sex"], c["birth_date"])
+            (ethnicity, education, student, health, labour) = (c["ethnicity"], c["education"], c["student_status"], c["health"], c["labour_capacity"])
+            (insured, serious, pension, dibao, tekun) =
+                (c["medical_insured"], c["serious_illness_insured"], c["resident_pension"], c["receives_dibao"], c["receives_tekun"])
+        }
+    }
+
+    struct IncomeColumns {
+        let number, year, size: ImportColumn
+        /// One per `IncomeItem`, in `allCases` order.
+        let items: [ImportColumn]
+        init(_ c: Columns) {
+            (number, year, size) = (c["household_number"], c["year"], c["household_size"])
+            items = IncomeItem.allCases.map { c[$0.token] }
+        }
+    }
+
+    static func area(_ row: inout RowReader, _ c: AreaColumns) -> Area? {
+        let code = row.adminCode(c.code), name = row.text(c.name, maximum: ImportLimits.areaName.upperBound)
+        let kind = row.code(c.kind, AreaKind.self)
+        if let code, let kind, kind.level != code.level { row.reject(c.kind.name, .unknownCode(kind.token)) }
         guard let code, let name, let kind, row.isValid else { return nil }
         return Area(code: code, name: name, kind: kind)
     }
 
-    static func areaEvent(_ row: inout RowReader) -> AreaEvent? {
-        let code = row.adminCode("area_code"), kind = row.code("kind", AreaEventKind.self), date = row.date("effective_date")
-        let document = row.optionalText("document") ?? ""
-        if document.count > ImportLimits.note { row.reject("document", .tooLong(count: document.count, maximum: ImportLimits.note)) }
+    static func areaEvent(_ row: inout RowReader, _ c: AreaEventColumns) -> AreaEvent? {
+        let code = row.adminCode(c.area), kind = row.code(c.kind, AreaEventKind.self), date = row.date(c.date)
+        let document = row.optionalText(c.document) ?? ""
+        if document.count > ImportLimits.note { row.reject(c.document.name, .tooLong(count: document.count, maximum: ImportLimits.note)) }
         guard let code, let kind, let date, row.isValid else { return nil }
         return AreaEvent(area: code, kind: kind, effectiveDate: date, document: document)
     }
 
-    static func profile(_ row: inout RowReader) -> VillageProfile? {
-        let code = row.adminCode("village_code"), year = row.int("year"), population = row.int("rural_registered_population")
-        let income = row.optionalMoney("collective_income")
-        if let code, code.level != .village { row.reject("village_code", .notAVillage(code.rawValue)) }
+    static func profile(_ row: inout RowReader, _ c: ProfileColumns) -> VillageProfile? {
+        let code = row.adminCode(c.village), year = row.int(c.year), population = row.int(c.population)
+        let income = row.optionalMoney(c.income)
+        if let code, code.level != .village { row.reject(c.village.name, .notAVillage(code.rawValue)) }
         guard let code, let year, let population, let income, row.isValid else { return nil }
         return VillageProfile(village: code, year: year, ruralRegisteredPopulation: population, collectiveIncome: income)
     }
 
-    static func household(_ row: inout RowReader) -> Household? {
-        let number = row.householdNumber()
-        let village = row.adminCode("village_code")
-        let standard = row.code("identification_standard", IdentificationStandard.self)
-        let attribute = row.code("poverty_attribute", PovertyAttribute.self)
-        let main = row.code("main_cause", PovertyCause.self)
+    static func household(_ row: inout RowReader, _ c: HouseholdColumns) -> Household? {
+        let number = row.householdNumber(c.number)
+        let village = row.adminCode(c.village)
+        let standard = row.code(c.standard, IdentificationStandard.self)
+        let attribute = row.code(c.attribute, PovertyAttribute.self)
+        let main = row.code(c.main, PovertyCause.self)
         var secondary: [PovertyCause] = []
-        for token in row.raw("secondary_causes").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+        for token in row.raw(c.secondary).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
             if let cause = PovertyCause(token: token) {
                 secondary.append(cause)
             } else {
-                row.reject("secondary_causes", .unknownCode(String(token.prefix(40))))
+                row.reject(c.secondary.name, .unknownCode(String(token.prefix(40))))
             }
         }
-        let first = row.int("first_identified_year"), planned = row.optionalInt("planned_exit_year")
-        let military = row.bool("is_military_martyr_family"), oneChild = row.bool("is_one_child"), twoDaughters = row.bool("is_two_daughters")
-        let phone = row.optionalText("phone"), bank = row.optionalText("bank_account")
-        if let village, village.level != .village { row.reject("village_code", .notAVillage(village.rawValue)) }
+        let first = row.int(c.first), planned = row.optionalInt(c.planned)
+        let military = row.bool(c.military), oneChild = row.bool(c.oneChild), twoDaughters = row.bool(c.twoDaughters)
+        let phone = row.optionalText(c.phone), bank = row.optionalText(c.bank)
+        if let village, village.level != .village { row.reject(c.village.name, .notAVillage(village.rawValue)) }
         guard let number, let village, let standard, let attribute, let main, let first, let planned, let military, let oneChild,
             let twoDaughters, row.isValid
         else { return nil }
@@ -54,45 +129,52 @@ enum ImportRows {
             isOneChild: oneChild, isTwoDaughters: twoDaughters, phone: phone, bankAccount: bank)
     }
 
-    static func statusEvent(_ row: inout RowReader) -> StatusEvent? {
-        let number = row.householdNumber()
-        let sequence = row.int("sequence"), kind = row.code("kind", StatusEventKind.self)
-        let status = row.code("status", PovertyStatus.self), date = row.date("effective_date")
-        let note = row.optionalText("note") ?? ""
-        if note.count > ImportLimits.note { row.reject("note", .tooLong(count: note.count, maximum: ImportLimits.note)) }
-        if let sequence, !ImportLimits.eventSequence.contains(sequence) { row.reject("sequence", .invalidNumber(String(sequence))) }
+    static func statusEvent(_ row: inout RowReader, _ c: EventColumns) -> StatusEvent? {
+        let number = row.householdNumber(c.number)
+        let sequence = row.int(c.sequence), kind = row.code(c.kind, StatusEventKind.self)
+        let status = row.code(c.status, PovertyStatus.self), date = row.date(c.date)
+        let note = row.optionalText(c.note) ?? ""
+        if note.count > ImportLimits.note { row.reject(c.note.name, .tooLong(count: note.count, maximum: ImportLimits.note)) }
+        if let sequence, !ImportLimits.eventSequence.contains(sequence) { row.reject(c.sequence.name, .invalidNumber(String(sequence))) }
         guard let number, let sequence, let kind, let status, let date, row.isValid else { return nil }
         return StatusEvent(household: number, sequence: sequence, kind: kind, status: status, effectiveDate: date, note: note)
     }
 
-    static func member(_ row: inout RowReader) -> (Member, Membership)? {
-        let number = row.householdNumber()
-        let relation = row.code("relation", RelationToHead.self)
-        let from = row.date("from_date"), to = row.optionalDate("to_date")
+    static func member(_ row: inout RowReader, _ c: MemberColumns) -> (Member, Membership)? {
+        let number = row.householdNumber(c.number)
+        let relation = row.code(c.relation, RelationToHead.self)
+        let from = row.date(c.from), to = row.optionalDate(c.to)
         let endReason: NaturalReductionReason?? =
-            row.optionalText("end_reason").map { token in
+            row.optionalText(c.endReason).map { token in
                 if let r = NaturalReductionReason(token: token) { return .some(r) }
-                row.reject("end_reason", .unknownCode(String(token.prefix(40))))
+                row.reject(c.endReason.name, .unknownCode(String(token.prefix(40))))
                 return nil
             } ?? .some(nil)
-        let idType = row.code("id_type", IdentityType.self)
+        let idType = row.code(c.idType, IdentityType.self)
         // A resident number's lower-case check character x is the capital X.
-        let idNumber = row.text("id_number", maximum: 32).map {
+        let idNumber = row.text(c.idNumber, maximum: 32).map {
             idType == .residentIdentityCard && $0.hasSuffix("x") ? String($0.dropLast()) + "X" : $0
         }
-        let name = row.text("name", maximum: ImportLimits.personName.upperBound)
-        let sex = row.code("sex", Sex.self), birth = row.date("birth_date")
-        let ethnicity = row.text("ethnicity", maximum: 8), education = row.code("education", Education.self)
-        let studentText = row.text("student_status")
+        let name = row.text(c.name, maximum: ImportLimits.personName.upperBound)
+        let sex = row.code(c.sex, Sex.self), birth = row.date(c.birth)
+        let ethnicity = row.text(c.ethnicity, maximum: 8), education = row.code(c.education, Education.self)
+        let studentText = row.text(c.student)
         let student = studentText.flatMap { StudentStatus(token: $0) }
-        if let studentText, student == nil { row.reject("student_status", .unknownCode(String(studentText.prefix(40)))) }
+        if let studentText, student == nil { row.reject(c.student.name, .unknownCode(String(studentText.prefix(40)))) }
         var health: Set<HealthCondition> = []
-        for token in row.raw("health").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
-            if let c = HealthCondition(token: token) { health.insert(c) } else { row.reject("health", .unknownCode(String(token.prefix(40)))) }
+        let healthText = row.raw(c.health)
+        if !healthText.isEmpty {
+            for token in healthText.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+                if let h = HealthCondition(token: token) {
+                    health.insert(h)
+                } else {
+                    row.reject(c.health.name, .unknownCode(String(token.prefix(40))))
+                }
+            }
         }
-        let labour = row.code("labour_capacity", LabourCapacity.self)
-        let insured = row.bool("medical_insured"), serious = row.bool("serious_illness_insured"), pension = row.bool("resident_pension")
-        let dibao = row.bool("receives_dibao"), tekun = row.bool("receives_tekun")
+        let labour = row.code(c.labour, LabourCapacity.self)
+        let insured = row.bool(c.insured), serious = row.bool(c.serious), pension = row.bool(c.pension)
+        let dibao = row.bool(c.dibao), tekun = row.bool(c.tekun)
         guard let number, let relation, let from, let to, let endReason, let idType, let idNumber, let name, let sex, let birth,
             let ethnicity, let education, let student, let labour, let insured, let serious, let pension, let dibao, let tekun, row.isValid
         else { return nil }
@@ -106,15 +188,17 @@ enum ImportRows {
         return (member, membership)
     }
 
-    static func income(_ row: inout RowReader) -> IncomeRecord? {
-        let number = row.householdNumber()
-        let year = row.int("year"), size = row.int("household_size")
-        var amounts: [IncomeItem: Money] = [:]
-        var complete = true
-        for item in IncomeItem.allCases {
-            if let m = row.money(item.token) { amounts[item] = m } else { complete = false }
+    static func income(_ row: inout RowReader, _ c: IncomeColumns) -> IncomeRecord? {
+        let number = row.householdNumber(c.number)
+        let year = row.int(c.year), size = row.int(c.size)
+        guard let number, let year, let size else {
+            for column in c.items { _ = row.money(column) }  // every fault of the row is reported
+            return nil
         }
-        guard let number, let year, let size, complete, row.isValid else { return nil }
-        return IncomeRecord(household: number, year: year, householdSize: size, amounts: amounts)
+        var record = IncomeRecord(household: number, year: year, householdSize: size)
+        for (item, column) in zip(IncomeItem.allCases, c.items) {
+            if let m = row.money(column) { record[item] = m }
+        }
+        return row.isValid ? record : nil
     }
 }

@@ -2,22 +2,25 @@ import Foundation
 import SQLKit
 import TuopinCore
 
-/// Imports a folder of registry CSV files (docs/CSV-FORMAT.md) in two passes over the files,
-/// so memory stays the same whatever their size:
+/// Imports a folder of registry CSV files (docs/CSV-FORMAT.md), reading each file once, in
+/// chunks, so memory stays the same whatever their size:
 ///
-/// 1. `validate` reads every file once, in a read snapshot: each field parsed, each row held to
-///    the rules of Core, each household to the rules on its whole history and membership, and
-///    the keys the files name looked up in the registry. Nothing is written.
-/// 2. `write` reads them again inside the caller's transaction (the service's, with its audit
-///    entry) and writes the accepted rows; `report` reads them to report, without writing.
+/// 1. `run`, inside the caller's write transaction (the service's, with its audit entry): every
+///    field parsed, every row held to the rules of Core, the keys a chunk names looked up in the
+///    registry, the accepted rows written; then each household held to the rules on its whole
+///    history and membership, and the rows of households rejected late taken out again. When
+///    the import may not commit, `run` throws `NotCommitted`, so the transaction rolls back.
+/// 2. `report`, after the transaction: reads again just the rows that were rejected after they
+///    were written, to report them with the row as read.
 ///
 /// Every rejection goes to the caller's sink as it is found; a household with any rejected row
 /// of its own is rejected whole, with all its rows.
 ///
 /// ```swift
-/// let plan = try await store.read { try await RegistryImport.validate(directory: folder, reader: $0, today: today) }
-/// guard plan.canCommit(partial: false) else { … }
-/// try await store.transaction { tx in _ = try await RegistryImport.write(plan, in: tx) }
+/// let (outcome, pending) = try await store.transaction { tx in
+///     try await RegistryImport.run(directory: folder, in: tx, today: today, partial: false)
+/// }
+/// let late = try RegistryImport.report(pending, directory: folder)
 /// ```
 public enum RegistryImport {
     public typealias RejectionSink = @Sendable (ImportRejection) -> Void
@@ -28,76 +31,58 @@ public enum RegistryImport {
     }
 
     public enum ImportError: Error, Equatable, Sendable {
-        /// A file changed between the two passes; nothing was written.
-        case fileChanged(String)
-        /// The registry gained a household, person or profile the import also adds while the
-        /// import ran (another import at the same time); nothing was written.
+        /// The registry gained a household, person or profile this import also adds while the
+        /// import ran (another import at the same time, on PostgreSQL); nothing was written.
         case registryChanged
     }
 
-    /// The first pass. Rows for areas outside `scope` are rejected; `today` bounds dates.
-    public static func validate(
-        directory: URL, reader: StoreReader, scope: AreaScope = .everywhere, today: CivilDate,
+    /// The import found rows it may not commit (or nothing to commit): thrown out of the
+    /// transaction so it rolls back, with what the import found.
+    public struct NotCommitted: Error, Sendable {
+        public var outcome: ImportOutcome
+        public var pending: PendingReport
+    }
+
+    /// Imports the folder inside `tx`. Rows for areas outside `scope` are rejected; `today`
+    /// bounds dates. With `partial`, the households without a fault are committed even when
+    /// others are rejected.
+    public static func run(
+        directory: URL, in tx: StoreTransaction, scope: AreaScope = .everywhere, today: CivilDate, partial: Bool,
         sink: RejectionSink? = nil
-    ) async throws -> ImportPlan {
+    ) async throws -> (ImportOutcome, PendingReport) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
             RegistryFile.allCases.contains(where: { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.fileName).path) })
         else { throw ReadError.noFiles(directory.path) }
-        var v = ImportValidator(directory: directory, scope: scope, today: today, sink: sink)
-        let areas = v.readAreas()
-        let codes = Set(areas.flatMap { [$0.area.code.rawValue] + ($0.area.code.parent.map { [$0.rawValue] } ?? []) })
-        v.resolveAreas(areas, existing: try await ImportKeysQuery.areaKinds(Array(codes), reader.sql))
-        v.readAreaEvents()
-        v.readProfiles()
-        v.readHouseholds()
-        v.readStatusEvents()
-        v.readMembers()
-        v.readIncomes()
-        try await v.checkAreaReferences(reader.sql)
-        try await v.checkRegistry(reader.sql)
-        v.checkHouseholds()
-        if v.plan.readRows == 0 && !v.plan.fatal {
-            v.plan.record(
-                ImportRejection(
-                    file: RegistryFile.allCases.first { f in v.plan.files.contains { $0.file == f.fileName } } ?? .households,
-                    line: 0, field: nil, reason: .noRows), sink: sink)
+        let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink)
+        let pending = try await importRun.run()
+        var outcome = importRun.outcome
+        guard !outcome.fatal, outcome.written > 0, outcome.rejectedRows == 0 || partial else {
+            outcome.writtenRows = [:]
+            throw NotCommitted(outcome: outcome, pending: pending)
         }
-        return v.plan
+        outcome.committed = true
+        return (outcome, pending)
     }
 
-    /// What the second pass did: rows written (or that would be) per file, and the rejections
-    /// it reported (rows of rejected households, and rows decided against after the first pass).
-    public struct WriteResult: Sendable {
-        public var rows: [RegistryFile: Int]
-        public var rejections: [ImportRejection]
-        /// Rows not written because their household was rejected (reported in `rejections`).
-        public var cascadedRows: Int
-
-        public var total: Int { rows.values.reduce(0, +) }
-    }
-
-    /// The second pass, writing the rows `plan` accepts in `tx`.
-    public static func write(_ plan: ImportPlan, in tx: StoreTransaction, sink: RejectionSink? = nil) async throws -> WriteResult {
-        let writer = ImportWriter(plan: plan, sink: sink)
-        do { try await writer.run(tx) } catch let error as ImportError {
-            throw error
-        } catch let error as StoredValueError {
-            throw error
-        } catch {
-            // A unique key taken since the first pass looked (the only database error the checks
-            // leave possible).
-            throw ImportError.registryChanged
+    /// Reads again the rows `pending` names and reports each with its reasons and the row as read.
+    @discardableResult
+    public static func report(_ pending: PendingReport, directory: URL, sink: RejectionSink? = nil) -> [ImportRejection] {
+        var found: [ImportRejection] = []
+        for file in RegistryFile.allCases {
+            guard let rows = pending.rows[file], case .success(let handle)? = ImportRun.open(file, in: directory) else { continue }
+            defer { try? handle.close() }
+            var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes)
+            while let item = reader.next() {
+                guard case .record(let record) = item, let reasons = rows[record.row] else { continue }
+                for r in reasons {
+                    let rejection = ImportRejection(file: file, line: record.row, field: r.field, reason: r.reason, fields: record.fields)
+                    if found.count < ImportOutcome.keptRejections { found.append(rejection) }
+                    sink?(rejection)
+                }
+            }
         }
-        return WriteResult(rows: writer.counts, rejections: writer.rejections, cascadedRows: writer.cascadedRows)
-    }
-
-    /// The second pass without writing: reports the rows of rejected households and the late
-    /// rejections with their rows, for a refused import.
-    public static func report(_ plan: ImportPlan, sink: RejectionSink? = nil) async throws -> WriteResult {
-        let writer = ImportWriter(plan: plan, sink: sink)
-        try await writer.run(nil)
-        return WriteResult(rows: writer.counts, rejections: writer.rejections, cascadedRows: writer.cascadedRows)
+        return found
     }
 
     /// The columns of the rejected-rows file.

@@ -41,134 +41,138 @@ struct RowReader {
     }
 
     /// The trimmed text of a column ("" when the row is short), checked for control characters
-    /// and, in free-text columns, with a protective apostrophe removed.
-    mutating func raw(_ column: String) -> String {
-        guard let i = header.index[column], i < fields.count else { return "" }
+    /// and, in free-text columns, with a protective apostrophe removed. Works on the bytes: the
+    /// characters it looks for are all ASCII.
+    mutating func raw(_ column: ImportColumn) -> String {
+        let i = column.position
+        guard i >= 0, i < fields.count else { return "" }
         var value = fields[i]
-        if value.first == " " || value.last == " " || value.first == "\t" || value.last == "\t" {
+        guard let first = value.utf8.first, let last = value.utf8.last else { return "" }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
             value = value.trimmingCharacters(in: .whitespaces)
         }
-        let allowsLineBreaks = Self.multiline.contains(column)
-        if let bad = value.unicodeScalars.first(where: {
-            ($0.value < 0x20 && !(allowsLineBreaks && ($0 == "\n" || $0 == "\r" || $0 == "\t"))) || $0.value == 0x7F
-        }) {
-            reject(column, .controlCharacter(bad.value))
+        for b in value.utf8 where b < 0x20 || b == 0x7F {
+            if column.multiline && (b == 0x0A || b == 0x0D || b == 0x09) { continue }
+            reject(column.name, .controlCharacter(UInt32(b)))
             return ""
         }
-        if Self.freeText.contains(column) { value = CSVText.restored(value) }
+        if column.freeText { value = CSVText.restored(value) }
         return value
     }
 
+    /// The raw text of a column by name (for the few places that read a field before parsing).
+    mutating func raw(_ name: String) -> String { raw(header.column(name)) }
+
     /// A required column's text; empty is a rejection.
-    mutating func text(_ column: String) -> String? {
+    mutating func text(_ column: ImportColumn) -> String? {
         let value = raw(column)
-        if value.isEmpty && !header.file.optionalColumns.contains(column) {
-            if !shortRow && !rejections.contains(where: { $0.field == column }) { reject(column, .emptyField) }
+        if value.isEmpty && !column.optional {
+            if !shortRow && !rejections.contains(where: { $0.field == column.name }) { reject(column.name, .emptyField) }
             return nil
         }
         return value.isEmpty ? nil : value
     }
 
-    mutating func optionalText(_ column: String) -> String? {
+    mutating func optionalText(_ column: ImportColumn) -> String? {
         let value = raw(column)
         return value.isEmpty ? nil : value
     }
 
     /// Free text with a maximum length in characters.
-    mutating func text(_ column: String, maximum: Int) -> String? {
+    mutating func text(_ column: ImportColumn, maximum: Int) -> String? {
         guard let value = text(column) else { return nil }
         guard value.count <= maximum else {
-            reject(column, .tooLong(count: value.count, maximum: maximum))
+            reject(column.name, .tooLong(count: value.count, maximum: maximum))
             return nil
         }
         return value
     }
 
-    mutating func code<T: CodeListValue>(_ column: String, _ type: T.Type) -> T? {
+    mutating func code<T: CodeListValue>(_ column: ImportColumn, _ type: T.Type) -> T? {
         guard let value = text(column) else { return nil }
         guard let parsed = T(token: value) else {
-            reject(column, .unknownCode(String(value.prefix(40))))
+            reject(column.name, .unknownCode(String(value.prefix(40))))
             return nil
         }
         return parsed
     }
 
-    mutating func int(_ column: String) -> Int? {
+    mutating func int(_ column: ImportColumn) -> Int? {
         guard let value = text(column) else { return nil }
         guard value.count <= 12, let n = Int(value) else {
-            reject(column, .invalidNumber(String(value.prefix(40))))
+            reject(column.name, .invalidNumber(String(value.prefix(40))))
             return nil
         }
         return n
     }
 
-    mutating func optionalInt(_ column: String) -> Int?? {
+    mutating func optionalInt(_ column: ImportColumn) -> Int?? {
         guard let value = optionalText(column) else { return .some(nil) }
         guard value.count <= 12, let n = Int(value) else {
-            reject(column, .invalidNumber(String(value.prefix(40))))
+            reject(column.name, .invalidNumber(String(value.prefix(40))))
             return nil
         }
         return .some(n)
     }
 
-    mutating func bool(_ column: String) -> Bool? {
+    mutating func bool(_ column: ImportColumn) -> Bool? {
         guard let value = text(column) else { return nil }
         guard let b = CSVBool.parse(value) else {
-            reject(column, .unknownCode(String(value.prefix(40))))
+            reject(column.name, .unknownCode(String(value.prefix(40))))
             return nil
         }
         return b
     }
 
-    mutating func date(_ column: String) -> CivilDate? {
+    mutating func date(_ column: ImportColumn) -> CivilDate? {
         guard let value = text(column) else { return nil }
         guard let d = try? CivilDate(value) else {
-            reject(column, .invalidDate(String(value.prefix(40))))
+            reject(column.name, .invalidDate(String(value.prefix(40))))
             return nil
         }
         return d
     }
 
-    mutating func optionalDate(_ column: String) -> CivilDate?? {
+    mutating func optionalDate(_ column: ImportColumn) -> CivilDate?? {
         guard let value = optionalText(column) else { return .some(nil) }
         guard let d = try? CivilDate(value) else {
-            reject(column, .invalidDate(String(value.prefix(40))))
+            reject(column.name, .invalidDate(String(value.prefix(40))))
             return nil
         }
         return .some(d)
     }
 
-    mutating func adminCode(_ column: String) -> AdminCode? {
+    mutating func adminCode(_ column: ImportColumn) -> AdminCode? {
         guard let value = text(column) else { return nil }
         do { return try AdminCode(value) } catch {
-            reject(column, .invalidAreaCode(error))
+            reject(column.name, .invalidAreaCode(error))
             return nil
         }
     }
 
-    mutating func householdNumber(_ column: String = "household_number") -> HouseholdNumber? {
+    mutating func householdNumber(_ column: ImportColumn) -> HouseholdNumber? {
         guard let value = text(column) else { return nil }
         guard let n = try? HouseholdNumber(value) else {
-            reject(column, .invalidHouseholdNumber(String(value.prefix(40))))
+            reject(column.name, .invalidHouseholdNumber(String(value.prefix(40))))
             return nil
         }
         return n
     }
 
     /// An amount in yuan (its range is a rule of Core).
-    mutating func money(_ column: String) -> Money? {
+    mutating func money(_ column: ImportColumn) -> Money? {
         guard let value = text(column) else { return nil }
         guard let m = try? Money(yuan: value) else {
-            reject(column, .invalidAmount(String(value.prefix(40))))
+            reject(column.name, .invalidAmount(String(value.prefix(40))))
             return nil
         }
         return m
     }
 
-    mutating func optionalMoney(_ column: String) -> Money?? {
+    mutating func optionalMoney(_ column: ImportColumn) -> Money?? {
         guard let value = optionalText(column) else { return .some(nil) }
         guard let m = try? Money(yuan: value) else {
-            reject(column, .invalidAmount(String(value.prefix(40))))
+            reject(column.name, .invalidAmount(String(value.prefix(40))))
             return nil
         }
         return .some(m)

@@ -25,7 +25,6 @@ extension RegistryImport.ReadError: WordedError {
 extension RegistryImport.ImportError: WordedError {
     public func message(_ s: Localizer) -> String {
         switch self {
-        case .fileChanged(let f): s.text("error.import.fileChanged", ["file": f])
         case .registryChanged: s.text("error.import.registryChanged")
         }
     }

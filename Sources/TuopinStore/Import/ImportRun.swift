@@ -1,0 +1,221 @@
+import Foundation
+import SQLKit
+import TuopinCore
+
+/// One import, in one pass over the files inside the caller's write transaction: each row's
+/// fields are parsed (`ImportRows`) and held to the rules of Core; accepted rows wait in chunks
+/// for the keyed registry lookups their keys need, then are written. When the files are read,
+/// the rules on each household's whole history and membership run, and the rows of every
+/// household rejected after some of its rows were written are deleted again. The caller
+/// commits, or rolls back when the import may not commit; nothing is visible before.
+final class ImportRun {
+    let directory: URL
+    let tx: StoreTransaction
+    let scope: AreaScope
+    let today: CivilDate
+    let sink: RegistryImport.RejectionSink?
+    var outcome = ImportOutcome()
+
+    var householdIndex: [String: Int32] = [:]
+    var households: [HouseholdEntry] = []
+    var people: [IdentityKey: PersonEntry] = [:]
+    var areaKinds: [String: AreaKind] = [:]
+    /// Codes the registry was asked about and does not hold.
+    var missingAreas: Set<String> = []
+    var newAreas: Set<String> = []
+    var existingProfiles: [String: Set<String>] = [:]
+    var existingAreaEvents: [String: Set<String>] = [:]
+    /// Rejections decided after the rows were read, by file and row.
+    var late: [RegistryFile: [Int: [LateRejection]]] = [:]
+    /// Whether the registry holds anyone (an empty one needs no ID lookups).
+    var registryHasMembers = false
+    /// Rows already reported, by file (so the report pass lists each row once).
+    var reported: [RegistryFile: Set<Int>] = [:]
+
+    static let chunk = 2_000
+
+    init(directory: URL, tx: StoreTransaction, scope: AreaScope, today: CivilDate, sink: RegistryImport.RejectionSink?) {
+        self.directory = directory
+        self.tx = tx
+        self.scope = scope
+        self.today = today
+        self.sink = sink
+    }
+
+    var sql: any SQLDatabase { tx.sql }
+
+    // MARK: Reading files
+
+    /// Opens a file of the folder, or reports why it cannot be read; nil when it is absent.
+    static func open(_ file: RegistryFile, in directory: URL) -> Result<FileHandle, ImportRejection>? {
+        let url = directory.appendingPathComponent(file.fileName)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType
+        guard !isDirectory.boolValue, type == .typeRegular else {
+            return .failure(ImportRejection(file: file, line: 0, field: nil, reason: .notARegularFile))
+        }
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            return .failure(ImportRejection(file: file, line: 0, field: nil, reason: .unreadableFile))
+        }
+        return .success(handle)
+    }
+
+    /// Reads `file` row by row: `body` parses and checks each readable row (and may queue it);
+    /// `flush` runs every `chunk` rows and at the end. Structural problems are rejections.
+    func read<C>(
+        _ file: RegistryFile, columns: (ImportRows.Columns) -> C, _ body: (inout RowReader, C) -> Void,
+        flush: () async throws -> Void
+    ) async throws {
+        guard let opened = Self.open(file, in: directory) else { return }
+        let handle: FileHandle
+        switch opened {
+        case .failure(let rejection):
+            outcome.record(rejection, sink: sink)
+            outcome.files.append(ImportedFile(file: file, bytes: 0, sha256: ""))
+            return
+        case .success(let h): handle = h
+        }
+        defer { try? handle.close() }
+        var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes)
+        defer { outcome.files.append(ImportedFile(file: file, bytes: reader.bytesRead, sha256: reader.digest.hex)) }
+        guard let first = reader.next() else {
+            outcome.record(ImportRejection(file: file, line: 1, field: nil, reason: .emptyFile), sink: sink)
+            return
+        }
+        let header: ImportHeader
+        switch first {
+        case .record(let r): header = ImportHeader(r.fields, file: file)
+        case .spoiled(let row, let fields, let problem):
+            outcome.record(Self.rejection(file, row: row, fields: fields, problem), sink: sink)
+            outcome.record(ImportRejection(file: file, line: 1, field: nil, reason: .missingColumn(file.columns[0]), fields: fields), sink: sink)
+            return
+        }
+        for r in header.rejections { outcome.record(r, sink: sink) }
+        if !header.unknownColumns.isEmpty { outcome.unknownColumns[file] = header.unknownColumns }
+        let usable = header.rejections.isEmpty
+        let resolved = columns(ImportRows.Columns(header))
+        var sinceFlush = 0
+        while let item = reader.next() {
+            outcome.readRows += 1
+            switch item {
+            case .record(let record):
+                guard usable else { continue }
+                var row = RowReader(header: header, line: record.row, fields: record.fields)
+                body(&row, resolved)
+                if !row.isValid { reject(row) }
+            case .spoiled(let row, let fields, let problem):
+                let rejection = Self.rejection(file, row: row, fields: fields, problem)
+                outcome.rejectedRows += 1
+                reported[file, default: []].insert(row)
+                outcome.record(rejection, sink: sink)
+                if !rejection.isFatal && usable { rejectOwner(file: file, header: header, line: row, fields: fields) }
+            }
+            sinceFlush += 1
+            if sinceFlush >= Self.chunk {
+                try await flush()
+                sinceFlush = 0
+            }
+        }
+        try await flush()
+    }
+
+    static func rejection(_ file: RegistryFile, row: Int, fields: [String], _ problem: CSVReader.Problem) -> ImportRejection {
+        switch problem {
+        case .notUTF8(_, let n):
+            ImportRejection(file: file, line: row, field: column(file, n), reason: .notUTF8, fields: fields)
+        case .fieldTooLong(_, let n, let bytes):
+            ImportRejection(file: file, line: row, field: column(file, n), reason: .fieldTooLong(bytes: bytes, maximum: ImportLimits.fieldBytes))
+        case .textAfterClosingQuote(_, let n):
+            ImportRejection(file: file, line: row, field: column(file, n), reason: .textAfterClosingQuote, fields: fields)
+        case .unterminatedQuote: ImportRejection(file: file, line: row, field: nil, reason: .unterminatedQuote)
+        }
+    }
+
+    /// The name of a 1-based column as the format orders it (for the place of a structural fault).
+    static func column(_ file: RegistryFile, _ n: Int) -> String? { n <= file.columns.count ? file.columns[n - 1] : nil }
+
+    // MARK: Rejecting
+
+    /// Reports a row's own faults; a rejected row of a household file rejects its household.
+    func reject(_ row: RowReader) {
+        outcome.rejectedRows += 1
+        reported[row.file, default: []].insert(row.line)
+        for r in row.rejections { outcome.record(r, sink: sink) }
+        rejectOwner(file: row.file, header: row.header, line: row.line, fields: row.fields)
+    }
+
+    /// Reports one rejection of an accepted row (a registry lookup refused it).
+    func reject(_ file: RegistryFile, line: Int, fields: [String], field: String?, _ reason: ImportRejection.Reason, household: Int32 = -1) {
+        outcome.rejectedRows += 1
+        reported[file, default: []].insert(line)
+        outcome.record(ImportRejection(file: file, line: line, field: field, reason: reason, fields: fields), sink: sink)
+        if household >= 0 { rejectHousehold(household, because: file) }
+    }
+
+    /// Rejects the household a rejected row belongs to. In the events, members and incomes files
+    /// a rejected row whose household number cannot be read could be anyone's, so the whole
+    /// import fails (see `isFatal`); a row of a household not in the file stands alone.
+    func rejectOwner(file: RegistryFile, header: ImportHeader, line: Int, fields: [String]) {
+        guard [.households, .statusEvents, .members, .incomes].contains(file) else { return }
+        let column = header.index["household_number"]
+        let number = column.flatMap { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+        if let index = householdIndex[number] {
+            rejectHousehold(index, because: file)
+        } else if file != .households && !HouseholdNumber.isWellFormed(number) {
+            outcome.record(ImportRejection(file: file, line: line, field: "household_number", reason: .unattributable, fields: fields), sink: sink)
+        }
+    }
+
+    /// Marks a household rejected; its rows already accepted are deleted and listed later.
+    func rejectHousehold(_ index: Int32, because file: RegistryFile) {
+        let i = Int(index)
+        switch file {
+        case .households: households[i].householdRowRejected = true
+        case .statusEvents: households[i].eventRowRejected = true
+        case .members: households[i].memberRowRejected = true
+        default: break
+        }
+        guard !households[i].rejected else { return }
+        households[i].rejected = true
+        if households[i].written { households[i].rejectedAfterRows = true }
+    }
+
+    /// A rejection decided after the row was read (on a household's whole history or
+    /// membership): reported by the report pass, with the row as read.
+    func late(_ file: RegistryFile, row: Int32, field: String?, _ reason: ImportRejection.Reason, household: Int32) {
+        late[file, default: [:]][Int(row), default: []].append(LateRejection(field: field, reason: reason))
+        rejectHousehold(household, because: file)
+        households[Int(household)].rejectedAfterRows = true
+    }
+
+    /// Reports a row of a rejected household that has no fault of its own.
+    func cascade(_ file: RegistryFile, line: Int, fields: [String], household: Int32) {
+        outcome.rejectedRows += 1
+        reported[file, default: []].insert(line)
+        outcome.record(
+            ImportRejection(
+                file: file, line: line, field: "household_number", reason: .householdRejected(households[Int(household)].number),
+                fields: fields), sink: sink)
+    }
+
+    // MARK: Writing
+
+    func write(_ rows: [[StoreValue]], into table: BulkTable, file: RegistryFile) async throws {
+        guard !rows.isEmpty else { return }
+        do { try await BulkLoad.insert(rows, into: table, in: tx) } catch {
+            // Every key was looked up first: a key taken now was taken by another writer meanwhile.
+            throw RegistryImport.ImportError.registryChanged
+        }
+        if table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }
+    }
+}
+
+extension HouseholdNumber {
+    /// Whether `text` is a household number, checked on its bytes (no `Character` properties).
+    static func isWellFormed(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 32 else { return false }
+        return bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 }
+    }
+}
