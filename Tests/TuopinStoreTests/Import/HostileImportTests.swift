@@ -21,7 +21,7 @@ struct HostileImportTests {
     }
 
     /// Imports with --skip-invalid: the faulty household must not be half there.
-    func importing(_ folder: URL) async throws -> (ImportRun, Int) {
+    func importing(_ folder: URL) async throws -> (ImportAttempt, Int) {
         try await TestDatabase.sqlite.withStore { store in
             let run = try await store.importFolder(folder, partial: true)
             return (run, try await store.households())

@@ -2,40 +2,64 @@ import Foundation
 import TuopinCore
 import TuopinStore
 
-/// The store-level import steps as the registry service runs them, for store tests.
+/// The store-level import as the registry service runs it, for store tests.
 extension Store {
     /// The day the tests import on.
     static let importDay = CivilDate(year: 2026, month: 12, day: 1)!
 
-    func validateImport(_ folder: URL, scope: AreaScope = .everywhere) async throws -> ImportPlan {
-        try await read { db in try await RegistryImport.validate(directory: folder, reader: db, scope: scope, today: Store.importDay) }
+    /// Imports in one transaction; commits when the import may, rolls back otherwise. Every
+    /// rejection, the late ones with their rows, by file and line.
+    func importFolder(_ folder: URL, partial: Bool = false, scope: AreaScope = .everywhere) async throws -> ImportAttempt {
+        do {
+            let (outcome, pending) = try await transaction { tx in
+                try await RegistryImport.run(directory: folder, in: tx, scope: scope, today: Store.importDay, partial: partial)
+            }
+            return ImportAttempt(outcome: outcome, late: RegistryImport.report(pending, directory: folder))
+        } catch let refused as RegistryImport.NotCommitted {
+            return ImportAttempt(outcome: refused.outcome, late: RegistryImport.report(refused.pending, directory: folder))
+        }
     }
 
-    /// Both passes: writes when the plan allows it; every rejection of both passes, by file and line.
-    func importFolder(_ folder: URL, partial: Bool = false, scope: AreaScope = .everywhere) async throws -> ImportRun {
-        let plan = try await validateImport(folder, scope: scope)
-        if plan.canCommit(partial: partial) {
-            let written = try await transaction { tx in try await RegistryImport.write(plan, in: tx) }
-            return ImportRun(plan: plan, second: written, committed: true)
+    /// Everything an import finds, with nothing kept (the transaction always rolls back).
+    func checkImport(_ folder: URL, scope: AreaScope = .everywhere) async throws -> ImportAttempt {
+        struct Undo: Error { var attempt: ImportAttempt }
+        struct NoAttempt: Error {}
+        do {
+            _ = try await transaction { tx -> Bool in
+                do {
+                    let (outcome, pending) = try await RegistryImport.run(
+                        directory: folder, in: tx, scope: scope, today: Store.importDay, partial: true)
+                    throw Undo(attempt: ImportAttempt(outcome: outcome, late: RegistryImport.report(pending, directory: folder)))
+                } catch let refused as RegistryImport.NotCommitted {
+                    throw Undo(attempt: ImportAttempt(outcome: refused.outcome, late: RegistryImport.report(refused.pending, directory: folder)))
+                }
+            }
+        } catch let undo as Undo {
+            return undo.attempt
         }
-        return ImportRun(plan: plan, second: try await RegistryImport.report(plan), committed: false)
+        throw NoAttempt()
     }
 
     func households() async throws -> Int { try await RegistryQuery.householdCount(sql) }
 }
 
-struct ImportRun {
-    var plan: ImportPlan
-    var second: RegistryImport.WriteResult
-    var committed: Bool
+struct ImportAttempt: Sendable {
+    var outcome: ImportOutcome
+    var late: [ImportRejection]
 
-    var rejections: [ImportRejection] { (plan.rejections + second.rejections).sorted { ($0.file, $0.line) < ($1.file, $1.line) } }
+    var committed: Bool { outcome.committed }
+
+    /// Every rejection, the late ones with their rows, by file and line.
+    var rejections: [ImportRejection] {
+        let lateRows = Set(late.map { "\($0.file.rawValue)#\($0.line)" })
+        return (outcome.rejections.filter { !lateRows.contains("\($0.file.rawValue)#\($0.line)") } + late).sorted {
+            ($0.file, $0.line) < ($1.file, $1.line)
+        }
+    }
 
     /// "file:line:field" of each rejection, for messages.
     var places: [String] { rejections.map { "\($0.file.fileName):\($0.line):\($0.field ?? "-")" } }
 
     /// The rule ids of the rejections that are Core checks.
-    var rules: [String] {
-        rejections.compactMap { if case .rule(let c) = $0.reason { c.rule.rawValue } else { nil } }
-    }
+    var rules: [String] { rejections.compactMap { if case .rule(let c) = $0.reason { c.rule.rawValue } else { nil } } }
 }
