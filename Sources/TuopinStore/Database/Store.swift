@@ -58,7 +58,7 @@ public final class Store: Sendable {
         switch location {
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-            try await configureSQLite(connection, wal: false)
+            try await configureSQLite(connection, wal: false, cacheMiB: 64)
             return Store(
                 dialect: .sqlite, location: location, sql: connection.sql(queryLogLevel: .trace),
                 backend: .sqlite(writer: AsyncPool([connection]), readers: nil, single: connection), logger: logger)
@@ -72,7 +72,7 @@ public final class Store: Sendable {
                 for _ in 0..<(2 + sqliteReaders) {
                     let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                     opened.append(connection)
-                    try await configureSQLite(connection, wal: true)
+                    try await configureSQLite(connection, wal: true, cacheMiB: opened.count == 1 ? 64 : 16)
                 }
                 let writer = opened[0], single = opened[1], readers = Array(opened[2...])
                 return Store(
@@ -112,22 +112,40 @@ public final class Store: Sendable {
         return (components.string ?? url, item.value)
     }
 
-    static func configureSQLite(_ connection: SQLiteConnection, wal: Bool) async throws {
+    /// WAL, foreign keys, and a page cache of `cacheMiB` (the writer's is larger: an import's
+    /// index inserts land all over the indexes).
+    static func configureSQLite(_ connection: SQLiteConnection, wal: Bool, cacheMiB: Int) async throws {
         let sql = connection.sql()
         if wal { _ = try await sql.raw("PRAGMA journal_mode=WAL").all() }
         try await sql.raw("PRAGMA foreign_keys=ON").run()
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
         try await sql.raw("PRAGMA busy_timeout=10000").run()
+        try await sql.raw("PRAGMA cache_size=\(unsafeRaw: String(-cacheMiB * 1024))").run()
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none of it.
-    public func transaction<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+    ///
+    /// `checkingForeignKeys: false` is for a bulk writer that checks every reference it writes
+    /// itself (the import: its tests run `PRAGMA foreign_key_check` after it). SQLite then skips
+    /// the per-row parent lookups for this transaction; PostgreSQL always checks.
+    public func transaction<T: Sendable>(
+        checkingForeignKeys: Bool = true, _ body: @Sendable (StoreTransaction) async throws -> T
+    ) async throws -> T {
         switch backend {
         case .sqlite(let writer, _, _):
             return try await writer.with { connection in
                 let sql = connection.sql(queryLogLevel: .trace)
-                return try await enclose(sql, begin: "BEGIN IMMEDIATE") {
-                    try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: connection))
+                // Foreign-key enforcement can only change outside a transaction.
+                if !checkingForeignKeys { try await sql.raw("PRAGMA foreign_keys=OFF").run() }
+                do {
+                    let result = try await enclose(sql, begin: "BEGIN IMMEDIATE") {
+                        try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: connection))
+                    }
+                    if !checkingForeignKeys { try await sql.raw("PRAGMA foreign_keys=ON").run() }
+                    return result
+                } catch {
+                    if !checkingForeignKeys { try? await sql.raw("PRAGMA foreign_keys=ON").run() }
+                    throw error
                 }
             }
         case .postgres(let pool):

@@ -6,7 +6,9 @@ extension BulkLoad {
     static func insertSQLite(_ rows: [[StoreValue]], into table: BulkTable, connection: SQLiteConnection) async throws {
         let perStatement = max(1, StoreDialect.sqlite.maximumBinds / table.columns.count)
         let rowPlaceholder = "(" + Array(repeating: "?", count: table.columns.count).joined(separator: ",") + ")"
-        let head = "INSERT INTO \(table.name) (\(table.columns.joined(separator: ","))) VALUES "
+        // OR FAIL: a failing row ends the statement without undoing the rows before it, so SQLite
+        // keeps no statement journal; the caller's transaction rolls back as a whole anyway.
+        let head = "INSERT OR FAIL INTO \(table.name) (\(table.columns.joined(separator: ","))) VALUES "
         var start = 0
         while start < rows.count {
             let end = min(start + perStatement, rows.count)

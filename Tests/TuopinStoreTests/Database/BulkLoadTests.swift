@@ -1,3 +1,4 @@
+import SQLKit
 import Testing
 import TuopinCore
 import TuopinStore
@@ -35,6 +36,34 @@ struct BulkLoadTests {
         #expect(a.count == 9_000)
         #expect(a == b)
         #expect(a.contains("C3|名\"称'3|P1"))
+    }
+
+    /// A transaction may skip SQLite's per-row foreign-key checks (the import checks its own
+    /// references); the next transaction checks again, also after one that failed.
+    @Test func foreignKeysAreOffOnlyInTheTransactionThatAsks() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            let orphan: SQLQueryString =
+                "INSERT INTO income_record (county_code, household_number, year, household_size) VALUES ('430481', 'NONE', 2020, 1)"
+            struct Late: Error {}
+            await #expect(throws: Late.self) {
+                try await store.transaction(checkingForeignKeys: false) { tx in
+                    try await tx.sql.raw(orphan).run()
+                    throw Late()
+                }
+            }
+            await #expect(throws: (any Error).self, "checked again after a failed unchecked transaction") {
+                try await store.transaction { tx in try await tx.sql.raw(orphan).run() }
+            }
+            try await store.transaction(checkingForeignKeys: false) { tx in try await tx.sql.raw(orphan).run() }
+            #expect(try await store.foreignKeyViolations() == 1, "foreign_key_check finds what the unchecked transaction let through")
+            await #expect(throws: (any Error).self, "checked again after an unchecked commit") {
+                try await store.transaction { tx in
+                    try await tx.sql.raw(
+                        "INSERT INTO income_record (county_code, household_number, year, household_size) VALUES ('430481', 'NONE', 2021, 1)"
+                    ).run()
+                }
+            }
+        }
     }
 
     @Test(arguments: TestDatabase.available)

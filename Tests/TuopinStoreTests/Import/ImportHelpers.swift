@@ -11,9 +11,12 @@ extension Store {
     /// rejection, the late ones with their rows, by file and line.
     func importFolder(_ folder: URL, partial: Bool = false, scope: AreaScope = .everywhere) async throws -> ImportAttempt {
         do {
-            let (outcome, pending) = try await transaction { tx in
+            // As the service runs it: SQLite's per-row foreign-key checks off, so this checks
+            // afterwards that every reference the import wrote holds.
+            let (outcome, pending) = try await transaction(checkingForeignKeys: false) { tx in
                 try await RegistryImport.run(directory: folder, in: tx, scope: scope, today: Store.importDay, partial: partial)
             }
+            try await checkForeignKeys()
             return ImportAttempt(outcome: outcome, late: RegistryImport.report(pending, directory: folder))
         } catch let refused as RegistryImport.NotCommitted {
             return ImportAttempt(outcome: refused.outcome, late: RegistryImport.report(refused.pending, directory: folder))
@@ -25,7 +28,7 @@ extension Store {
         struct Undo: Error { var attempt: ImportAttempt }
         struct NoAttempt: Error {}
         do {
-            _ = try await transaction { tx -> Bool in
+            _ = try await transaction(checkingForeignKeys: false) { tx -> Bool in
                 do {
                     let (outcome, pending) = try await RegistryImport.run(
                         directory: folder, in: tx, scope: scope, today: Store.importDay, partial: true)
@@ -41,6 +44,24 @@ extension Store {
     }
 
     func households() async throws -> Int { try await RegistryQuery.householdCount(sql) }
+
+    struct ForeignKeyViolation: Error, CustomStringConvertible {
+        var rows: Int
+        var description: String { "the import wrote \(rows) rows whose parent row is missing" }
+    }
+
+    /// Throws when a row's parent is missing (SQLite; PostgreSQL checks every row as it is written).
+    func checkForeignKeys() async throws {
+        let rows = try await foreignKeyViolations()
+        if rows > 0 { throw ForeignKeyViolation(rows: rows) }
+    }
+
+    /// Rows whose parent row is missing (0 on PostgreSQL, which refuses them as they come).
+    func foreignKeyViolations() async throws -> Int {
+        guard dialect == .sqlite else { return 0 }
+        // On the writer, whose schema is loaded (a fresh connection's first PRAGMA sees no rows).
+        return try await transaction { tx in try await tx.sql.raw("PRAGMA foreign_key_check").all().count }
+    }
 }
 
 struct ImportAttempt: Sendable {
