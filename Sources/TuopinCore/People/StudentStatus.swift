@@ -27,6 +27,18 @@ public enum StudentStatus: Hashable, Sendable, Codable {
 
     /// Parses a token; the grade must be in the stage's range.
     public init?(token: String) {
+        switch token {  // the tokens without a grade, the common case, need no splitting
+        case "notInSchool":
+            self = .notInSchool
+            return
+        case "preschool":
+            self = .preschool
+            return
+        case "collegeOrAbove":
+            self = .collegeOrAbove
+            return
+        default: break
+        }
         let parts = token.split(separator: ":")
         let grade = parts.count == 2 ? Int(parts[1]) : nil
         switch (parts.first.map(String.init), grade) {

@@ -18,6 +18,11 @@ struct CSVReader {
         /// The spreadsheet row: 1 for the header.
         var row: Int
         var fields: [String]
+        /// No field holds a control character, starts or ends with a space, or starts with an
+        /// apostrophe: each field can be used as read (set by the fast path only).
+        var plain = false
+
+        static func == (a: Record, b: Record) -> Bool { a.row == b.row && a.fields == b.fields }
     }
 
     enum Problem: Error, Equatable {
@@ -29,6 +34,8 @@ struct CSVReader {
         case textAfterClosingQuote(row: Int, column: Int)
         /// A quote opened on `row` is never closed: the rest of the file is one field.
         case unterminatedQuote(row: Int)
+        /// More fields than any file of the format has (only the first ones are kept).
+        case tooManyFields(row: Int, count: Int)
     }
 
     /// A record, or a record that could not be read (its row and what went wrong), in file order.
@@ -43,15 +50,19 @@ struct CSVReader {
     private var atEnd = false
     private var row = 0
     private var first = true
+    /// Fields in the last record: the next one reserves as many, so its array grows once.
+    private var expectedFields = 8
     /// SHA-256 of every byte read, for the import's audit entry and to notice a file that
     /// changes between validation and commit.
     private(set) var digest = StreamingDigest()
     private(set) var bytesRead = 0
     let maximumFieldBytes: Int
+    let maximumFields: Int
 
-    init(handle: FileHandle, maximumFieldBytes: Int) {
+    init(handle: FileHandle, maximumFieldBytes: Int, maximumFields: Int = 1_000) {
         self.handle = handle
         self.maximumFieldBytes = maximumFieldBytes
+        self.maximumFields = maximumFields
     }
 
     private mutating func refill() -> Bool {
@@ -108,18 +119,32 @@ struct CSVReader {
     private mutating func fastRecord() -> Fast {
         let start = position
         let limit = maximumFieldBytes
-        let result: (fields: [String], end: Int)? = block.withUnsafeBufferPointer { buffer in
+        let expected = expectedFields, maximumFields = maximumFields
+        let result: (fields: [String], end: Int, plain: Bool)? = block.withUnsafeBufferPointer { buffer in
             var fields: [String] = []
+            fields.reserveCapacity(expected)
             var fieldStart = start
             var i = start
+            // The OR of the field's bytes: below 0x80, it is ASCII and needs no UTF-8 check.
+            var high: UInt8 = 0
+            var plain = true
             while i < buffer.count {
                 let b = buffer[i]
                 if b == 0x22 { return nil }  // a quote: the slow path knows quoting
                 if b == 0x2C || b == 0x0A || b == 0x0D {
-                    if i - fieldStart > limit { return nil }
+                    if i - fieldStart > limit || fields.count >= maximumFields { return nil }
+                    if i > fieldStart {
+                        let first = buffer[fieldStart], last = buffer[i - 1]
+                        if first == 0x20 || first == 0x27 || last == 0x20 { plain = false }
+                    }
                     let bytes = UnsafeBufferPointer(start: buffer.baseAddress.map { $0 + fieldStart }, count: i - fieldStart)
-                    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-                    fields.append(text)
+                    if high < 0x80 {
+                        fields.append(String(decoding: bytes, as: UTF8.self))
+                    } else {
+                        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+                        fields.append(text)
+                    }
+                    high = 0
                     if b == 0x2C {
                         fieldStart = i + 1
                         i += 1
@@ -131,8 +156,10 @@ struct CSVReader {
                         guard end < buffer.count else { return nil }
                         if buffer[end] == 0x0A { end += 1 }
                     }
-                    return (fields, end)
+                    return (fields, end, plain)
                 }
+                high |= b
+                if b < 0x20 || b == 0x7F { plain = false }
                 i += 1
             }
             return nil  // the record runs past the block
@@ -140,8 +167,9 @@ struct CSVReader {
         guard let result else { return .slow }
         position = result.end
         row += 1
-        if result.fields == [""] { return .blank }
-        return .record(.record(Record(row: row, fields: result.fields)))
+        if result.fields.count == 1 && result.fields[0].isEmpty { return .blank }
+        expectedFields = result.fields.count
+        return .record(.record(Record(row: row, fields: result.fields, plain: result.plain)))
     }
 
     /// A record read byte by byte: quoted fields, faults, and records that cross blocks.
@@ -157,9 +185,18 @@ struct CSVReader {
             var inQuotes = false, wasQuoted = false, afterClosingQuote = false
             var problem: Problem? = nil
             var quoteOpenedOn = recordRow
+            var fieldsOverLimit = 0
 
             func endField() {
                 let column = fields.count + 1
+                if fields.count >= maximumFields {
+                    fieldsOverLimit += 1  // counted, not kept: a hostile row holds millions
+                    field.removeAll(keepingCapacity: true)
+                    fieldBytes = 0
+                    wasQuoted = false
+                    afterClosingQuote = false
+                    return
+                }
                 if fieldBytes > maximumFieldBytes, problem == nil {
                     problem = .fieldTooLong(row: recordRow, column: column, bytes: fieldBytes)
                 }
@@ -226,6 +263,7 @@ struct CSVReader {
             }
             // A line holding nothing at all is a blank row (counted, skipped).
             if fields == [""] && problem == nil { continue }
+            if fieldsOverLimit > 0 && problem == nil { problem = .tooManyFields(row: recordRow, count: fields.count + fieldsOverLimit) }
             if let problem { return .spoiled(row: recordRow, fields: fields, problem: problem) }
             return .record(Record(row: recordRow, fields: fields))
         }

@@ -94,13 +94,32 @@ extension ImportKeysQuery {
         }
     }
 
-    /// Takes out the `member` rows of people who belong to no household that stays.
-    static func deleteMembers(county: String, type: IdentityType, _ numbers: [String], _ tx: StoreTransaction) async throws {
+    /// The people who have a membership in any of a county's households `numbers`.
+    static func people(county: String, of numbers: [String], _ sql: any SQLDatabase) async throws -> [(type: IdentityType, number: String)] {
+        var result: [(type: IdentityType, number: String)] = []
+        for start in stride(from: 0, to: numbers.count, by: chunk) {
+            let part = Array(numbers[start..<min(start + chunk, numbers.count)])
+            for row in try await sql.raw(
+                """
+                SELECT DISTINCT id_type, id_number FROM membership WHERE county_code = \(bind: county) AND household_number IN (\(binds: part))
+                """
+            ).all() {
+                let number = try row.storedText("id_number", table: "membership", key: county)
+                result.append((try row.storedCode("id_type", as: IdentityType.self, table: "membership", key: number), number))
+            }
+        }
+        return result
+    }
+
+    /// Takes out the `member` rows of those of `numbers` who have no membership left.
+    static func deleteMembersWithoutHousehold(county: String, type: IdentityType, _ numbers: [String], _ tx: StoreTransaction) async throws {
         for start in stride(from: 0, to: numbers.count, by: chunk) {
             let part = Array(numbers[start..<min(start + chunk, numbers.count)])
             try await tx.sql.raw(
                 """
                 DELETE FROM member WHERE county_code = \(bind: county) AND id_type = \(bind: type.token) AND id_number IN (\(binds: part))
+                AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.county_code = member.county_code AND m.id_type = member.id_type
+                AND m.id_number = member.id_number)
                 """
             ).run()
         }

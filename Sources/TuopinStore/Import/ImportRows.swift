@@ -153,7 +153,7 @@ enum ImportRows {
         let idType = row.code(c.idType, IdentityType.self)
         // A resident number's lower-case check character x is the capital X.
         let idNumber = row.text(c.idNumber, maximum: 32).map {
-            idType == .residentIdentityCard && $0.hasSuffix("x") ? String($0.dropLast()) + "X" : $0
+            idType == .residentIdentityCard && $0.utf8.last == UInt8(ascii: "x") ? String($0.dropLast()) + "X" : $0
         }
         let name = row.text(c.name, maximum: ImportLimits.personName.upperBound)
         let sex = row.code(c.sex, Sex.self), birth = row.date(c.birth)
@@ -163,7 +163,9 @@ enum ImportRows {
         if let studentText, student == nil { row.reject(c.student.name, .unknownCode(String(studentText.prefix(40)))) }
         var health: Set<HealthCondition> = []
         let healthText = row.raw(c.health)
-        if !healthText.isEmpty {
+        if !healthText.isEmpty, !healthText.utf8.contains(UInt8(ascii: ";")), let h = HealthCondition(token: healthText) {
+            health.insert(h)  // one condition, the common case
+        } else if !healthText.isEmpty {
             for token in healthText.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
                 if let h = HealthCondition(token: token) {
                     health.insert(h)

@@ -20,7 +20,7 @@ extension ImportRun {
                 if row.isValid { pending.append(PendingRow(value: area, line: row.line, fields: row.fields, household: -1)) }
             }, flush: {})
         let codes = Set(pending.flatMap { [$0.value.code.rawValue] + ($0.value.code.parent.map { [$0.rawValue] } ?? []) })
-        for (code, kind) in try await ImportKeysQuery.areaKinds(Array(codes), sql) { areaKinds[code] = kind }
+        for (code, kind) in try await ImportKeysQuery.areaKinds(Array(codes), try await database()) { areaKinds[code] = kind }
         var rows: [[StoreValue]] = []
         for p in pending.sorted(by: { ($0.value.code.rawValue.count, $0.value.code) < ($1.value.code.rawValue.count, $1.value.code) }) {
             let area = p.value, code = area.code.rawValue
@@ -42,7 +42,7 @@ extension ImportRun {
     func lookUpAreas(_ codes: some Sequence<String>) async throws {
         let unknown = Set(codes).filter { areaKinds[$0] == nil && !missingAreas.contains($0) }
         guard !unknown.isEmpty else { return }
-        let found = try await ImportKeysQuery.areaKinds(Array(unknown), sql)
+        let found = try await ImportKeysQuery.areaKinds(Array(unknown), try await database())
         for code in unknown {
             if let kind = found[code] { areaKinds[code] = kind } else { missingAreas.insert(code) }
         }
@@ -80,7 +80,7 @@ extension ImportRun {
                     }
                     let county = event.area.county?.rawValue ?? event.area.rawValue
                     if self.existingAreaEvents[county] == nil {
-                        self.existingAreaEvents[county] = try await ImportKeysQuery.areaEvents(county: county, self.sql)
+                        self.existingAreaEvents[county] = try await ImportKeysQuery.areaEvents(county: county, try await self.database())
                     }
                     if self.existingAreaEvents[county]?.contains("\(event.area.rawValue)|\(event.kind.token)|\(event.effectiveDate)") == true {
                         self.reject(.areaEvents, line: p.line, fields: p.fields, field: "effective_date", .areaEventAlreadyInRegistry)
@@ -122,7 +122,7 @@ extension ImportRun {
                     }
                     let county = profile.village.county?.rawValue ?? ""
                     if self.existingProfiles[county] == nil {
-                        self.existingProfiles[county] = try await ImportKeysQuery.profiles(county: county, self.sql)
+                        self.existingProfiles[county] = try await ImportKeysQuery.profiles(county: county, try await self.database())
                     }
                     if self.existingProfiles[county]?.contains("\(profile.village.rawValue)|\(profile.year)") == true {
                         self.reject(.villageProfiles, line: p.line, fields: p.fields, field: "year", .profileAlreadyInRegistry(year: profile.year))
@@ -176,7 +176,8 @@ extension ImportRun {
                 try await self.lookUpAreas(pending.map(\.value.village.rawValue))
                 var existing: [String: Set<String>] = [:]
                 for (county, rows) in Dictionary(grouping: pending, by: { $0.value.county.rawValue }) {
-                    existing[county] = try await ImportKeysQuery.households(county: county, rows.map(\.value.number.rawValue), self.sql)
+                    existing[county] = try await ImportKeysQuery.households(
+                        county: county, rows.map(\.value.number.rawValue), try await self.database())
                 }
                 var rows: [[StoreValue]] = []
                 for p in pending {
@@ -191,7 +192,7 @@ extension ImportRun {
                             household: p.household)
                     } else {
                         rows.append(RegistryRows.row(h))
-                        self.households[Int(p.household)].written = true
+                        self.households[Int(p.household)].writtenRows.household = true
                     }
                 }
                 pending.removeAll(keepingCapacity: true)
@@ -290,15 +291,15 @@ extension ImportRun {
                 continue
             }
             rows.append(convert(p.value, households[h].county))
-            households[h].written = true
+            households[h].writtenRows.add(file)
         }
-        pending.removeAll(keepingCapacity: true)
         let table =
             switch file {
             case .statusEvents: RegistryRows.statusEvent
             case .incomes: RegistryRows.income
             default: RegistryRows.membership
             }
+        pending.removeAll(keepingCapacity: true)
         try await write(rows, into: table, file: file)
     }
 }

@@ -4,53 +4,77 @@ extension ImportRun {
     /// The whole import: the files in the order rows refer to each other, the rules on each
     /// household as a whole, and the rows of rejected households taken out again.
     func run() async throws -> PendingReport {
-        registryHasMembers = try await ImportKeysQuery.hasMembers(sql)
+        do {
+            return try await runFiles()
+        } catch {
+            // No write may outlive the transaction it was queued in.
+            try? await drain()
+            throw error
+        }
+    }
+
+    private func runFiles() async throws -> PendingReport {
+        registryHasMembers = try await ImportKeysQuery.hasMembers(try await database())
         try await importAreas()
         try await importAreaEvents()
         try await importProfiles()
         try await importHouseholds()
         try await importStatusEvents()
+        checkHistories()
         try await importMembers()
+        checkCompositions()
         try await importIncomes()
+        try await drain()
         if outcome.readRows == 0 && !outcome.fatal {
             let first = RegistryFile.allCases.first { f in outcome.files.contains { $0.file == f.fileName } } ?? .households
             outcome.record(ImportRejection(file: first, line: 0, field: nil, reason: .noRows), sink: sink)
         }
-        checkHouseholds()
         let report = pendingReport()
         try await deleteRejected()
         outcome.counties = Set(households.filter { !$0.rejected && $0.written }.map(\.county))
         return report
     }
 
-    /// DQ-006 and the history rules, on each household whose own row was read and whose events
-    /// (or members) were all read: the failed check goes on the row it is about. Two heads at
-    /// once is a fault whatever else is wrong, so it is always checked.
-    func checkHouseholds() {
-        for i in households.indices where !households[i].householdRowRejected {
+    /// The history rules, on each household whose own row and every event were read, once the
+    /// events file is read: the failed check goes on the row it is about. The events are then
+    /// let go (only whether the household is on the roll is kept).
+    func checkHistories() {
+        for i in households.indices {
             let h = households[i]
-            guard let number = try? HouseholdNumber(h.number) else { continue }
-            if !h.eventRowRejected {
-                let events = h.events.map {
-                    StatusEvent(
-                        household: number, sequence: Int($0.sequence), kind: $0.kind, status: $0.status,
-                        effectiveDate: CivilDate(dayNumber: Int($0.day)))
-                }
-                for check in StatusHistoryRules.evaluate(history: events).failedChecks {
-                    if let row = eventRow(h, check) {
-                        late(.statusEvents, row: row, field: "sequence", .rule(check), household: Int32(i))
-                    } else {
-                        late(.households, row: h.row, field: nil, .rule(check), household: Int32(i))
-                    }
+            households[i].onRoll = h.events.max { $0.sequence < $1.sequence }?.status.isEnrolled ?? true
+            households[i].events = []
+            guard !h.householdRowRejected, !h.eventRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
+            let events = h.events.map {
+                StatusEvent(
+                    household: number, sequence: Int($0.sequence), kind: $0.kind, status: $0.status,
+                    effectiveDate: CivilDate(dayNumber: Int($0.day)))
+            }
+            for check in StatusHistoryRules.evaluate(history: events).failedChecks {
+                if let row = Self.eventRow(h.events, check) {
+                    late(.statusEvents, row: row, field: "sequence", .rule(check), household: Int32(i))
+                } else {
+                    late(.households, row: h.row, field: nil, .rule(check), household: Int32(i))
                 }
             }
-            let latest = h.events.max { $0.sequence < $1.sequence }
+        }
+    }
+
+    /// DQ-006 on each household whose own row was read, once the member file is read; the
+    /// memberships and the people are then let go. Two heads at once is a fault whatever else is
+    /// wrong, so it is checked even when a member row was rejected.
+    func checkCompositions() {
+        people = PeopleTable()
+        movers = [:]
+        for i in households.indices {
+            let h = households[i]
+            households[i].memberships = []
+            guard !h.householdRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
             let memberships = h.memberships.map {
                 Membership(
                     household: number, idNumber: "", relation: $0.isHead ? .head : .other, from: CivilDate(dayNumber: Int($0.from)),
                     to: $0.to == Int32.max ? nil : CivilDate(dayNumber: Int($0.to)))
             }
-            let composition = HouseholdCompositionRules.evaluate(memberships, onRoll: latest?.status.isEnrolled ?? true)
+            let composition = HouseholdCompositionRules.evaluate(memberships, onRoll: h.onRoll)
             for check in composition.failedChecks where !h.memberRowRejected || check.rule == HouseholdCompositionRules.oneHeadAtATime {
                 if check.rule == HouseholdCompositionRules.oneHeadAtATime, let second = Self.secondHead(h.memberships) {
                     late(.members, row: second.row, field: "relation", .rule(check), household: Int32(i))
@@ -71,44 +95,30 @@ extension ImportRun {
     }
 
     /// The row of the event a history check names by its sequence.
-    func eventRow(_ h: HouseholdEntry, _ check: Check) -> Int32? {
+    static func eventRow(_ events: [CompactEvent], _ check: Check) -> Int32? {
         let sequence: Int64? =
             switch check["sequence"] ?? check["found"] {
             case .count(let n)?: n
             default: nil
             }
-        return sequence.flatMap { s in h.events.first { Int64($0.sequence) == s }?.row }
+        return sequence.flatMap { s in events.first { Int64($0.sequence) == s }?.row }
     }
 
-    /// The rows of households rejected after some of their rows were written, not reported yet:
-    /// each with its late reasons, or as a row of a rejected household.
+    /// What the report pass lists: the rows with reasons found late, and every row written of a
+    /// household rejected afterwards. Those rows are counted as rejected, not written.
     func pendingReport() -> PendingReport {
-        var report = PendingReport()
-        var unreported: [RegistryFile: Int] = [:]
-        for h in households where h.rejected {
-            var rows: [(RegistryFile, Int32)] = [(.households, h.row)]
-            rows += h.events.map { (.statusEvents, $0.row) } + h.memberships.map { (.members, $0.row) } + h.incomes.map { (.incomes, $0.row) }
-            for (file, row) in rows {
-                let wasReported = reported[file]?.contains(Int(row)) == true
-                if let reasons = late[file]?[Int(row)] {
-                    // A rule on the whole household names this row: said even if the row was
-                    // reported with its household already.
-                    report.rows[file, default: [:]][Int(row)] = reasons
-                } else if h.rejectedAfterRows && !wasReported {
-                    report.rows[file, default: [:]][Int(row)] = [LateRejection(field: "household_number", reason: .householdRejected(h.number))]
-                }
-                if !wasReported && report.rows[file]?[Int(row)] != nil {
-                    unreported[file, default: 0] += 1
-                    reported[file, default: []].insert(Int(row))
-                }
+        var report = PendingReport(rows: late, households: [], reported: reported)
+        for h in households where h.rejected && h.rejectedAfterRows {
+            report.households.insert(h.number)
+            for file in [RegistryFile.households, .statusEvents, .members, .incomes] {
+                let count = h.writtenRows[file]
+                guard count > 0 else { continue }
+                outcome.rejectedRows += count
+                outcome.writtenRows[file, default: 0] -= count
+                if (outcome.writtenRows[file] ?? 0) <= 0 { outcome.writtenRows[file] = nil }
             }
         }
-        for (file, count) in unreported {
-            outcome.rejectedRows += count
-            outcome.writtenRows[file, default: 0] -= count
-            if (outcome.writtenRows[file] ?? 0) <= 0 { outcome.writtenRows[file] = nil }
-        }
-        for (file, rows) in report.rows {
+        for (file, rows) in late {
             for (row, reasons) in rows.sorted(by: { $0.key < $1.key }) {
                 for r in reasons where outcome.rejections.count < ImportOutcome.keptRejections {
                     outcome.rejections.append(ImportRejection(file: file, line: row, field: r.field, reason: r.reason))
@@ -118,21 +128,19 @@ extension ImportRun {
         return report
     }
 
-    /// Deletes what was written of households rejected afterwards, and the people who belong to
-    /// no household that stays.
+    /// Deletes what was written of households rejected afterwards, and the people who then
+    /// belong to no household (all of them came with this import: people the registry held
+    /// already are refused).
     func deleteRejected() async throws {
+        try await drain()
         let gone = households.indices.filter { households[$0].rejected && households[$0].written }
         guard !gone.isEmpty else { return }
         for (county, indexes) in Dictionary(grouping: gone, by: { households[$0].county }) {
-            try await ImportKeysQuery.deleteHouseholds(county: county, indexes.map { households[$0].number }, tx)
-        }
-        var leaving: [String: [IdentityKey]] = [:]
-        for (key, person) in people where person.written && person.spans.allSatisfy({ households[Int($0.household)].rejected }) {
-            leaving[households[Int(person.first.household)].county, default: []].append(key)
-        }
-        for (county, keys) in leaving {
-            for (type, ofType) in Dictionary(grouping: keys, by: \.type) {
-                try await ImportKeysQuery.deleteMembers(county: county, type: type, ofType.map(\.number), tx)
+            let numbers = indexes.map { households[$0].number }
+            let people = try await ImportKeysQuery.people(county: county, of: numbers, tx.sql)
+            try await ImportKeysQuery.deleteHouseholds(county: county, numbers, tx)
+            for (type, ofType) in Dictionary(grouping: people, by: \.type) {
+                try await ImportKeysQuery.deleteMembersWithoutHousehold(county: county, type: type, ofType.map(\.number), tx)
             }
         }
     }

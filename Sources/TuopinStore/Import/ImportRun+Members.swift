@@ -54,17 +54,18 @@ extension ImportRun {
                 hasher.combine(member.name)
                 hasher.combine(member.sex)
                 hasher.combine(member.birthDate)
-                let fingerprint = hasher.finalize()
-                if var person = people[key] {
+                let fingerprint = UInt32(truncatingIfNeeded: hasher.finalize())
+                if var person = people.get(key) {
                     if person.fingerprint != fingerprint {
-                        row.reject("name", .identityDiffers(otherLine: Int(person.firstRow)))
+                        row.reject("name", .identityDiffers(otherLine: Int(person.first.row)))
                         return
                     }
-                    if let other = person.spans.first(where: { households[Int($0.household)].county != households[Int(household)].county }) {
+                    let spans = [person.first] + (person.moved ? movers[key] ?? [] : [])
+                    if let other = spans.first(where: { households[Int($0.household)].county != households[Int(household)].county }) {
                         row.reject("id_number", .identityInOtherCounty(households[Int(other.household)].county))
                         return
                     }
-                    if let other = person.spans.first(where: { $0.from < span.to && span.from < $0.to }) {
+                    if let other = spans.first(where: { $0.from < span.to && span.from < $0.to }) {
                         if other.household == household {
                             row.reject("id_number", .duplicateRow(firstLine: Int(other.row)))
                         } else {
@@ -78,10 +79,11 @@ extension ImportRun {
                         }
                         return
                     }
-                    person.more = (person.more ?? []) + [span]
-                    people[key] = person
+                    movers[key, default: []].append(span)
+                    person.moved = true
+                    people.set(key, person)
                 } else {
-                    people[key] = PersonEntry(firstRow: Int32(row.line), fingerprint: fingerprint, first: span, more: nil)
+                    people.set(key, PersonEntry(first: span, fingerprint: fingerprint))
                 }
                 households[Int(household)].memberships.append(
                     CompactMembership(
@@ -102,7 +104,7 @@ extension ImportRun {
         if registryHasMembers {
             var known: Set<IdentityKey> = []
             for (type, rows) in Dictionary(grouping: pending, by: { $0.value.0.idType }) {
-                for number in try await ImportKeysQuery.identities(type, rows.map(\.value.0.idNumber), sql) {
+                for number in try await ImportKeysQuery.identities(type, rows.map(\.value.0.idNumber), try await database()) {
                     known.insert(IdentityKey(type, number))
                 }
             }
@@ -115,6 +117,8 @@ extension ImportRun {
             }
         }
         var members: [[StoreValue]] = [], memberships: [[StoreValue]] = []
+        members.reserveCapacity(pending.count)
+        memberships.reserveCapacity(pending.count)
         for p in pending {
             let h = Int(p.household)
             if households[h].rejected {
@@ -124,12 +128,13 @@ extension ImportRun {
             let (member, membership) = p.value
             let key = IdentityKey(member.idType, member.idNumber)
             let county = households[h].county
-            if people[key]?.written == false {
-                people[key]?.written = true
+            if var person = people.get(key), !person.written {
+                person.written = true
+                people.set(key, person)
                 members.append(RegistryRows.row(member, county: county))
             }
             memberships.append(RegistryRows.row(membership, county: county))
-            households[h].written = true
+            households[h].writtenRows.members += 1
         }
         pending.removeAll(keepingCapacity: true)
         try await write(members, into: RegistryRows.member, file: .members)

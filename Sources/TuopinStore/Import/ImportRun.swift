@@ -18,7 +18,10 @@ final class ImportRun {
 
     var householdIndex: [String: Int32] = [:]
     var households: [HouseholdEntry] = []
-    var people: [IdentityKey: PersonEntry] = [:]
+    /// Everyone read from members.csv, until it is read whole.
+    var people = PeopleTable()
+    /// The further spans of people who moved between households.
+    var movers: [IdentityKey: [PersonSpan]] = [:]
     var areaKinds: [String: AreaKind] = [:]
     /// Codes the registry was asked about and does not hold.
     var missingAreas: Set<String> = []
@@ -42,13 +45,30 @@ final class ImportRun {
         self.sink = sink
     }
 
-    var sql: any SQLDatabase { tx.sql }
+    /// The writes in flight, oldest first: rows are written while the next chunks are read and
+    /// checked (on the other core). Each write starts when the one before has finished.
+    var inFlight: [Task<Void, any Error>] = []
+    /// At most this many writes wait, so memory stays bounded whatever the reading's lead.
+    static let writesInFlight = 8
+
+    /// The transaction's database, once the writes in flight have finished (a lookup or delete
+    /// never runs beside a write, and a failed write stops the import here).
+    func database() async throws -> any SQLDatabase {
+        try await drain()
+        return tx.sql
+    }
+
+    /// Waits for every write in flight.
+    func drain() async throws {
+        while !inFlight.isEmpty { try await inFlight.removeFirst().value }
+    }
 
     // MARK: Reading files
 
     /// Opens a file of the folder, or reports why it cannot be read; nil when it is absent.
     static func open(_ file: RegistryFile, in directory: URL) -> Result<FileHandle, ImportRejection>? {
-        let url = directory.appendingPathComponent(file.fileName)
+        // A link is followed: what it points at must be a regular file.
+        let url = directory.appendingPathComponent(file.fileName).resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
         let type = (try? FileManager.default.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType
@@ -101,7 +121,7 @@ final class ImportRun {
             switch item {
             case .record(let record):
                 guard usable else { continue }
-                var row = RowReader(header: header, line: record.row, fields: record.fields)
+                var row = RowReader(header: header, line: record.row, fields: record.fields, plain: record.plain)
                 body(&row, resolved)
                 if !row.isValid { reject(row) }
             case .spoiled(let row, let fields, let problem):
@@ -129,6 +149,8 @@ final class ImportRun {
         case .textAfterClosingQuote(_, let n):
             ImportRejection(file: file, line: row, field: column(file, n), reason: .textAfterClosingQuote, fields: fields)
         case .unterminatedQuote: ImportRejection(file: file, line: row, field: nil, reason: .unterminatedQuote)
+        case .tooManyFields(_, let count):
+            ImportRejection(file: file, line: row, field: nil, reason: .wrongFieldCount(expected: file.columns.count, found: count), fields: fields)
         }
     }
 
@@ -168,7 +190,9 @@ final class ImportRun {
     }
 
     /// Marks a household rejected; its rows already accepted are deleted and listed later.
-    func rejectHousehold(_ index: Int32, because file: RegistryFile) {
+    /// `file` is the file of the household's row that was faulty: its data from that file is
+    /// then incomplete (nil for a rule on its whole history or membership, which read it all).
+    func rejectHousehold(_ index: Int32, because file: RegistryFile?) {
         let i = Int(index)
         switch file {
         case .households: households[i].householdRowRejected = true
@@ -185,7 +209,7 @@ final class ImportRun {
     /// membership): reported by the report pass, with the row as read.
     func late(_ file: RegistryFile, row: Int32, field: String?, _ reason: ImportRejection.Reason, household: Int32) {
         late[file, default: [:]][Int(row), default: []].append(LateRejection(field: field, reason: reason))
-        rejectHousehold(household, because: file)
+        rejectHousehold(household, because: nil)
         households[Int(household)].rejectedAfterRows = true
     }
 
@@ -201,12 +225,21 @@ final class ImportRun {
 
     // MARK: Writing
 
+    /// Queues `rows` to be written after the writes before them; waits while too many wait.
+    /// (The rows are made by the reader, not in the write's task: on two cores, making them
+    /// there competed with SQLite for the second core and slowed the import, as measured.)
     func write(_ rows: [[StoreValue]], into table: BulkTable, file: RegistryFile) async throws {
         guard !rows.isEmpty else { return }
-        do { try await BulkLoad.insert(rows, into: table, in: tx) } catch {
-            // Every key was looked up first: a key taken now was taken by another writer meanwhile.
-            throw RegistryImport.ImportError.registryChanged
-        }
+        if inFlight.count >= Self.writesInFlight { try await inFlight.removeFirst().value }
+        let previous = inFlight.last, tx = tx
+        inFlight.append(
+            Task {
+                try await previous?.value
+                do { try await BulkLoad.insert(rows, into: table, in: tx) } catch {
+                    // Every key was looked up first: a key taken now was taken by another writer meanwhile.
+                    throw RegistryImport.ImportError.registryChanged
+                }
+            })
         if table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }
     }
 }

@@ -1,11 +1,15 @@
 import TuopinCore
 
-/// One household of the import, as compact as the checks allow.
+/// One household of the import, as compact as the checks allow. Its events are kept until
+/// the status-event file is read and its memberships until the member file is read (the rules
+/// on its whole history and membership run then); its income years until the end.
 struct HouseholdEntry {
     var number: String
     var row: Int32
     var county: String
     var events: [CompactEvent] = []
+    /// Its latest status is on the roll (or it has no event): set when its history is checked.
+    var onRoll = true
     var memberships: [CompactMembership] = []
     /// Its income rows: year and row (a household has one a year, so a scan finds a repeat).
     var incomes: [(year: Int16, row: Int32)] = []
@@ -17,10 +21,41 @@ struct HouseholdEntry {
     /// the rules on the whole of it are not applied (they would report what is only missing).
     var eventRowRejected = false
     var memberRowRejected = false
-    /// Some of its rows were written (and must be deleted again if it is rejected).
-    var written = false
-    /// Rows of it were accepted before it was rejected: the report pass lists them.
+    /// Rows of it written, by file (taken out again, and reported, if it is rejected later).
+    var writtenRows = WrittenRows()
+    var written: Bool { writtenRows.any }
+    /// Rows of it were written before it was rejected: the report pass lists them.
     var rejectedAfterRows = false
+}
+
+/// How many rows of one household were written, by file.
+struct WrittenRows {
+    var household = false
+    var events: UInt32 = 0
+    var members: UInt32 = 0
+    var incomes: UInt32 = 0
+
+    var any: Bool { household || events > 0 || members > 0 || incomes > 0 }
+
+    subscript(file: RegistryFile) -> Int {
+        switch file {
+        case .households: household ? 1 : 0
+        case .statusEvents: Int(events)
+        case .members: Int(members)
+        case .incomes: Int(incomes)
+        default: 0
+        }
+    }
+
+    mutating func add(_ file: RegistryFile) {
+        switch file {
+        case .households: household = true
+        case .statusEvents: events += 1
+        case .members: members += 1
+        case .incomes: incomes += 1
+        default: break
+        }
+    }
 }
 
 struct CompactEvent {
@@ -87,21 +122,18 @@ enum IdentityKey: Hashable {
     }
 }
 
-/// What the import remembers of a person: where they were first named, a fingerprint of name,
-/// sex and birth date to catch one number with two people behind it, and the spans they were a
-/// member of a household (most people have one; a move adds another).
+/// What the import remembers of a person, in 24 bytes: the first span they were a member of a
+/// household (its row is where they were first named), a 32-bit fingerprint of name, sex and
+/// birth date to catch one number with two people behind it (two different people go unnoticed
+/// once in four billion), and whether they moved (their further spans are in
+/// `ImportRun.movers`; most people never move).
 struct PersonEntry {
-    var firstRow: Int32
-    var fingerprint: Int
     var first: PersonSpan
-    /// Further spans (nil for the many who never moved, so they cost no array).
-    var more: [PersonSpan]?
+    var fingerprint: UInt32
+    var moved = false
     /// Their `member` row was written.
     var written = false
-
-    var spans: [PersonSpan] { [first] + (more ?? []) }
 }
-
 struct PersonSpan {
     var household: Int32
     var from: Int32
@@ -124,11 +156,16 @@ struct PendingRow<Value> {
 }
 
 /// Rows rejected after they were written (their household failed a rule on its whole history
-/// or membership, or another of its rows failed later): the report pass reads them again to
-/// report them with the row as read.
+/// or membership, or another of its rows failed later): the report pass reads the files again
+/// to report them with the row as read.
 public struct PendingReport: Sendable {
+    /// Reasons decided after the row was read, by file and row.
     var rows: [RegistryFile: [Int: [LateRejection]]] = [:]
+    /// Households rejected after rows of theirs were written: each of their rows not reported
+    /// already is reported as a row of a rejected household.
+    var households: Set<String> = []
+    /// Rows reported already, by file.
+    var reported: [RegistryFile: Set<Int>] = [:]
 
-    public var isEmpty: Bool { rows.isEmpty }
-    public var count: Int { rows.values.reduce(0) { $0 + $1.count } }
+    public var isEmpty: Bool { rows.isEmpty && households.isEmpty }
 }

@@ -65,17 +65,39 @@ public enum RegistryImport {
         return (outcome, pending)
     }
 
-    /// Reads again the rows `pending` names and reports each with its reasons and the row as read.
+    /// Reads again the rows `pending` names and reports each with its reasons and the row as read:
+    /// the rows with reasons found late, and each row of a household rejected after rows of it
+    /// were written that was not reported already.
     @discardableResult
     public static func report(_ pending: PendingReport, directory: URL, sink: RejectionSink? = nil) -> [ImportRejection] {
         var found: [ImportRejection] = []
         for file in RegistryFile.allCases {
-            guard let rows = pending.rows[file], case .success(let handle)? = ImportRun.open(file, in: directory) else { continue }
+            let late = pending.rows[file] ?? [:]
+            let byHousehold = !pending.households.isEmpty && [.households, .statusEvents, .members, .incomes].contains(file)
+            guard !late.isEmpty || byHousehold, case .success(let handle)? = ImportRun.open(file, in: directory) else { continue }
             defer { try? handle.close() }
             var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes)
+            var header: ImportHeader?
+            let reported = pending.reported[file] ?? []
             while let item = reader.next() {
-                guard case .record(let record) = item, let reasons = rows[record.row] else { continue }
-                for r in reasons {
+                // The first record is the header, as the import read it.
+                guard case .record(let record) = item, let header else {
+                    switch item {
+                    case .record(let r) where header == nil: header = ImportHeader(r.fields, file: file)
+                    case .spoiled(_, let fields, _) where header == nil: header = ImportHeader(fields, file: file)
+                    default: break
+                    }
+                    continue
+                }
+                let numberColumn = header.index["household_number"]
+                var reasons = late[record.row]
+                if reasons == nil, byHousehold, !reported.contains(record.row), let column = numberColumn, column < record.fields.count {
+                    let number = record.fields[column].trimmingCharacters(in: .whitespaces)
+                    if pending.households.contains(number) {
+                        reasons = [LateRejection(field: "household_number", reason: .householdRejected(number))]
+                    }
+                }
+                for r in reasons ?? [] {
                     let rejection = ImportRejection(file: file, line: record.row, field: r.field, reason: r.reason, fields: record.fields)
                     if found.count < ImportOutcome.keptRejections { found.append(rejection) }
                     sink?(rejection)

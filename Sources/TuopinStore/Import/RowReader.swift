@@ -7,6 +7,8 @@ struct RowReader {
     let header: ImportHeader
     let line: Int
     let fields: [String]
+    /// Every field can be used as read (see `CSVReader.Record.plain`).
+    let plain: Bool
     private(set) var rejections: [ImportRejection] = []
     private var shortRow = false
 
@@ -15,10 +17,11 @@ struct RowReader {
     static let freeText: Set<String> = ["name", "document", "note", "phone", "bank_account"]
     static let multiline: Set<String> = ["document", "note"]
 
-    init(header: ImportHeader, line: Int, fields: [String]) {
+    init(header: ImportHeader, line: Int, fields: [String], plain: Bool = false) {
         self.header = header
         self.line = line
         self.fields = fields
+        self.plain = plain
         if fields.count != header.count {
             shortRow = true
             rejections.append(
@@ -46,6 +49,7 @@ struct RowReader {
     mutating func raw(_ column: ImportColumn) -> String {
         let i = column.position
         guard i >= 0, i < fields.count else { return "" }
+        if plain { return fields[i] }
         var value = fields[i]
         guard let first = value.utf8.first, let last = value.utf8.last else { return "" }
         if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 {
@@ -81,7 +85,8 @@ struct RowReader {
     /// Free text with a maximum length in characters.
     mutating func text(_ column: ImportColumn, maximum: Int) -> String? {
         guard let value = text(column) else { return nil }
-        guard value.count <= maximum else {
+        // Characters are never more than bytes: most values need no counting.
+        guard value.utf8.count <= maximum || value.count <= maximum else {
             reject(column.name, .tooLong(count: value.count, maximum: maximum))
             return nil
         }
@@ -99,7 +104,7 @@ struct RowReader {
 
     mutating func int(_ column: ImportColumn) -> Int? {
         guard let value = text(column) else { return nil }
-        guard value.count <= 12, let n = Int(value) else {
+        guard value.utf8.count <= 12, let n = Int(value) else {
             reject(column.name, .invalidNumber(String(value.prefix(40))))
             return nil
         }
@@ -108,7 +113,7 @@ struct RowReader {
 
     mutating func optionalInt(_ column: ImportColumn) -> Int?? {
         guard let value = optionalText(column) else { return .some(nil) }
-        guard value.count <= 12, let n = Int(value) else {
+        guard value.utf8.count <= 12, let n = Int(value) else {
             reject(column.name, .invalidNumber(String(value.prefix(40))))
             return nil
         }

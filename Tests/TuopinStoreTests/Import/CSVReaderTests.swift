@@ -70,6 +70,19 @@ struct CSVReaderTests {
         #expect(p2 == .fieldTooLong(row: 3, column: 1, bytes: 50))
     }
 
+    /// A row of three million empty fields (6 MB of commas) is one fault with its count; only
+    /// the first thousand fields are kept, and the next row reads normally.
+    @Test func aRowWithMillionsOfFieldsIsOneFault() throws {
+        let got = try items("a,b\n" + String(repeating: ",", count: 2_999_999) + "\n1,2\n")
+        guard case .spoiled(let row, let fields, let problem) = got[1], case .record(let next) = got[2] else {
+            Issue.record("fault, then the next record")
+            return
+        }
+        #expect(row == 2 && fields.count == 1_000)
+        #expect(problem == .tooManyFields(row: 2, count: 3_000_000))
+        #expect(next.row == 3 && next.fields == ["1", "2"])
+    }
+
     @Test func aByteOrderMarkAndOldLineEndingsAreRead() throws {
         var data = Data([0xEF, 0xBB, 0xBF])
         data.append(Data("a,b\r1,2\r".utf8))

@@ -69,6 +69,21 @@ struct HostileImportTests {
         #expect(mkfifo(members.path, 0o600) == 0)
         let (pipe, _) = try await importing(piped)
         #expect(pipe.rejections.contains { $0.file == .members && $0.reason == .notARegularFile })
+        // A link is followed: to a device it is refused, to a regular file it is read.
+        let linked = try Self.folder()
+        let events = linked.appendingPathComponent("status_events.csv")
+        let eventsCopy = linked.deletingLastPathComponent().appendingPathComponent(UUID().uuidString + ".csv")
+        try FileManager.default.moveItem(at: events, to: eventsCopy)
+        try FileManager.default.createSymbolicLink(at: events, withDestinationURL: eventsCopy)
+        try FileManager.default.removeItem(at: linked.appendingPathComponent("members.csv"))
+        try FileManager.default.createSymbolicLink(
+            at: linked.appendingPathComponent("members.csv"), withDestinationURL: URL(fileURLWithPath: "/dev/zero"))
+        let (link, _) = try await importing(linked)
+        #expect(link.rejections.contains { $0.file == .members && $0.line == 0 && $0.reason == .notARegularFile })
+        // The linked events file was read: its three rows go with their households (which
+        // have no members now), none as unreadable.
+        let eventRows = link.rejections.filter { $0.file == .statusEvents }
+        #expect(eventRows.count == 3 && eventRows.allSatisfy { if case .householdRejected = $0.reason { true } else { false } }, "\(link.places)")
     }
 
     @Test func bytesNotInUTF8AreARowFaultThatTakesTheHousehold() async throws {

@@ -182,6 +182,39 @@ struct RegistryImportTests {
     }
 }
 
+extension RegistryImportTests {
+    /// 李芳 moves from household 0001 to 0002; 0001 is then rejected by a bad income row, after
+    /// its members were written. She keeps her `member` row (0002 stays); 刘伟 and 刘浩 go.
+    @Test(arguments: TestDatabase.available)
+    func aPersonWhoMovedKeepsTheirRecordWhenTheHouseholdTheyLeftIsRejected(_ database: TestDatabase) async throws {
+        var fixture = CSVFixture.good
+        fixture.files[.members]![1][3] = "2019-03-01"
+        fixture.files[.members]![1][4] = "migration"
+        var moved = CSVFixture.member("4304811002010002", "spouse", "430481198203040026", "李芳", "female", "1982-03-04")
+        moved[2] = "2019-03-01"
+        fixture.files[.members]!.append(moved)
+        fixture.files[.incomes]![0][3] = "-5.00"
+        try await database.withStore { store in
+            let run = try await store.importFolder(try fixture.write(), partial: true)
+            #expect(run.committed)
+            let people = try await store.sql.raw("SELECT id_number FROM member ORDER BY id_number").all().map {
+                try $0.decode(column: "id_number", as: String.self)
+            }
+            #expect(people == ["430424195512310033", "430481198203040026"])
+            let memberships = try await store.sql.raw("SELECT household_number, id_number FROM membership ORDER BY household_number, id_number").all()
+                .map {
+                    "\(try $0.decode(column: "household_number", as: String.self)) \(try $0.decode(column: "id_number", as: String.self))"
+                }
+            #expect(memberships == ["4304811002010002 430424195512310033", "4304811002010002 430481198203040026"])
+            // The household row, two events and three member rows were written, then taken out.
+            #expect(
+                run.rejections.filter { $0.reason == .householdRejected("4304811002010001") }.map(\.file)
+                    == [.households, .statusEvents, .statusEvents, .members, .members, .members])
+            #expect(run.outcome.rejectedRows == 7 && run.outcome.writtenRows[.members] == 2)
+        }
+    }
+}
+
 extension ImportRejection.Reason {
     /// Whether the reason is the Core check with this id.
     func isRule(_ id: String) -> Bool {
