@@ -12,16 +12,30 @@ public struct HouseholdNumber: Hashable, Comparable, Sendable, CustomStringConve
     }
 
     public init(_ text: String) throws(ParseError) {
+        guard !Self.isWellFormed(text) else {
+            rawValue = text
+            return
+        }
         guard !text.isEmpty else { throw ParseError.empty }
-        // Checked on the bytes: ASCII letters, digits and hyphens are all one byte each.
         for (i, b) in text.utf8.enumerated() {
             guard i < 32 else { throw ParseError.tooLong(text.count) }
-            guard (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 else {
+            guard Self.isAllowed(b) else {
                 let bad = text.firstIndex { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
                 throw ParseError.invalidCharacter(position: bad.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1)
             }
         }
         rawValue = text
+    }
+
+    /// Whether `text` is a household number: checked on its bytes (ASCII letters, digits and
+    /// hyphens are one byte each), so a hot path need not build the value or its error.
+    public static func isWellFormed(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return !bytes.isEmpty && bytes.count <= 32 && bytes.allSatisfy(isAllowed)
+    }
+
+    private static func isAllowed(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45
     }
 
     /// The number for the `sequence`-th household of a village: village code + 4 digits.

@@ -243,12 +243,3 @@ final class ImportRun {
         if table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }
     }
 }
-
-extension HouseholdNumber {
-    /// Whether `text` is a household number, checked on its bytes (no `Character` properties).
-    static func isWellFormed(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard !bytes.isEmpty, bytes.count <= 32 else { return false }
-        return bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 }
-    }
-}
