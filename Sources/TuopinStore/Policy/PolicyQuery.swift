@@ -13,20 +13,11 @@ public enum PolicyQuery {
             try rows.map { row in
                 let key = "\(row.rawText("year"))/\(row.rawText("region"))/\(row.rawText("standard"))"
                 let t = "poverty_line"
-                let regionText = try row.storedText("region", table: t, key: key)
-                guard let region = PolicyRegion(token: regionText) else {
-                    throw StoredValueError(table: t, column: "region", key: key, value: regionText)
-                }
-                let amount = try row.storedInt("amount_fen", table: t, key: key)
-                guard amount > 0 else { throw StoredValueError(table: t, column: "amount_fen", key: key, value: String(amount)) }
-                let comparison = try row.storedCode("exit_comparison", as: IncomeComparison.self, table: t, key: key)
-                guard [.above, .atLeast].contains(comparison) else {
-                    throw StoredValueError(table: t, column: "exit_comparison", key: key, value: comparison.token)
-                }
                 return PovertyLine(
-                    year: try row.storedYear("year", table: t, key: key), region: region,
+                    year: try row.storedYear("year", table: t, key: key), region: try row.storedRegion(table: t, key: key),
                     standard: try row.storedCode("standard", as: IdentificationStandard.self, table: t, key: key),
-                    amount: Money(fen: amount), exitComparison: comparison,
+                    amount: try row.storedAmount(table: t, key: key),
+                    exitComparison: try row.storedComparison("exit_comparison", [.above, .atLeast], table: t, key: key),
                     confirmed: try row.storedBool("confirmed", table: t, key: key),
                     source: try row.storedText("source", table: t, key: key))
             })
@@ -42,19 +33,10 @@ public enum PolicyQuery {
             try rows.map { row in
                 let key = "\(row.rawText("year"))/\(row.rawText("region"))"
                 let t = "monitoring_threshold"
-                let regionText = try row.storedText("region", table: t, key: key)
-                guard let region = PolicyRegion(token: regionText) else {
-                    throw StoredValueError(table: t, column: "region", key: key, value: regionText)
-                }
-                let amount = try row.storedInt("amount_fen", table: t, key: key)
-                guard amount > 0 else { throw StoredValueError(table: t, column: "amount_fen", key: key, value: String(amount)) }
-                let comparison = try row.storedCode("within_comparison", as: IncomeComparison.self, table: t, key: key)
-                guard [.atMost, .below].contains(comparison) else {
-                    throw StoredValueError(table: t, column: "within_comparison", key: key, value: comparison.token)
-                }
                 return MonitoringThreshold(
-                    year: try row.storedYear("year", table: t, key: key), region: region,
-                    amountPerCapita: Money(fen: amount), withinComparison: comparison,
+                    year: try row.storedYear("year", table: t, key: key), region: try row.storedRegion(table: t, key: key),
+                    amountPerCapita: try row.storedAmount(table: t, key: key),
+                    withinComparison: try row.storedComparison("within_comparison", [.atMost, .below], table: t, key: key),
                     confirmed: try row.storedBool("confirmed", table: t, key: key),
                     source: try row.storedText("source", table: t, key: key))
             })
@@ -90,5 +72,28 @@ public enum PolicyQuery {
                     \(bind: threshold.withinComparison.token), \(bind: threshold.confirmed), \(bind: threshold.source))
             """
         ).run()
+    }
+}
+
+/// The columns both policy tables share, each refused with a worded error when out of range.
+extension SQLRow {
+    fileprivate func storedRegion(table: String, key: String) throws -> PolicyRegion {
+        let text = try storedText("region", table: table, key: key)
+        guard let region = PolicyRegion(token: text) else { throw StoredValueError(table: table, column: "region", key: key, value: text) }
+        return region
+    }
+
+    /// `amount_fen`, which must be positive.
+    fileprivate func storedAmount(table: String, key: String) throws -> Money {
+        let fen = try storedInt("amount_fen", table: table, key: key)
+        guard fen > 0 else { throw StoredValueError(table: table, column: "amount_fen", key: key, value: String(fen)) }
+        return Money(fen: fen)
+    }
+
+    /// A comparison that must be one of `allowed` (an exit is above the line; monitoring below).
+    fileprivate func storedComparison(_ column: String, _ allowed: [IncomeComparison], table: String, key: String) throws -> IncomeComparison {
+        let comparison = try storedCode(column, as: IncomeComparison.self, table: table, key: key)
+        guard allowed.contains(comparison) else { throw StoredValueError(table: table, column: column, key: key, value: comparison.token) }
+        return comparison
     }
 }
