@@ -25,6 +25,9 @@ public enum ImportLimits {
     public static let note = 500
     public static let phone: ClosedRange<Int> = 5...20
     public static let bankAccount: ClosedRange<Int> = 6...32
-    /// Bytes a single CSV field may hold before the file is refused as not a registry file.
+    /// Bytes a single CSV field may hold: a longer one spoils its row.
     public static let fieldBytes = 4096
+    /// Fields a CSV row may hold (the widest file has 22): a row with more spoils, and only
+    /// this many of its fields are kept.
+    public static let fieldsPerRow = 1_000
 }

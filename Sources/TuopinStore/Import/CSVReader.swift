@@ -59,7 +59,7 @@ struct CSVReader {
     let maximumFieldBytes: Int
     let maximumFields: Int
 
-    init(handle: FileHandle, maximumFieldBytes: Int, maximumFields: Int = 1_000) {
+    init(handle: FileHandle, maximumFieldBytes: Int, maximumFields: Int) {
         self.handle = handle
         self.maximumFieldBytes = maximumFieldBytes
         self.maximumFields = maximumFields

@@ -97,7 +97,7 @@ final class ImportRun {
         case .success(let h): handle = h
         }
         defer { try? handle.close() }
-        var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes)
+        var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes, maximumFields: ImportLimits.fieldsPerRow)
         defer { outcome.files.append(ImportedFile(file: file, bytes: reader.bytesRead, sha256: reader.digest.hex)) }
         guard let first = reader.next() else {
             outcome.record(ImportRejection(file: file, line: 1, field: nil, reason: .emptyFile), sink: sink)

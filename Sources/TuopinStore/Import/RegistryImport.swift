@@ -76,7 +76,7 @@ public enum RegistryImport {
             let byHousehold = !pending.households.isEmpty && [.households, .statusEvents, .members, .incomes].contains(file)
             guard !late.isEmpty || byHousehold, case .success(let handle)? = ImportRun.open(file, in: directory) else { continue }
             defer { try? handle.close() }
-            var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes)
+            var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes, maximumFields: ImportLimits.fieldsPerRow)
             var header: ImportHeader?
             let reported = pending.reported[file] ?? []
             while let item = reader.next() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuopinCore
 
 @testable import TuopinStore
 
@@ -14,7 +15,7 @@ struct CSVReaderTests {
         try data.write(to: url)
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        var reader = CSVReader(handle: handle, maximumFieldBytes: limit)
+        var reader = CSVReader(handle: handle, maximumFieldBytes: limit, maximumFields: ImportLimits.fieldsPerRow)
         var out: [CSVReader.Item] = []
         while let item = reader.next() { out.append(item) }
         return out
