@@ -10,6 +10,12 @@ public struct Label: Hashable, Sendable, Codable {
         self.zh = zh
         self.en = en
     }
+
+    /// Several labels as one list ("不愁吃、不愁穿" / "food, clothing").
+    public init(joining labels: [Label]) {
+        self.zh = labels.map(\.zh).joined(separator: "、")
+        self.en = labels.map(\.en).joined(separator: ", ")
+    }
 }
 
 /// A closed code list whose every value has a stable token, a bilingual label and, where the
