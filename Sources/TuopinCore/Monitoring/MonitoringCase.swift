@@ -62,9 +62,12 @@ public struct MonitoringCase: Hashable, Sendable {
     }
 
     /// The public case reference: county, then the number ("430481-000123").
-    public var reference: String {
+    public var reference: String { Self.reference(county: String(village.rawValue.prefix(6)), number: number) }
+
+    /// The public reference of case `number` in `county`.
+    public static func reference(county: String, number: Int) -> String {
         let n = String(number)
-        return String(village.rawValue.prefix(6)) + "-" + String(repeating: "0", count: max(0, 6 - n.count)) + n
+        return county + "-" + String(repeating: "0", count: max(0, 6 - n.count)) + n
     }
 }
 

@@ -20,6 +20,9 @@ public enum MonitoringState: Hashable, Sendable {
         }
     }
 
+    /// Every state's token, in the order of the procedure.
+    public static let tokens = ["identifying", "monitoring", "eliminating", "riskEliminated", "notIdentified", "naturallyRemoved"]
+
     /// The stage index of a procedure state, else nil.
     public var stage: Int? {
         switch self {

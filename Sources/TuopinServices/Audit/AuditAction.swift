@@ -17,6 +17,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case userEnabled
     case userPasswordSet
     case userRoleSet
+    case monitoringLead
+    case monitoringStep
 
     public var label: Label {
         switch self {
@@ -35,6 +37,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .userEnabled: Label("启用用户", "user enabled")
         case .userPasswordSet: Label("设置密码", "password set")
         case .userRoleSet: Label("设置角色和范围", "role and scope set")
+        case .monitoringLead: Label("登记监测线索", "monitoring lead recorded")
+        case .monitoringStep: Label("办理监测程序", "monitoring step recorded")
         }
     }
 }

@@ -41,4 +41,25 @@ public enum PolicySeed {
                 withinComparison: .atMost, confirmed: f[3] == "true", source: f[4])
         }
     }
+
+    /// `year,amount,source` for the years REFERENCE §3.2 gives no national figure: seeded as
+    /// unconfirmed national rows from the published local examples, so that a sweep of any
+    /// year runs and names the row it used. Hunan's own values are unknown: an administrator
+    /// adds a `43` row when the province publishes one.
+    static let unconfirmedThresholdRows = """
+        2022,6900,example: Zhangwan, Hubei [zhangwan]; unconfirmed — make configurable
+        2023,8050,example: Yuanmou, Yunnan [yuanmou]; unconfirmed — make configurable
+        2024,8800,"some provinces" (secondary); unconfirmed — make configurable
+        2025,8800,2024's figure carried forward; unconfirmed — make configurable
+        2026,8800,2024's figure carried forward; unconfirmed — make configurable
+        """
+
+    public static var unconfirmedThresholds: [MonitoringThreshold] {
+        unconfirmedThresholdRows.split(separator: "\n").map { row in
+            let f = row.split(separator: ",", maxSplits: 2).map(String.init)
+            return MonitoringThreshold(
+                year: Int(f[0])!, region: .national, amountPerCapita: .yuan(Int64(f[1])!), withinComparison: .atMost, confirmed: false,
+                source: f[2])
+        }
+    }
 }

@@ -1,0 +1,167 @@
+import Testing
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+import TuopinTesting
+
+/// The monitoring procedure through the service: roles and scope decide who records which
+/// step, every step is stored and audited, and refusals say why.
+@Suite("Monitoring cases through the service (REFERENCE §3.8–3.10)", .serialized)
+struct MonitoringServiceTests {
+    static let household = try! HouseholdNumber("4304811002010001")
+
+    func d(_ text: String) -> CivilDate { try! CivilDate(text) }
+
+    func lead(_ r: SmallRegistry, date: String = "2022-03-01", risks: [RiskType] = [.illness]) async throws -> MonitoringCase {
+        try await MonitoringService(r.environment).lead(
+            .init(household: Self.household, channel: .cadreVisit, date: d(date), risks: risks, note: "走访发现"), by: r.user("cadre"))
+    }
+
+    /// Takes a new case through the village stages and the township review.
+    func toCountyApproval(_ r: SmallRegistry) async throws -> MonitoringCase {
+        try await toCountyApprovalAfterLead(r, try await lead(r))
+    }
+
+    func approve(_ r: SmallRegistry, _ c: MonitoringCase) async throws -> MonitoringCase {
+        try await MonitoringService(r.environment).complete(
+            c.reference, StepRecord(date: d("2022-03-12"), category: .unstableExited, risks: [.illness]), by: r.user("county"))
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aCaseGoesFromLeadToEliminationAndEveryStepIsStoredAndAudited(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database) { r in
+            let service = MonitoringService(r.environment)
+            let monitored = try await approve(r, try await toCountyApproval(r))
+            #expect(monitored.reference == "430481-000001")
+            #expect(monitored.state == .monitoring && monitored.category == .unstableExited && monitored.identifiedOn == d("2022-03-12"))
+            #expect(monitored.deadline == d("2022-03-16"))
+            let facts = EliminationFacts(
+                perCapitaNetIncome: .yuan(9_000), incomeStable: true, rigidSpendingControlled: true,
+                securedGuarantees: Set(BasicGuarantee.allCases), remainingRisks: [], newRisk: false, noLabourSafetyNet: false)
+            let cadre = try await r.user("cadre")
+            _ = try await service.startElimination(monitored.reference, on: d("2023-03-01"), method: .byAssistance, facts: facts, note: "", by: cadre)
+            for record in [
+                StepRecord(date: d("2023-03-02"), consentSigned: true), StepRecord(date: d("2023-03-03")), StepRecord(date: d("2023-03-04")),
+                StepRecord(date: d("2023-03-12"), notice: NoticePeriod(from: d("2023-03-05"), to: d("2023-03-11")), objectionsResolved: true),
+            ] {
+                _ = try await service.complete(monitored.reference, record, by: cadre)
+            }
+            _ = try await service.complete(monitored.reference, StepRecord(date: d("2023-03-13")), by: r.user("township"))
+            let done = try await service.complete(monitored.reference, StepRecord(date: d("2023-03-14")), by: r.user("county"))
+            #expect(done.state == .riskEliminated(.byAssistance) && done.closedOn == d("2023-03-14"))
+
+            let file = try await service.show(done.reference, by: r.user("township"))
+            #expect(
+                file.steps.map(\.transition) == [.lead] + Array(repeating: .completeStep, count: 5) + [.approve, .startElimination]
+                    + Array(repeating: .completeStep, count: 5) + [.eliminate])
+            #expect(file.steps.map(\.actor).filter { $0 == "county" }.count == 2)
+            #expect(file.elimination?.id == "elimination.43", "Hunan's 7-day elimination notice applies")
+            let audit = try await AuditService(r.environment).list(.init(scope: .everywhere), by: TestEnvironment.system)
+            let steps = audit.filter { $0.action == "monitoringLead" || $0.action == "monitoringStep" }
+            #expect(steps.count == file.steps.count)
+            #expect(steps.allSatisfy { $0.entity == "monitoringCase:430481-000001" })
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aTownshipOfficerCannotApproveACountyStep(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database) { r in
+            let service = MonitoringService(r.environment)
+            let c = try await toCountyApproval(r)
+            let township = try await r.user("township")
+            await #expect(throws: AccessDenied.self) {
+                _ = try await service.complete(c.reference, StepRecord(date: d("2022-03-12"), category: .edgeAtRisk, risks: [.illness]), by: township)
+            }
+            await #expect(throws: MonitoringError.notYourStage(.countyApproval, .county)) {
+                _ = try await service.reject(c.reference, on: d("2022-03-12"), note: "", by: township)
+            }
+            let rejected = try await service.reject(c.reference, on: d("2022-03-12"), note: "收入核实超标", by: r.user("county"))
+            #expect(rejected.state == .notIdentified)
+        }
+    }
+
+    @Test func aVillageCadreCannotTouchAnotherVillagesCase() async throws {
+        try await SmallRegistry.with { r in
+            let service = MonitoringService(r.environment)
+            let c = try await lead(r)
+            let other = try await r.user("othercadre")
+            await #expect(throws: MonitoringError.caseNotFound(c.reference)) {
+                _ = try await service.complete(c.reference, StepRecord(date: d("2022-03-02"), consentSigned: true), by: other)
+            }
+            await #expect(throws: MonitoringError.householdNotFound(Self.household.rawValue)) {
+                _ = try await service.lead(
+                    .init(household: Self.household, channel: .cadreVisit, date: d("2022-03-01"), risks: [.illness]), by: other)
+            }
+            await #expect(throws: MonitoringError.caseNotFound(c.reference)) { _ = try await service.show(c.reference, by: other) }
+            #expect(try await service.cases(in: nil, by: other).isEmpty)
+            let inspector = try await r.user("inspector")
+            await #expect(throws: AccessDenied.self) {
+                _ = try await service.complete(c.reference, StepRecord(date: d("2022-03-02"), consentSigned: true), by: inspector)
+            }
+        }
+    }
+
+    @Test func aSecondLeadWhileACaseIsOpenIsRefusedAndOneAfterEliminationIsLinked() async throws {
+        try await SmallRegistry.with { r in
+            let service = MonitoringService(r.environment)
+            let c = try await lead(r)
+            await #expect(throws: MonitoringError.openCaseExists(c.reference)) { _ = try await lead(r, date: "2022-03-02") }
+            _ = try await service.remove(c.reference, on: d("2022-03-05"), reason: .migration, note: "", by: r.user("cadre"))
+            let next = try await lead(r, date: "2022-04-01", risks: [.disaster])
+            #expect(next.reference == "430481-000002" && next.previousCase == nil, "a removed case is not eliminated: no link")
+        }
+    }
+
+    @Test func aShortNoticeIsRefusedWithItsDaysInWords() async throws {
+        try await SmallRegistry.with { r in
+            let service = MonitoringService(r.environment)
+            let c = try await lead(r)
+            let cadre = try await r.user("cadre")
+            for record in [
+                StepRecord(date: d("2022-03-02"), consentSigned: true), StepRecord(date: d("2022-03-03")), StepRecord(date: d("2022-03-04")),
+            ] {
+                _ = try await service.complete(c.reference, record, by: cadre)
+            }
+            do {
+                _ = try await service.complete(
+                    c.reference,
+                    StepRecord(date: d("2022-03-10"), notice: NoticePeriod(from: d("2022-03-05"), to: d("2022-03-08")), objectionsResolved: true),
+                    by: cadre)
+                Issue.record("a 4-day notice was accepted")
+            } catch let refusal as MonitoringRefusal {
+                let zh = try Localizer.load(.zh)
+                #expect(zh.describe(refusal) == "M2 完成程序步骤未通过：公示 4 天，少于规定的 5 天")
+            }
+            let file = try await service.show(c.reference, by: cadre)
+            #expect(file.monitoringCase.state == .identifying(stage: 3), "nothing was stored")
+        }
+    }
+
+    @Test func overdueListsLateIdentificationsAndLongMonitoring() async throws {
+        try await SmallRegistry.with { r in
+            let service = MonitoringService(r.environment)
+            let c = try await lead(r)
+            let county = try await r.user("county")
+            let late = try await service.overdue(in: nil, today: d("2022-03-20"), by: county)
+            #expect(late.map(\.kind) == [.identificationOverdue] && late.first?.days == 4 && late.first?.reference == c.reference)
+            #expect(try await service.overdue(in: nil, today: d("2022-03-16"), by: county).isEmpty, "the deadline day itself is in time")
+            _ = try await approve(r, try await toCountyApprovalAfterLead(r, c))
+            let year = try await service.overdue(in: nil, today: d("2023-03-13"), by: county)
+            #expect(year.map(\.kind) == [.monitoredOverAYear] && year.first?.days == 366)
+            #expect(try await service.overdue(in: nil, today: d("2023-03-12"), by: county).isEmpty)
+        }
+    }
+
+    func toCountyApprovalAfterLead(_ r: SmallRegistry, _ c: MonitoringCase) async throws -> MonitoringCase {
+        let service = MonitoringService(r.environment)
+        let cadre = try await r.user("cadre")
+        for record in [
+            StepRecord(date: d("2022-03-02"), consentSigned: true), StepRecord(date: d("2022-03-03")), StepRecord(date: d("2022-03-04")),
+            StepRecord(date: d("2022-03-10"), notice: NoticePeriod(from: d("2022-03-05"), to: d("2022-03-09")), objectionsResolved: true),
+        ] {
+            _ = try await service.complete(c.reference, record, by: cadre)
+        }
+        return try await service.complete(c.reference, StepRecord(date: d("2022-03-11")), by: r.user("township"))
+    }
+}
