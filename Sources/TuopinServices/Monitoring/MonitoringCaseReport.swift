@@ -34,7 +34,8 @@ public struct MonitoringCaseReport: Codable, Sendable, Equatable {
         deadline = c.deadline?.description
         state = c.state.token
         stateLabel = word(c.state.label)
-        let template = c.state.token == "eliminating" ? templates.template(id: c.eliminationTemplate) : templates.template(id: c.identificationTemplate)
+        let template =
+            c.state.token == "eliminating" ? templates.template(id: c.eliminationTemplate) : templates.template(id: c.identificationTemplate)
         let stage = c.state.stage.flatMap { i in template?.stages.indices.contains(i) == true ? template?.stages[i] : nil }
         step = stage?.step.token
         stepLabel = stage.map { word($0.step.label) }

@@ -63,12 +63,22 @@ public struct MonitoringService: Sendable {
 
     /// M2, M5, M8: the case's current stage is done. The user must act at the stage's level.
     public func complete(_ reference: String, _ record: StepRecord, by user: User) async throws -> MonitoringCase {
+        try await complete(reference, record, reviewOnly: false, by: user)
+    }
+
+    /// Approves at the current review stage (乡镇审核 or 县级审定); refuses a village step.
+    public func approve(_ reference: String, _ record: StepRecord, by user: User) async throws -> MonitoringCase {
+        try await complete(reference, record, reviewOnly: true, by: user)
+    }
+
+    func complete(_ reference: String, _ record: StepRecord, reviewOnly: Bool, by user: User) async throws -> MonitoringCase {
         try await change(reference, by: user) { c, templates, _ in
             guard let stage = c.currentStage(identification: templates.0, elimination: templates.1) else {
                 throw MonitoringRefusal(
                     .completeStep,
                     Decision(checks: [Check(MonitoringRules.state, passed: false, values: [ReasonValue("state", .label(c.state.label))])]))
             }
+            if reviewOnly && stage.level == .village { throw MonitoringError.notAReview(stage.step) }
             try permit(user, stage.level.action, c.village)
             let index = c.state.stage
             try c.complete(record, identification: templates.0, elimination: templates.1)

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+
+/// `tuopin monitor`: the return-to-poverty monitoring procedure (防返贫监测) from the command line.
+struct Monitor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Monitoring cases (防返贫监测): leads, procedure steps, approval, elimination, deadlines.",
+        subcommands: [
+            Lead.self, Step.self, Approve.self, Reject.self, Objection.self, Assist.self, Eliminate.self, Remove.self, Cases.self,
+            Show.self, Overdue.self,
+        ])
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    struct Cases: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the cases of an area.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Area code (default: your scope).") var area: String?
+        @Option(help: "Only cases in this state: identifying, monitoring, eliminating, riskEliminated, notIdentified, naturallyRemoved.")
+        var state: String?
+        @Option(help: "Output format.") var format: Format = .table
+
+        func validate() throws {
+            try MonitorInput.checkArea(area)
+            if let state, !MonitoringState.tokens.contains(state) {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": state]))
+            }
+        }
+
+        func run() async throws {
+            let (cases, templates) = try await withServices(db, acting) { env, user in
+                let service = MonitoringService(env)
+                return (try await service.cases(in: try area.map(AdminCode.init), state: state, by: user), try await service.templates(by: user))
+            }
+            MonitorOutput.cases(cases.map { MonitoringCaseReport($0, templates: templates, chinese: Console.language == .zh) }, format: format)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a case with every recorded step.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Argument(help: "The case reference, e.g. 430481-000012.") var reference: String
+        @Option(help: "Output format.") var format: Format = .table
+
+        func run() async throws {
+            let (file, templates) = try await withServices(db, acting) { env, user in
+                let service = MonitoringService(env)
+                return (try await service.show(reference, by: user), try await service.templates(by: user))
+            }
+            MonitorOutput.show(file, templates: templates, format: format)
+        }
+    }
+
+    struct Overdue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List late identifications, short notices and able-to-work households monitored over a year.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Area code (default: your scope).") var area: String?
+        @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD (default: today in Asia/Shanghai).") var asOf: String?
+        @Option(help: "Output format.") var format: Format = .table
+
+        func validate() throws {
+            try MonitorInput.checkArea(area)
+            _ = try MonitorInput.date(asOf)
+        }
+
+        func run() async throws {
+            let items = try await withServices(db, acting) { env, user in
+                try await MonitoringService(env).overdue(in: try area.map(AdminCode.init), today: try MonitorInput.date(asOf) ?? env.today, by: user)
+            }
+            MonitorOutput.overdue(items, format: format)
+        }
+    }
+}
+
+/// Checks of the options the monitoring commands share, worded like the rest of the CLI.
+enum MonitorInput {
+    static func checkArea(_ area: String?) throws {
+        guard let area else { return }
+        do { _ = try AdminCode(area) } catch {
+            throw ValidationError(Console.strings.text("error.area.invalid", ["reason": Rejections.adminCode(error, Console.strings)]))
+        }
+    }
+
+    static func date(_ text: String?) throws -> CivilDate? {
+        guard let text else { return nil }
+        guard let date = try? CivilDate(text) else { throw ValidationError(Console.strings.text("error.date.invalid", ["text": text])) }
+        return date
+    }
+
+    static func code<T: CodeListValue>(_ text: String, as: T.Type) throws -> T {
+        guard let value = T(token: text) else { throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": text])) }
+        return value
+    }
+
+    static func risks(_ texts: [String]) throws -> [RiskType] { try texts.map { try code($0, as: RiskType.self) } }
+}
