@@ -24,10 +24,10 @@ public struct SmallRegistry: Sendable {
         ("othercadre", .villageCadre, otherVillage),
     ]
 
-    /// Builds the registry, runs `body` with it and closes its store, also when `body` throws.
+    /// Builds the registry (`edit` may add rows to the fixture first), runs `body` with it and closes its store, also when `body` throws.
     public static func with<T: Sendable>(
         on database: TestDatabase = .sqlite, clock: TestClock = TestClock(),
-        configure: (inout TuopinConfiguration) -> Void = { _ in },
+        configure: (inout TuopinConfiguration) -> Void = { _ in }, fixture edit: (inout CSVFixture) -> Void = { _ in },
         _ body: (SmallRegistry) async throws -> T
     ) async throws -> T {
         try await database.withStore { store in
@@ -36,7 +36,10 @@ public struct SmallRegistry: Sendable {
             var fixture = CSVFixture.good
             fixture.files[.areas]!.append(["430481100202", "石湾村", "village"])
             fixture.files[.areas]!.append(["430424", "衡东县", "county"])
-            _ = try await RegistryService(environment).importFolder(try fixture.write(), commitPartial: false, by: system)
+            edit(&fixture)
+            let outcome = try await RegistryService(environment).importFolder(try fixture.write(), commitPartial: false, by: system)
+            // An edited fixture the import refuses would leave an empty registry and tests that pass for the wrong reason.
+            guard outcome.rejections.isEmpty else { throw FixtureRefused(reasons: outcome.rejections.map { "\($0.file) \($0.line) \($0.field)" }) }
             for (name, role, scope) in users {
                 try await UserService(environment).add(
                     User(username: try Username(name), displayName: name, role: role, scope: AreaScope(token: scope)!),
@@ -50,4 +53,10 @@ public struct SmallRegistry: Sendable {
     public func user(_ name: String) async throws -> User {
         try await UserService(environment).commandLineUser(try Username(name), osUser: "tests")
     }
+}
+
+/// The fixture's own rows were refused by the import (a test edited them wrongly).
+public struct FixtureRefused: Error, CustomStringConvertible {
+    public var reasons: [String]
+    public var description: String { "fixture refused: " + reasons.joined(separator: "; ") }
 }

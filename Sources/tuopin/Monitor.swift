@@ -11,7 +11,7 @@ struct Monitor: AsyncParsableCommand {
         abstract: "Monitoring cases (防返贫监测): leads, procedure steps, approval, elimination, deadlines.",
         subcommands: [
             Lead.self, Step.self, Approve.self, Reject.self, Objection.self, Assist.self, Eliminate.self, Remove.self, Cases.self,
-            Show.self, Overdue.self,
+            Show.self, Overdue.self, Sweep.self,
         ])
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -101,4 +101,33 @@ enum MonitorInput {
     }
 
     static func risks(_ texts: [String]) throws -> [RiskType] { try texts.map { try code($0, as: RiskType.self) } }
+}
+
+extension Monitor {
+    struct Sweep: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate every household of an area against a year's threshold and open risk leads (集中排查); re-running opens no duplicates.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "The income year to evaluate.") var year: Int
+        @Option(help: "Area code (default: your scope).") var area: String?
+        @Option(help: "The leads' date, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
+        @Option(help: "Output format.") var format: Format = .table
+
+        func validate() throws {
+            try MonitorInput.checkArea(area)
+            _ = try MonitorInput.date(date)
+            if !RegistryYear.contains(year) { throw ValidationError(Console.strings.text("policy.error.year", ["value": String(year)])) }
+        }
+
+        func run() async throws {
+            let printer = ProgressPrinter()
+            let report = try await withServices(db, acting) { env, user in
+                try await MonitoringService(env).sweep(
+                    year: year, area: try area.map(AdminCode.init), date: try MonitorInput.date(date) ?? env.today, by: user,
+                    progress: format == .table ? printer.report : nil)
+            }
+            MonitorOutput.sweep(report, format: format)
+        }
+    }
 }

@@ -85,4 +85,32 @@ enum MonitorOutput {
             }
         }
     }
+
+    static func sweep(_ r: SweepReport, format: Monitor.Format) {
+        switch format {
+        case .json: Console.out(json(r))
+        case .table:
+            let s = Console.strings
+            Console.out(
+                s.text(
+                    "monitor.sweep.threshold",
+                    [
+                        "year": String(r.year), "amount": r.thresholdAmount, "region": r.thresholdRegion,
+                        "confirmed": s.text(r.thresholdConfirmed ? "value.yes" : "value.no"), "source": r.thresholdSource,
+                    ]))
+            Console.out(
+                s.text(
+                    "monitor.sweep.summary",
+                    [
+                        "evaluated": String(r.evaluated), "withoutIncome": String(r.withoutIncome), "alreadyCase": String(r.alreadyCase),
+                        "notSwept": String(r.notSwept), "noRisk": String(r.noRisk), "opened": String(r.opened.count),
+                    ]))
+            let categories = MonitoringCategory.allCases
+            Console.out(([s.text("monitor.sweep.area")] + categories.map { s.label($0.label) }).joined(separator: "\t"))
+            for township in r.byTownship.keys.sorted() {
+                Console.out(([township] + categories.map { String(r.byTownship[township]?[$0.token] ?? 0) }).joined(separator: "\t"))
+            }
+            Console.out(([s.text("monitor.sweep.total")] + categories.map { String(r.byCategory[$0.token] ?? 0) }).joined(separator: "\t"))
+        }
+    }
 }

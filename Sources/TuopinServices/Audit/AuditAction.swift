@@ -19,6 +19,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case userRoleSet
     case monitoringLead
     case monitoringStep
+    case monitoringSweep
 
     public var label: Label {
         switch self {
@@ -39,6 +40,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .userRoleSet: Label("设置角色和范围", "role and scope set")
         case .monitoringLead: Label("登记监测线索", "monitoring lead recorded")
         case .monitoringStep: Label("办理监测程序", "monitoring step recorded")
+        case .monitoringSweep: Label("集中排查", "monitoring sweep")
         }
     }
 }

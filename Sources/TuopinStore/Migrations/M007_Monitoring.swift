@@ -4,7 +4,7 @@ import TuopinCore
 /// Return-to-poverty monitoring (REFERENCE §3.7–3.10): the holiday table that working-day
 /// deadlines count on, the workflow templates, the cases and their append-only steps. Seeds
 /// the holidays of 2021–2026, the reference templates, and unconfirmed monitoring thresholds
-/// for 2022–2026 so that a sweep of any of those years runs and says which threshold it used.
+/// for 2020 and 2022–2026 so that a sweep of any of those years runs and says which threshold it used.
 struct M007_Monitoring: Migration {
     let version = 7
     let name = "monitoring"
@@ -52,6 +52,7 @@ struct M007_Monitoring: Migration {
                 elimination_method TEXT,
                 closed_on TEXT,
                 last_step_date TEXT NOT NULL,
+                sweep_year INTEGER,
                 PRIMARY KEY (county_code, case_number),
                 FOREIGN KEY (county_code, household_number) REFERENCES household (county_code, household_number))
             """,

@@ -42,11 +42,13 @@ public enum PolicySeed {
         }
     }
 
-    /// `year,amount,source` for the years REFERENCE §3.2 gives no national figure: seeded as
+    /// `year,amount,source` for the years REFERENCE §3.2 gives no national figure (2020, before the
+    /// mechanism, by the 2020 rule of REFERENCE §3.7; 2022–2026): seeded as
     /// unconfirmed national rows from the published local examples, so that a sweep of any
     /// year runs and names the row it used. Hunan's own values are unknown: an administrator
     /// adds a `43` row when the province publishes one.
     static let unconfirmedThresholdRows = """
+        2020,6000,the 2020 rule: income below about 1.5 × the line [guideline2020]; unconfirmed — make configurable
         2022,6900,example: Zhangwan, Hubei [zhangwan]; unconfirmed — make configurable
         2023,8050,example: Yuanmou, Yunnan [yuanmou]; unconfirmed — make configurable
         2024,8800,"some provinces" (secondary); unconfirmed — make configurable

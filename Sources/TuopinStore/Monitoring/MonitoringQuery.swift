@@ -17,17 +17,19 @@ public enum MonitoringQuery {
         return Int(try row?.decode(column: "n", as: Int64.self) ?? 1)
     }
 
-    public static func insert(_ c: MonitoringCase, in tx: StoreTransaction) async throws {
+    /// Inserts a new case; `sweepYear` marks a lead opened by the sweep of that year.
+    public static func insert(_ c: MonitoringCase, sweepYear: Int? = nil, in tx: StoreTransaction) async throws {
         let county = String(c.village.rawValue.prefix(6))
         try await tx.sql.raw(
             """
-            INSERT INTO monitoring_case (\(unsafeRaw: caseColumns))
+            INSERT INTO monitoring_case (\(unsafeRaw: caseColumns), sweep_year)
             VALUES (\(bind: county), \(bind: c.number), \(bind: c.household.rawValue), \(bind: c.village.rawValue),
                     \(bind: c.channel.token), \(bind: c.leadDate.description), \(bind: c.identificationTemplate),
                     \(bind: c.eliminationTemplate), \(bind: c.deadline?.description), \(bind: c.state.token), \(bind: c.state.stage),
                     \(bind: c.state.outcome), \(bind: c.category?.token), \(bind: c.risks.map(\.token).joined(separator: ",")),
                     \(bind: c.greenChannel), \(bind: c.noLabourSafetyNet), \(bind: c.previousCase), \(bind: c.identifiedOn?.description),
-                    \(bind: c.eliminationMethod?.token), \(bind: c.closedOn?.description), \(bind: c.lastStepDate.description))
+                    \(bind: c.eliminationMethod?.token), \(bind: c.closedOn?.description), \(bind: c.lastStepDate.description),
+                    \(bind: sweepYear))
             """
         ).run()
     }

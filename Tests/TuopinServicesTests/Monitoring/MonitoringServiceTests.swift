@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TuopinCore
 import TuopinServices
@@ -163,5 +164,57 @@ struct MonitoringServiceTests {
             _ = try await service.complete(c.reference, record, by: cadre)
         }
         return try await service.complete(c.reference, StepRecord(date: d("2022-03-11")), by: r.user("township"))
+    }
+}
+
+@Suite("Sweep through the service", .serialized)
+struct MonitoringSweepServiceTests {
+    /// 2022-06-01, when 2021 incomes are known.
+    static var june2022: TestClock { TestClock(Date(timeIntervalSince1970: 1_654_041_600)) }
+
+    /// 2021 incomes: household 1 (exited in 2017) at 5,000 a head, household 2 still poor.
+    static func incomes2021(_ f: inout CSVFixture) {
+        f.files[.incomes]!.append(CSVFixture.income("4304811002010001", "2021", "3", migrantWages: "15000.00"))
+        f.files[.incomes]!.append(CSVFixture.income("4304811002010002", "2021", "1", migrantWages: "1500.00"))
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aSweepOpensOneLeadPerHouseholdAtRiskAndASecondRunOpensNone(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database, clock: Self.june2022, fixture: Self.incomes2021) { r in
+            let service = MonitoringService(r.environment)
+            let township = try await r.user("township")
+            let date = try CivilDate("2022-01-10")
+            let first = try await service.sweep(year: 2021, area: nil, date: date, by: township)
+            #expect(first.thresholdAmount == "6000.00" && first.thresholdConfirmed)
+            #expect(first.evaluated == 2 && first.notSwept == 1 && first.withoutIncome == 0)
+            #expect(first.opened.map(\.household) == ["4304811002010001"] && first.byCategory["unstableExited"] == 1)
+            #expect(first.byTownship == ["430481100": ["unstableExited": 1]])
+            let second = try await service.sweep(year: 2021, area: nil, date: date, by: township)
+            #expect(second.opened.isEmpty && second.alreadyCase == 1)
+            let cases = try await service.cases(in: nil, by: township)
+            #expect(cases.count == 1 && cases[0].channel == .sweep && cases[0].risks == [.illness])
+            let audit = try await AuditService(r.environment).list(.init(action: "monitoringSweep", scope: .everywhere), by: TestEnvironment.system)
+            #expect(audit.count == 2)
+        }
+    }
+
+    @Test func aSweepOfAYearWithoutAThresholdSaysSo() async throws {
+        try await SmallRegistry.with { r in
+            await #expect(throws: MonitoringError.noThreshold(year: 2019)) {
+                _ = try await MonitoringService(r.environment).sweep(year: 2019, area: nil, date: try CivilDate("2020-01-10"), by: r.user("township"))
+            }
+        }
+    }
+
+    @Test func aVillageCadreSweepsOnlyTheirVillage() async throws {
+        try await SmallRegistry.with(clock: Self.june2022, fixture: Self.incomes2021) { r in
+            let other = try await MonitoringService(r.environment).sweep(
+                year: 2021, area: nil, date: try CivilDate("2022-01-10"), by: r.user("othercadre"))
+            #expect(other.evaluated == 0 && other.opened.isEmpty)
+            await #expect(throws: AccessDenied.self) {
+                _ = try await MonitoringService(r.environment).sweep(
+                    year: 2021, area: try AdminCode("430481100201"), date: try CivilDate("2022-01-10"), by: r.user("othercadre"))
+            }
+        }
     }
 }

@@ -1,0 +1,85 @@
+import SQLKit
+import TuopinCore
+
+/// The facts a sweep reads, for a whole area in a few set-based queries: each household's
+/// income of the year and the year before, its status at the end of the year and its main
+/// cause; the households to skip; the households with no income record for the year.
+public enum SweepQuery {
+    /// net = every income component − production expense, summed in SQL in exact fen.
+    static func net(_ alias: String) -> String {
+        let gross = IncomeItem.allCases.filter { $0.group != .productionExpense && $0.group != .memo }
+        return "(" + gross.map { "\(alias).\(IncomeColumns.name($0))" }.joined(separator: " + ") + " - \(alias).production_expense_fen)"
+    }
+
+    public static func facts(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> [MonitoringSweep.Facts] {
+        let filter = AreaFilter(area)
+        let end = "\(year)-12-31"
+        let rows = try await sql.raw(
+            """
+            SELECT h.county_code, h.household_number, h.village_code, h.main_cause, i.household_size,
+                   \(unsafeRaw: net("i")) AS net_fen, i.eligible_out_of_pocket_fen AS spending_fen,
+                   p.household_size AS previous_size, \(unsafeRaw: net("p")) AS previous_net_fen,
+                   (SELECT e.status FROM status_event e
+                    WHERE e.county_code = h.county_code AND e.household_number = h.household_number AND e.effective_date <= \(bind: end)
+                    ORDER BY e.sequence DESC LIMIT 1) AS status
+            FROM income_record i
+            JOIN household h ON h.county_code = i.county_code AND h.household_number = i.household_number
+            LEFT JOIN income_record p ON p.county_code = i.county_code AND p.household_number = i.household_number AND p.year = \(bind: year - 1)
+            WHERE i.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND i.year = \(bind: year)
+            ORDER BY h.county_code, h.household_number
+            """
+        ).all()
+        return try rows.map { row in
+            let t = "income_record", key = row.rawText("household_number")
+            let numberText = try row.storedText("household_number", table: t, key: key)
+            guard let number = try? HouseholdNumber(numberText) else {
+                throw StoredValueError(table: t, column: "household_number", key: key, value: numberText)
+            }
+            let statusText = try row.storedOptionalText("status", table: "status_event", key: key)
+            let status = try statusText.map { text in
+                guard let s = PovertyStatus(token: text) else {
+                    throw StoredValueError(table: "status_event", column: "status", key: key, value: text)
+                }
+                return s
+            }
+            var previous: Money? = nil
+            if !(try row.decodeNil(column: "previous_size")) {
+                let size = try row.storedInt("previous_size", table: t, key: key)
+                if size > 0 { previous = Money(fen: try row.storedInt("previous_net_fen", table: t, key: key)) / Int(size) }
+            }
+            return MonitoringSweep.Facts(
+                household: number, village: try row.storedAdminCode("village_code", table: "household", key: key), status: status,
+                householdSize: Int(try row.storedInt("household_size", table: t, key: key)),
+                netIncome: Money(fen: try row.storedInt("net_fen", table: t, key: key)), previousPerCapitaNetIncome: previous,
+                rigidSpending: Money(fen: try row.storedInt("spending_fen", table: t, key: key)),
+                mainCause: try row.storedCode("main_cause", as: PovertyCause.self, table: "household", key: key))
+        }
+    }
+
+    /// Households of the area with an open case, or with a case the sweep of `year` opened.
+    public static func skipped(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> Set<HouseholdNumber> {
+        let filter = AreaFilter(area)
+        let rows = try await sql.raw(
+            """
+            SELECT DISTINCT household_number FROM monitoring_case
+            WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+              AND (state IN ('identifying', 'monitoring', 'eliminating') OR sweep_year = \(bind: year))
+            """
+        ).all()
+        return Set(try rows.compactMap { try? HouseholdNumber(try $0.storedText("household_number", table: "monitoring_case", key: "")) })
+    }
+
+    /// How many households of the area have no income record for the year (not evaluated).
+    public static func withoutIncome(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> Int {
+        let filter = AreaFilter(area)
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM household h
+            WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
+              AND NOT EXISTS (SELECT 1 FROM income_record i
+                              WHERE i.county_code = h.county_code AND i.household_number = h.household_number AND i.year = \(bind: year))
+            """
+        ).first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
+    }
+}
