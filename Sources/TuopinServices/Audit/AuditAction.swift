@@ -20,6 +20,10 @@ public enum AuditAction: String, CodeListValue, Codable {
     case monitoringLead
     case monitoringStep
     case monitoringSweep
+    case measureRecorded
+    case measureEnded
+    case cadreAssigned
+    case workTeamAdded
 
     public var label: Label {
         switch self {
@@ -41,6 +45,10 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .monitoringLead: Label("登记监测线索", "monitoring lead recorded")
         case .monitoringStep: Label("办理监测程序", "monitoring step recorded")
         case .monitoringSweep: Label("集中排查", "monitoring sweep")
+        case .measureRecorded: Label("登记帮扶措施", "assistance measure recorded")
+        case .measureEnded: Label("帮扶措施结束", "assistance measure ended")
+        case .cadreAssigned: Label("结对帮扶责任人", "responsible cadre assigned")
+        case .workTeamAdded: Label("派驻工作队", "village work team added")
         }
     }
 }
