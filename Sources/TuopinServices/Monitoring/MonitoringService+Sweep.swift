@@ -25,25 +25,31 @@ extension MonitoringService {
             let table = try await WorkflowQuery.templates(tx.sql)
             let calendar = try await WorkflowQuery.calendar(tx.sql)
             var next: [String: Int] = [:]
-            for (i, found) in result.leads.enumerated() {
+            var opened: [(MonitoringCase, MonitoringStepEntry)] = []
+            opened.reserveCapacity(result.leads.count)
+            let instant = environment.instant.description
+            for found in result.leads {
                 let region = PolicyRegion.of(found.village)
                 guard let identification = table.template(.identification, year: date.year, region: region),
                     let elimination = table.template(.elimination, year: date.year, region: region)
                 else { throw MonitoringError.noTemplate(.identification, year: date.year) }
                 let lead = MonitoringLead(
-                    household: found.household, village: found.village, channel: .sweep, date: date, risks: [found.risk],
-                    note: "sweep \(year)")
-                var opened = try MonitoringCase.open(lead, identification: identification, elimination: elimination, calendar: calendar).0
+                    household: found.household, village: found.village, channel: .sweep, date: date, risks: [found.risk], note: "sweep \(year)")
+                var c = try MonitoringCase.open(lead, identification: identification, elimination: elimination, calendar: calendar).0
                 let county = String(found.village.rawValue.prefix(6))
                 if next[county] == nil { next[county] = try await MonitoringQuery.nextNumber(county: county, in: tx) }
-                opened.number = next[county]!
+                c.number = next[county]!
                 next[county]! += 1
-                try await MonitoringQuery.insert(opened, sweepYear: year, in: tx)
-                try await record(
-                    .lead, on: opened, step: nil, stage: nil, date: date, level: nil, notice: nil, note: "sweep \(year): \(found.category.token)",
-                    by: user, in: tx)
-                report.add(opened, category: found.category)
-                if (i + 1) % 500 == 0 { progress?(JobProgress(phase: "progress.sweep.open", done: i + 1, total: result.leads.count)) }
+                let step = MonitoringStepEntry(
+                    county: county, caseNumber: c.number, transition: .lead, step: nil, stage: nil, date: date, actor: user.username.rawValue,
+                    level: nil, notice: nil, note: "sweep \(year): \(found.category.token)", stateAfter: c.state.token, recordedAt: instant)
+                opened.append((c, step))
+                report.add(c, category: found.category)
+            }
+            // Each case carries its M1 step (who opened it, and why); the sweep is one audited change.
+            try await MonitoringQuery.insertOpened(opened, sweepYear: year, in: tx)
+            report.caseNumbers = Dictionary(grouping: opened.map(\.1), by: \.county).mapValues { steps in
+                "\(steps.map(\.caseNumber).min() ?? 0)–\(steps.map(\.caseNumber).max() ?? 0)"
             }
             try await environment.audit.record(
                 AuditEntry(.monitoringSweep, entity: "sweep:\(year)/\(area.rawValue)", area: area, detail: report.auditDetail), by: user, in: tx)
@@ -69,6 +75,8 @@ public struct SweepReport: Sendable, Codable, Equatable {
     public var notSwept: Int
     public var noRisk: Int
     public var opened: [OpenedLead] = []
+    /// The case numbers opened, per county ("12–3456").
+    public var caseNumbers: [String: String] = [:]
     /// Leads opened per category token.
     public var byCategory: [String: Int] = [:]
     /// Leads opened per township (9-digit code), then per category token.
@@ -110,7 +118,7 @@ public struct SweepReport: Sendable, Codable, Equatable {
             "year": .int(year), "threshold": .text(thresholdAmount), "thresholdRegion": .text(thresholdRegion),
             "thresholdConfirmed": .bool(thresholdConfirmed), "evaluated": .int(evaluated), "withoutIncome": .int(withoutIncome),
             "alreadyCase": .int(alreadyCase), "opened": .int(opened.count),
-            "byCategory": .object(byCategory.mapValues { .int($0) }),
+            "byCategory": .object(byCategory.mapValues { .int($0) }), "caseNumbers": .object(caseNumbers.mapValues { .text($0) }),
         ]
     }
 }

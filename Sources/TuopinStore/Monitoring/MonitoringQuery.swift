@@ -285,3 +285,40 @@ public struct RecordedNotice: Sendable, Hashable {
     public var stage: Int?
     public var notice: NoticePeriod
 }
+
+extension MonitoringQuery {
+    static let caseTable = BulkTable(
+        "monitoring_case", caseColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } + ["sweep_year"])
+    static let stepTable = BulkTable(
+        "monitoring_step",
+        [
+            "county_code", "case_number", "sequence", "transition", "step", "stage", "step_date", "actor", "level", "notice_from", "notice_to",
+            "note",
+            "state_after", "recorded_at",
+        ])
+
+    /// Inserts new cases, each with its first step, in bulk (a sweep's leads).
+    public static func insertOpened(_ cases: [(MonitoringCase, MonitoringStepEntry)], sweepYear: Int?, in tx: StoreTransaction) async throws {
+        func text(_ s: String?) -> StoreValue { s.map { .text($0) } ?? .null }
+        func int(_ n: Int?) -> StoreValue { n.map { .int(Int64($0)) } ?? .null }
+        let caseRows: [[StoreValue]] = cases.map { c, _ in
+            [
+                .text(String(c.village.rawValue.prefix(6))), .int(Int64(c.number)), .text(c.household.rawValue), .text(c.village.rawValue),
+                .text(c.channel.token), .text(c.leadDate.description), .text(c.identificationTemplate), .text(c.eliminationTemplate),
+                text(c.deadline?.description), .text(c.state.token), int(c.state.stage), text(c.state.outcome), text(c.category?.token),
+                .text(c.risks.map(\.token).joined(separator: ",")), .bool(c.greenChannel), .bool(c.noLabourSafetyNet), int(c.previousCase),
+                text(c.identifiedOn?.description), text(c.eliminationMethod?.token), text(c.closedOn?.description), .text(c.lastStepDate.description),
+                int(sweepYear),
+            ]
+        }
+        let stepRows: [[StoreValue]] = cases.map { _, s in
+            [
+                .text(s.county), .int(Int64(s.caseNumber)), .int(1), .text(s.transition.rawValue), text(s.step?.token), int(s.stage),
+                .text(s.date.description), .text(s.actor), text(s.level?.token), text(s.notice?.from.description), text(s.notice?.to.description),
+                .text(s.note), .text(s.stateAfter), .text(s.recordedAt),
+            ]
+        }
+        try await BulkLoad.insert(caseRows, into: caseTable, in: tx)
+        try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
+    }
+}
