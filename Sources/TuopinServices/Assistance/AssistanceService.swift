@@ -4,8 +4,8 @@ import TuopinStrings
 
 /// The assistance ledger (REFERENCE §2.5): measures, responsible cadres and village work teams,
 /// recorded by users in scope with an audit entry each. A measure for a household with a
-/// monitoring case is also a step of that case (M6; before approval only on the green channel,
-/// M12). Nothing here is ever closed by an exit or an elimination (四个不摘).
+/// monitoring case, dated from the case's lead on, is also a step of that case (M6; before
+/// approval only on the green channel, M12). Nothing here is ever closed by an exit or an elimination (四个不摘).
 public struct AssistanceService: Sendable {
     let environment: ServiceEnvironment
 
@@ -22,7 +22,8 @@ public struct AssistanceService: Sendable {
         let stored = try await environment.store.transaction { tx in
             var m = measure
             let latest = try await MonitoringQuery.cases(county: county, household: measure.household, tx.sql).first
-            if let c = latest, !c.state.isClosed || c.state.token == "riskEliminated" {
+            // A measure from before the case (a 2014–2020 one) is history of its own, not a step of the case.
+            if let c = latest, measure.start >= c.leadDate, !c.state.isClosed || c.state.token == "riskEliminated" {
                 let (transition, allowed) = c.assistance(on: measure.start)
                 guard allowed.passed else { throw MonitoringRefusal(transition, allowed) }
                 m.number = try await AssistanceQuery.insert(measure, county: county, in: tx)

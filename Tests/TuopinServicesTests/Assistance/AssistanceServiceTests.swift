@@ -26,6 +26,11 @@ struct AssistanceServiceTests {
             let cadre = try await r.user("cadre")
             let c = try await monitoring.lead(
                 .init(household: Self.household, channel: .selfApplication, date: d("2022-03-01"), risks: [.illness]), by: cadre)
+            // A measure from before the case is history of its own: accepted, and no step of the case.
+            var dibao = measure(start: "2019-01-01", project: "低保")
+            dibao.kind = .heading(.dibao)
+            #expect(try await AssistanceService(r.environment).record(dibao, by: cadre).0.number == 1)
+            #expect(try await monitoring.show(c.reference, by: cadre).steps.count == 1)
             // Before approval, without the green channel, help is refused (M12).
             await #expect(throws: MonitoringRefusal.self) {
                 _ = try await AssistanceService(r.environment).record(measure(start: "2022-03-02"), by: cadre)
@@ -39,17 +44,17 @@ struct AssistanceServiceTests {
             _ = try await monitoring.approve(c.reference, StepRecord(date: d("2022-03-11")), by: r.user("township"))
             _ = try await monitoring.approve(c.reference, StepRecord(date: d("2022-03-12"), category: .unstableExited), by: r.user("county"))
             let (m, complete) = try await AssistanceService(r.environment).record(measure(start: "2022-03-15"), by: cadre)
-            #expect(m.number == 1 && complete.passed)
+            #expect(m.number == 2 && complete.passed)
             let steps = try await monitoring.show(c.reference, by: cadre).steps
-            #expect(steps.last?.transition == .assist && steps.last?.note.hasPrefix("measure #1 2021:employment") == true)
+            #expect(steps.last?.transition == .assist && steps.last?.note.hasPrefix("measure #2 2021:employment") == true)
             _ = try await monitoring.remove(c.reference, on: d("2022-04-01"), reason: .migration, note: "", by: cadre)
             let after = try await AssistanceService(r.environment).measures(household: Self.household, area: nil, by: cadre)
-            #expect(after.count == 1 && after[0].end == nil, "closing a case never ends its measures (四个不摘)")
+            #expect(after.count == 2 && after[1].end == nil, "closing a case never ends its measures (四个不摘)")
             let ended = try await AssistanceService(r.environment).end(
-                Self.household, measure: 1, on: d("2022-05-01"), outcome: "已就业", signed: true, by: cadre)
+                Self.household, measure: 2, on: d("2022-05-01"), outcome: "已就业", signed: true, by: cadre)
             #expect(ended.end == d("2022-05-01") && ended.outcomeSigned)
             let audit = try await AuditService(r.environment).list(.init(scope: .everywhere), by: TestEnvironment.system)
-            #expect(audit.filter { $0.action == "measureRecorded" || $0.action == "measureEnded" }.count == 2)
+            #expect(audit.filter { $0.action == "measureRecorded" || $0.action == "measureEnded" }.count == 3)
         }
     }
 
