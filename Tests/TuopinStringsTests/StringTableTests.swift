@@ -86,3 +86,14 @@ struct StringKeysTests {
         #expect(missing.isEmpty, "\(missing)")
     }
 }
+
+@Suite("Data-quality rules have titles")
+struct QualityTitlesTests {
+    @Test func everyCatalogueRuleHasATitleInBothLanguages() throws {
+        let tables = try StringTables.load()
+        for rule in QualityCatalogue.rules {
+            #expect(tables.zh.text("dq." + rule.id) != "dq." + rule.id, "\(rule.id)")
+            #expect(tables.en.text("dq." + rule.id) != "dq." + rule.id, "\(rule.id)")
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import TuopinCore
+import TuopinStore
+
+/// Runs the data-quality catalogue (REFERENCE §3.13) over an area's stored records as of a date:
+/// every rule `tuopin check` can run, each finding a failed check with its values. Members are
+/// named masked unless the user may see private data. A fixed record is gone on the next run,
+/// since nothing is stored: the check reads the registry as it is.
+public struct QualityService: Sendable {
+    let environment: ServiceEnvironment
+
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    public func check(area: AdminCode?, asOf date: CivilDate, by user: User) async throws -> QualityReport {
+        let area = try area ?? user.scope.code ?? AdminCode("43")
+        try await environment.authorize(user, .view, area: area)
+        let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
+        var findings: [QualityFinding] = []
+        let (members, memberships, exits, sizes, cases, measures) = try await environment.store.read { reader in
+            (
+                try await QualityQuery.currentMembers(in: area, asOf: date, reader.sql),
+                try await QualityQuery.memberships(in: area, asOf: date, reader.sql),
+                try await QualityQuery.exitBeforeIdentification(in: area, reader.sql),
+                try await QualityQuery.sizeMismatches(in: area, through: date.year, reader.sql),
+                try await MonitoringQuery.cases(in: area, limit: Int.max, reader.sql),
+                try await AssistanceQuery.measures(in: area, runningOn: nil, reader.sql)
+            )
+        }
+        // Members: identity (DQ-001–003) and the member rules.
+        var membersByHousehold: [HouseholdNumber: [Member]] = [:]
+        for m in members {
+            membersByHousehold[m.household, default: []].append(m.member)
+            let who = clear ? "\(m.member.name) \(m.member.idNumber)" : "\(Masking.name(m.member.name)) \(Masking.identityNumber(m.member.idNumber))"
+            let exited = m.status == .exitedWithPolicies || m.status == .exitedWithoutPolicies
+            let identity = IdentityRules.evaluate(m.member.idType, m.member.idNumber, sex: m.member.sex, birthDate: m.member.birthDate, today: date).0
+            for check in identity.failedChecks + MemberQualityRules.findings(m.member, householdExited: exited, asOf: date) {
+                findings.append(QualityFinding(check, household: m.household, village: m.village, member: who))
+            }
+        }
+        // Households: DQ-006 and DQ-007 from the memberships, DQ-010, DQ-012.
+        var byHousehold: [HouseholdNumber: (AdminCode, PovertyStatus?, [Membership])] = [:]
+        var households: [String: Set<HouseholdNumber>] = [:]
+        for row in memberships {
+            byHousehold[row.household, default: (row.village, row.status, [])].2.append(row.membership)
+            if row.membership.to == nil { households["\(row.membership.idType.token):\(row.membership.idNumber)", default: []].insert(row.household) }
+        }
+        for (number, (village, status, list)) in byHousehold.sorted(by: { $0.key < $1.key }) {
+            let onRoll = status != nil && status != .removedIneligible && status != .naturalClosure
+            for check in HouseholdCompositionRules.evaluate(list, onRoll: onRoll).failedChecks {
+                findings.append(QualityFinding(check, household: number, village: village))
+            }
+        }
+        for (identity, set) in households where set.count > 1 {
+            let sorted = set.sorted()
+            let village = byHousehold[sorted[0]]?.0 ?? area
+            let shown = clear ? identity : Masking.identityNumber(String(identity.split(separator: ":").last ?? ""))
+            findings.append(
+                QualityFinding(
+                    Check(
+                        Self.twoHouseholds, passed: false, values: [ReasonValue("households", .token(sorted.map(\.rawValue).joined(separator: ", ")))]
+                    ),
+                    household: sorted[0], village: village, member: shown))
+        }
+        for e in exits {
+            findings.append(
+                QualityFinding(
+                    Check(
+                        Self.exitBeforeIdentified, passed: false,
+                        values: [ReasonValue("exitYear", .year(e.exited)), ReasonValue("firstIdentifiedYear", .year(e.identified))]),
+                    household: e.household, village: e.village))
+        }
+        for s in sizes {
+            findings.append(
+                QualityFinding(
+                    Check(
+                        Self.sizeMatchesMembers, passed: false,
+                        values: [
+                            ReasonValue("year", .year(s.year)), ReasonValue("recorded", .count(Int64(s.recorded))),
+                            ReasonValue("counted", .count(Int64(s.counted))),
+                        ]),
+                    household: s.household, village: s.village))
+        }
+        // Monitoring cases and measures.
+        var measuresByHousehold: [HouseholdNumber: [AssistanceMeasure]] = [:]
+        for m in measures {
+            measuresByHousehold[m.household, default: []].append(m)
+            let complete = AssistanceMeasureRules.completeness(m)
+            if !complete.passed {
+                findings.append(QualityFinding(complete, household: m.household, village: byHousehold[m.household]?.0 ?? area, measure: m.number))
+            }
+        }
+        for c in cases {
+            let status = byHousehold[c.household]?.1
+            for check in CaseQualityRules.findings(
+                c, members: membersByHousehold[c.household] ?? [], measures: measuresByHousehold[c.household] ?? [], statusNow: status)
+            {
+                findings.append(QualityFinding(check, household: c.household, village: c.village, monitoringCase: c.reference))
+            }
+        }
+        for item in try await MonitoringService(environment).overdue(in: area, today: date, by: user) {
+            let rule: RuleID =
+                switch item.kind {
+                case .identificationOverdue, .identifiedLate: Self.identificationLate
+                case .noticeTooShort: MonitoringRules.noticeDays
+                case .monitoredOverAYear: Self.monitoredOverAYear
+                }
+            var values = [ReasonValue("date", .date(item.date)), ReasonValue("days", .count(Int64(item.days)))]
+            if let required = item.required { values.append(ReasonValue("required", .count(Int64(required)))) }
+            findings.append(
+                QualityFinding(
+                    Check(rule, passed: false, values: values), household: item.household, village: item.village, monitoringCase: item.reference))
+        }
+        return QualityReport(area: area.rawValue, asOf: date, findings: findings)
+    }
+
+    public static let twoHouseholds = RuleID("DQ-007")
+    public static let exitBeforeIdentified = RuleID("DQ-010.exit")
+    public static let sizeMatchesMembers = RuleID("DQ-012")
+    public static let identificationLate = RuleID("DQ-040")
+    public static let monitoredOverAYear = RuleID("DQ-042")
+}
+
+/// One failed check on one record.
+public struct QualityFinding: Sendable, Codable, Equatable {
+    /// The catalogue id (`DQ-005`).
+    public var rule: String
+    public var severity: QualityRule.Severity
+    public var check: Check
+    public var village: String
+    public var household: String
+    /// The member, masked unless the reader may see private data.
+    public var member: String?
+    public var monitoringCase: String?
+    public var measure: Int?
+
+    init(
+        _ check: Check, household: HouseholdNumber, village: AdminCode, member: String? = nil, monitoringCase: String? = nil, measure: Int? = nil
+    ) {
+        self.init(check, household: household.rawValue, village: village.rawValue, member: member, monitoringCase: monitoringCase, measure: measure)
+    }
+
+    init(_ check: Check, household: String, village: String, member: String? = nil, monitoringCase: String? = nil, measure: Int? = nil) {
+        self.rule = QualityCatalogue.id(of: check.rule) ?? check.rule.rawValue
+        self.severity = QualityCatalogue.rule(rule)?.severity ?? .error
+        self.check = check
+        self.village = village
+        self.household = household
+        self.member = member
+        self.monitoringCase = monitoringCase
+        self.measure = measure
+    }
+}
+
+/// Counts per rule and the findings, sorted by rule, village and household.
+public struct QualityReport: Sendable, Codable, Equatable {
+    public var area: String
+    public var asOf: CivilDate
+    public var findings: [QualityFinding]
+    /// Every rule `check` runs, with its count (0 included).
+    public var counts: [RuleCount]
+
+    public struct RuleCount: Sendable, Codable, Equatable {
+        public var rule: String
+        public var version: Int
+        public var severity: QualityRule.Severity
+        public var count: Int
+    }
+
+    init(area: String, asOf: CivilDate, findings: [QualityFinding]) {
+        self.area = area
+        self.asOf = asOf
+        self.findings = findings.sorted {
+            ($0.rule, $0.village, $0.household, $0.member ?? "") < ($1.rule, $1.village, $1.household, $1.member ?? "")
+        }
+        var n: [String: Int] = [:]
+        for f in findings { n[f.rule, default: 0] += 1 }
+        counts = QualityCatalogue.rules.filter { $0.enforcement == .check || $0.enforcement == .entryAndCheck }.map {
+            RuleCount(rule: $0.id, version: $0.version, severity: $0.severity, count: n[$0.id] ?? 0)
+        }
+    }
+
+    public var errors: Int { findings.filter { $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+}

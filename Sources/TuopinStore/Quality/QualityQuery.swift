@@ -1,0 +1,173 @@
+import SQLKit
+import TuopinCore
+
+/// What `tuopin check` reads about an area, each in one set-based query.
+public enum QualityQuery {
+    /// A current member (membership running on the date) with their household's village and status.
+    public struct CurrentMember: Sendable {
+        public var household: HouseholdNumber
+        public var village: AdminCode
+        public var status: PovertyStatus?
+        public var member: Member
+    }
+
+    static func statusAsOf(_ date: String) -> SQLQueryString {
+        """
+        (SELECT e.status FROM status_event e WHERE e.county_code = h.county_code AND e.household_number = h.household_number
+           AND e.effective_date <= \(bind: date) ORDER BY e.sequence DESC LIMIT 1)
+        """
+    }
+
+    public static func currentMembers(in area: AdminCode, asOf date: CivilDate, _ sql: any SQLDatabase) async throws -> [CurrentMember] {
+        let filter = AreaFilter(area)
+        let day = date.description
+        var query: SQLQueryString = """
+            SELECT ms.household_number, h.village_code, m.id_type, m.id_number, m.name, m.sex, m.birth_date, m.ethnicity, m.education,
+                   m.student_status, m.health, m.labour_capacity, m.medical_insured, m.serious_illness_insured, m.resident_pension,
+                   m.receives_dibao, m.receives_tekun, 
+            """
+        query += statusAsOf(day)
+        query += """
+             AS status
+            FROM membership ms
+            JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
+            JOIN household h ON h.county_code = ms.county_code AND h.household_number = ms.household_number
+            WHERE ms.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
+              AND ms.from_date <= \(bind: day) AND (ms.to_date IS NULL OR ms.to_date > \(bind: day))
+            ORDER BY ms.county_code, ms.household_number, m.id_number
+            """
+        return try await sql.raw(query).all().map { row in
+            let t = "member", key = row.rawText("household_number")
+            let healthText = try row.storedText("health", table: t, key: key)
+            var health: Set<HealthCondition> = []
+            for token in healthText.split(separator: ";") {
+                guard let h = HealthCondition(token: String(token)) else {
+                    throw StoredValueError(table: t, column: "health", key: key, value: healthText)
+                }
+                health.insert(h)
+            }
+            let member = Member(
+                idType: try row.storedCode("id_type", as: IdentityType.self, table: t, key: key),
+                idNumber: try row.storedText("id_number", table: t, key: key),
+                name: try row.storedText("name", table: t, key: key), sex: try row.storedCode("sex", as: Sex.self, table: t, key: key),
+                birthDate: try row.storedDate("birth_date", table: t, key: key), ethnicity: try row.storedText("ethnicity", table: t, key: key),
+                education: try row.storedCode("education", as: Education.self, table: t, key: key),
+                studentStatus: try studentStatus(row, key),
+                health: health.isEmpty ? [.healthy] : health,
+                labourCapacity: try row.storedCode("labour_capacity", as: LabourCapacity.self, table: t, key: key),
+                medicalInsured: try row.storedBool("medical_insured", table: t, key: key),
+                seriousIllnessInsured: try row.storedBool("serious_illness_insured", table: t, key: key),
+                residentPension: try row.storedBool("resident_pension", table: t, key: key),
+                receivesDibao: try row.storedBool("receives_dibao", table: t, key: key),
+                receivesTekun: try row.storedBool("receives_tekun", table: t, key: key))
+            let statusText = try row.storedOptionalText("status", table: "status_event", key: key)
+            return CurrentMember(
+                household: try household(row, key), village: try row.storedAdminCode("village_code", table: "household", key: key),
+                status: statusText.flatMap(PovertyStatus.init(token:)), member: member)
+        }
+    }
+
+    static func studentStatus(_ row: any SQLRow, _ key: String) throws -> StudentStatus {
+        let text = try row.storedText("student_status", table: "member", key: key)
+        guard let status = StudentStatus(token: text) else {
+            throw StoredValueError(table: "member", column: "student_status", key: key, value: text)
+        }
+        return status
+    }
+
+    static func household(_ row: any SQLRow, _ key: String) throws -> HouseholdNumber {
+        let text = try row.storedText("household_number", table: "household", key: key)
+        guard let number = try? HouseholdNumber(text) else {
+            throw StoredValueError(table: "household", column: "household_number", key: key, value: text)
+        }
+        return number
+    }
+
+    /// Every membership of the area's households with the household's status on the date, for DQ-006.
+    public static func memberships(
+        in area: AdminCode, asOf date: CivilDate, _ sql: any SQLDatabase
+    ) async throws
+        -> [(household: HouseholdNumber, village: AdminCode, status: PovertyStatus?, membership: Membership)]
+    {
+        let filter = AreaFilter(area)
+        let day = date.description
+        var query: SQLQueryString = "SELECT ms.household_number, h.village_code, ms.id_type, ms.id_number, ms.relation, ms.from_date, ms.to_date, "
+        query += statusAsOf(day)
+        query += """
+             AS status
+            FROM membership ms JOIN household h ON h.county_code = ms.county_code AND h.household_number = ms.household_number
+            WHERE ms.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND ms.from_date <= \(bind: day)
+            ORDER BY ms.county_code, ms.household_number, ms.from_date
+            """
+        return try await sql.raw(query).all().map { row in
+            let t = "membership", key = row.rawText("household_number")
+            let number = try household(row, key)
+            let to = try row.decodeNil(column: "to_date") ? nil : try row.storedDate("to_date", table: t, key: key)
+            let membership = Membership(
+                household: number, idType: try row.storedCode("id_type", as: IdentityType.self, table: t, key: key),
+                idNumber: try row.storedText("id_number", table: t, key: key),
+                relation: try row.storedCode("relation", as: RelationToHead.self, table: t, key: key),
+                from: try row.storedDate("from_date", table: t, key: key), to: to.flatMap { $0 <= date ? $0 : nil }, endReason: nil)
+            return (
+                number, try row.storedAdminCode("village_code", table: "household", key: key),
+                try row.storedOptionalText("status", table: "status_event", key: key).flatMap(PovertyStatus.init(token:)), membership
+            )
+        }
+    }
+
+    /// DQ-010: households whose first exit is in a year before their first identification.
+    public static func exitBeforeIdentification(
+        in area: AdminCode, _ sql: any SQLDatabase
+    ) async throws
+        -> [(household: HouseholdNumber, village: AdminCode, identified: Int, exited: Int)]
+    {
+        let filter = AreaFilter(area)
+        let rows = try await sql.raw(
+            """
+            SELECT h.household_number, h.village_code, h.first_identified_year, MIN(e.effective_date) AS first_exit
+            FROM household h JOIN status_event e ON e.county_code = h.county_code AND e.household_number = h.household_number
+            WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND e.kind = 'exited'
+            GROUP BY h.county_code, h.household_number, h.village_code, h.first_identified_year
+            ORDER BY h.county_code, h.household_number
+            """
+        ).all()
+        return try rows.compactMap { row in
+            let key = row.rawText("household_number")
+            let identified = try row.storedYear("first_identified_year", table: "household", key: key)
+            let exit = try row.storedDate("first_exit", table: "status_event", key: key)
+            guard exit.year < identified else { return nil }
+            return (try household(row, key), try row.storedAdminCode("village_code", table: "household", key: key), identified, exit.year)
+        }
+    }
+
+    /// DQ-012: income records whose household size differs from the memberships running at the
+    /// end of their year (years up to the date's).
+    public static func sizeMismatches(
+        in area: AdminCode, through year: Int, _ sql: any SQLDatabase
+    ) async throws
+        -> [(household: HouseholdNumber, village: AdminCode, year: Int, recorded: Int, counted: Int)]
+    {
+        let filter = AreaFilter(area)
+        let rows = try await sql.raw(
+            """
+            SELECT i.household_number, h.village_code, i.year, i.household_size,
+                   (SELECT COUNT(*) FROM membership ms WHERE ms.county_code = i.county_code AND ms.household_number = i.household_number
+                      AND ms.from_date <= CAST(i.year AS TEXT) || '-12-31'
+                      AND (ms.to_date IS NULL OR ms.to_date > CAST(i.year AS TEXT) || '-12-31')) AS counted
+            FROM income_record i JOIN household h ON h.county_code = i.county_code AND h.household_number = i.household_number
+            WHERE i.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND i.year <= \(bind: year)
+            ORDER BY i.county_code, i.household_number, i.year
+            """
+        ).all()
+        return try rows.compactMap { row in
+            let key = row.rawText("household_number")
+            let recorded = Int(try row.storedInt("household_size", table: "income_record", key: key))
+            let counted = Int(try row.storedInt("counted", table: "membership", key: key))
+            guard recorded != counted else { return nil }
+            return (
+                try household(row, key), try row.storedAdminCode("village_code", table: "household", key: key),
+                try row.storedYear("year", table: "income_record", key: key), recorded, counted
+            )
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import SQLKit
+import Testing
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+import TuopinTesting
+
+@Suite("tuopin check through the service (REFERENCE §3.13)", .serialized)
+struct QualityServiceTests {
+    /// The small registry's exited household has a son of 10 recorded as not in school and as labour.
+    @Test(arguments: TestDatabase.available)
+    func theCheckFindsTheChildOutOfSchoolAndForgetsItOnceFixed(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database) { r in
+            let service = QualityService(r.environment)
+            let asOf = try CivilDate("2020-10-15")
+            let report = try await service.check(area: nil, asOf: asOf, by: r.user("township"))
+            #expect(report.findings.map(\.rule) == ["DQ-005", "DQ-032"])
+            #expect(report.findings.allSatisfy { $0.household == "4304811002010001" && $0.member == "刘浩 43048120100615001X" })
+            #expect(report.errors == 1 && report.warnings == 1)
+            #expect(report.counts.first { $0.rule == "DQ-032" }?.count == 1 && report.counts.first { $0.rule == "DQ-006" }?.count == 0)
+            let zh = try Localizer.load(.zh)
+            #expect(zh.explain(report.findings[1].check) == "脱贫户中 10 岁的义务教育阶段儿童不在校，且未登记原因")
+            let masked = try await service.check(area: nil, asOf: asOf, by: r.user("inspector"))
+            #expect(masked.findings.map(\.member) == ["刘* 430481************", "刘* 430481************"])
+            try await r.store.transaction { tx in
+                try await tx.sql.raw(
+                    "UPDATE member SET student_status = 'primary:4', labour_capacity = 'none' WHERE id_number = '43048120100615001X'"
+                ).run()
+            }
+            #expect(try await service.check(area: nil, asOf: asOf, by: r.user("township")).findings.isEmpty)
+        }
+    }
+
+    @Test func aVillageCadreChecksOnlyTheirVillage() async throws {
+        try await SmallRegistry.with { r in
+            let report = try await QualityService(r.environment).check(area: nil, asOf: try CivilDate("2020-10-15"), by: r.user("othercadre"))
+            #expect(report.findings.isEmpty && report.area == SmallRegistry.otherVillage)
+            await #expect(throws: AccessDenied.self) {
+                _ = try await QualityService(r.environment).check(
+                    area: try AdminCode("430481"), asOf: try CivilDate("2020-10-15"), by: r.user("othercadre"))
+            }
+        }
+    }
+}
