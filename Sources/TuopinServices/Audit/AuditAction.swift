@@ -24,6 +24,10 @@ public enum AuditAction: String, CodeListValue, Codable {
     case measureEnded
     case cadreAssigned
     case workTeamAdded
+    case householdYearSet
+    case householdExit
+    case householdReturn
+    case householdRemove
 
     public var label: Label {
         switch self {
@@ -49,6 +53,10 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .measureEnded: Label("帮扶措施结束", "assistance measure ended")
         case .cadreAssigned: Label("结对帮扶责任人", "responsible cadre assigned")
         case .workTeamAdded: Label("派驻工作队", "village work team added")
+        case .householdYearSet: Label("登记年度信息", "yearly facts recorded")
+        case .householdExit: Label("标注脱贫", "household exit")
+        case .householdReturn: Label("标注返贫", "return to poverty")
+        case .householdRemove: Label("错评清退", "removed as ineligible")
         }
     }
 }

@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import TuopinCore
+import TuopinServices
+import TuopinStore
+
+/// `tuopin household`: one household's lifecycle and yearly facts.
+struct HouseholdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "household",
+        abstract: "A household's status history, yearly facts, exit test, exit, return to poverty and removal.",
+        subcommands: [Show.self, Facts.self, ExitCheck.self, Exit.self, Return.self, Remove.self])
+
+    struct Target: ParsableArguments {
+        @Argument(help: "Household number.") var household: String
+        @Option(help: "Output format.") var format: Monitor.Format = .table
+
+        func validate() throws { _ = try number() }
+        func number() throws -> HouseholdNumber { try Assistance.Add.household(household) }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the household's status events.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+
+        func run() async throws {
+            let (village, events) = try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).events(try target.number(), by: user)
+            }
+            HouseholdOutput.events(village, events, format: target.format)
+        }
+    }
+
+    struct Facts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the year's home-visit facts: 两不愁三保障, water and living conditions (replaces that year's).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The year.") var year: Int
+        @Option(help: "A guarantee NOT secured: food, clothing, compulsoryEducation, basicMedical, safeHousing, safeWater.") var missing: [String] =
+            []
+        @Option(name: .customLong("danger-grade"), help: "a, b, c or d.") var dangerGrade: String?
+        @Option(help: "reinforcedConcrete, brickConcrete, brickWood, bambooThatchAdobe or other.") var structure: String?
+        @Option(name: .customLong("floor-area"), help: "Floor area, m².") var floorArea: String?
+        @Option(name: .customLong("built-year")) var builtYear: Int?
+        @Option(name: .customLong("safe-water"), help: "true or false.") var safeWater: Bool?
+        @Option(name: .customLong("water-source"), help: "tap, protectedWellSpring, unprotected, riverLake, rainwater, bottled or other.")
+        var waterSource: String?
+        @Option(name: .customLong("road-km"), help: "Distance to the main road, km.") var roadKm: String?
+        @Option(name: .customLong("access-road"), help: "dirt, gravel, cement or asphalt.") var accessRoad: String?
+        @Option(help: "Sanitary toilet: true or false.") var toilet: Bool?
+        @Option(help: "A fuel, main first (at most 3): firewood, dung, coal, cleanEnergy, other.") var fuel: [String] = []
+        @Option(name: .customLong("arable-land"), help: "Arable land, 亩.") var arableLand: String?
+        @Option(name: .customLong("forest-land"), help: "Forest land, 亩.") var forestLand: String?
+        @Flag(name: .customLong("no-medical-assistance"), help: "Medical assistance is not available.") var noMedicalAssistance = false
+
+        func validate() throws {
+            for m in missing { _ = try MonitorInput.code(m, as: BasicGuarantee.self) }
+            _ = try living()
+        }
+
+        func decimal(_ text: String?) throws -> FixedDecimal? {
+            guard let text else { return nil }
+            guard let d = try? FixedDecimal(text) else { throw ValidationError(Console.strings.text("import.reason.invalidNumber", ["value": text])) }
+            return d
+        }
+
+        func living() throws -> LivingConditions {
+            LivingConditions(
+                dangerGrade: try dangerGrade.map { try MonitorInput.code($0, as: DangerGrade.self) },
+                structure: try structure.map { try MonitorInput.code($0, as: HouseStructure.self) }, floorArea: try decimal(floorArea),
+                builtYear: builtYear, safeDrinkingWater: safeWater,
+                waterSource: try waterSource.map { try MonitorInput.code($0, as: WaterSource.self) },
+                distanceToMainRoadKm: try decimal(roadKm), accessRoad: try accessRoad.map { try MonitorInput.code($0, as: AccessRoad.self) },
+                sanitaryToilet: toilet, fuels: try fuel.map { try MonitorInput.code($0, as: Fuel.self) }, arableLand: try decimal(arableLand),
+                forestLand: try decimal(forestLand))
+        }
+
+        func run() async throws {
+            let missing = Set(try self.missing.map { try MonitorInput.code($0, as: BasicGuarantee.self) })
+            let facts = HouseholdYear(
+                household: try target.number(), year: year, securedGuarantees: Set(BasicGuarantee.allCases).subtracting(missing),
+                medicalAssistanceAvailable: !noMedicalAssistance, living: try living())
+            let warning = try await withServices(db, acting) { env, user in try await HouseholdService(env).setYear(facts, by: user) }
+            Console.out(Console.strings.text("household.factsSaved", ["household": target.household, "year": String(year)]))
+            if let warning { Console.err(Console.strings.text("assistance.warning", ["reason": Console.strings.explain(warning)])) }
+        }
+    }
+
+    struct ExitCheck: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "exit-check", abstract: "Run the exit test E1–E5 on the stored facts of a year.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The exit year (default: this year).") var year: Int?
+
+        func run() async throws {
+            let decision = try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).exitCheck(try target.number(), year: year ?? env.today.year, on: env.today, by: user)
+            }
+            HouseholdOutput.decision(decision, format: target.format)
+        }
+    }
+
+    struct Exit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an exit (脱贫): refused with the failing E-rules unless a county officer gives --override REASON.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The exit date, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
+        @Option(help: "A note kept with the event.") var note = ""
+        @Option(help: "Exit although the test fails, for this documented reason (county approval).") var override: String?
+
+        func validate() throws { _ = try MonitorInput.date(date) }
+
+        func run() async throws {
+            let (event, decision) = try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).exit(
+                    try target.number(), on: try MonitorInput.date(date) ?? env.today, note: note, override: override, by: user)
+            }
+            HouseholdOutput.events(nil, [event], format: target.format)
+            if target.format == .table { HouseholdOutput.decision(decision, format: .table) }
+        }
+    }
+
+    struct Return: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a return to poverty (返贫).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The date, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
+        @Option(help: "Why.") var note = ""
+
+        func validate() throws { _ = try MonitorInput.date(date) }
+
+        func run() async throws {
+            let event = try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).returnToPoverty(
+                    try target.number(), on: try MonitorInput.date(date) ?? env.today, note: note, by: user)
+            }
+            HouseholdOutput.events(nil, [event], format: target.format)
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove the household as ineligible (错评清退), with the reason.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The date, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
+        @Option(help: "The documented reason (required).") var note: String
+
+        func validate() throws { _ = try MonitorInput.date(date) }
+
+        func run() async throws {
+            let event = try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).remove(try target.number(), on: try MonitorInput.date(date) ?? env.today, note: note, by: user)
+            }
+            HouseholdOutput.events(nil, [event], format: target.format)
+        }
+    }
+}
+
+enum HouseholdOutput {
+    struct EventRow: Encodable {
+        var sequence: Int
+        var kind: String
+        var status: String
+        var date: String
+        var note: String
+    }
+
+    static func events(_ village: AdminCode?, _ events: [StatusEvent], format: Monitor.Format) {
+        let s = Console.strings
+        switch format {
+        case .json:
+            Console.out(
+                MonitorOutput.json(
+                    events.map {
+                        EventRow(
+                            sequence: $0.sequence, kind: $0.kind.token, status: $0.status.token, date: $0.effectiveDate.description, note: $0.note)
+                    }))
+        case .table:
+            if let village { Console.out(s.text("household.village", ["village": village.rawValue])) }
+            Console.out(s.text("household.events.header"))
+            for e in events {
+                Console.out(
+                    [String(e.sequence), e.effectiveDate.description, s.label(e.kind.label), s.label(e.status.label), e.note].joined(separator: "\t"))
+            }
+        }
+    }
+
+    static func decision(_ d: Decision, format: Monitor.Format) {
+        let s = Console.strings
+        switch format {
+        case .json: Console.out(MonitorOutput.json(d))
+        case .table:
+            for check in d.checks {
+                Console.out((check.passed ? "✔ " : "✘ ") + check.rule.rawValue.replacingOccurrences(of: "exit.", with: "") + "  " + s.explain(check))
+            }
+        }
+    }
+}
