@@ -28,6 +28,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case householdExit
     case householdReturn
     case householdRemove
+    case feedImport
 
     public var label: Label {
         switch self {
@@ -57,6 +58,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .householdExit: Label("标注脱贫", "household exit")
         case .householdReturn: Label("标注返贫", "return to poverty")
         case .householdRemove: Label("错评清退", "removed as ineligible")
+        case .feedImport: Label("导入部门比对数据", "department feed imported")
         }
     }
 }
