@@ -29,6 +29,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case householdReturn
     case householdRemove
     case feedImport
+    case policyTemplateSet
+    case policyHolidaySet
 
     public var label: Label {
         switch self {
@@ -59,6 +61,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .householdReturn: Label("标注返贫", "return to poverty")
         case .householdRemove: Label("错评清退", "removed as ineligible")
         case .feedImport: Label("导入部门比对数据", "department feed imported")
+        case .policyTemplateSet: Label("设置流程模板", "workflow template set")
+        case .policyHolidaySet: Label("设置节假日", "holiday table set")
         }
     }
 }

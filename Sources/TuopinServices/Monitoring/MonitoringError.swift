@@ -19,6 +19,8 @@ public enum MonitoringError: Error, Equatable, Sendable {
     case notYourStage(WorkflowStep, ApprovalLevel)
     /// `approve` on a case whose current step is not a township or county review.
     case notAReview(WorkflowStep)
+    /// A lead or step dated after today.
+    case future(CivilDate)
 }
 
 extension MonitoringError: WordedError {
@@ -32,6 +34,7 @@ extension MonitoringError: WordedError {
         case .noThreshold(let year): s.text("error.monitor.noThreshold", ["year": String(year)])
         case .notYourStage(let step, let level): s.text("error.monitor.notYourStage", ["step": s.label(step.label), "level": s.label(level.label)])
         case .notAReview(let step): s.text("error.monitor.notAReview", ["step": s.label(step.label)])
+        case .future(let date): s.text("error.household.future", ["date": date.description])
         }
     }
 }

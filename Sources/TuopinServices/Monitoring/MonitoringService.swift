@@ -37,6 +37,7 @@ public struct MonitoringService: Sendable {
     public func lead(_ input: LeadInput, by user: User) async throws -> MonitoringCase {
         let village = try await householdVillage(input.household, by: user)
         try await environment.authorize(user, .editRegistry, area: village)
+        guard input.date <= environment.today else { throw MonitoringError.future(input.date) }
         return try await environment.store.transaction { tx in
             let county = String(village.rawValue.prefix(6))
             let earlier = try await MonitoringQuery.cases(county: county, household: input.household, tx.sql)
@@ -221,6 +222,8 @@ public struct MonitoringService: Sendable {
             let templates = try await storedTemplates(of: c, in: tx)
             let before = Self.values(c)
             let change = try await body(&c, templates, tx)
+            // A step is recorded when it has happened: never dated after today.
+            guard change.date <= environment.today else { throw MonitoringError.future(change.date) }
             try await MonitoringQuery.update(c, in: tx)
             try await record(
                 change.transition, on: c, step: change.step, stage: change.stage, date: change.date, level: change.level,

@@ -10,6 +10,9 @@ import TuopinTesting
 /// step, every step is stored and audited, and refusals say why.
 @Suite("Monitoring cases through the service (REFERENCE §3.8–3.10)", .serialized)
 struct MonitoringServiceTests {
+    /// 2024-06-01: after every date these tests record.
+    static var clock: TestClock { TestClock(Date(timeIntervalSince1970: 1_717_200_000)) }
+
     static let household = try! HouseholdNumber("4304811002010001")
 
     func d(_ text: String) -> CivilDate { try! CivilDate(text) }
@@ -31,7 +34,7 @@ struct MonitoringServiceTests {
 
     @Test(arguments: TestDatabase.available)
     func aCaseGoesFromLeadToEliminationAndEveryStepIsStoredAndAudited(_ database: TestDatabase) async throws {
-        try await SmallRegistry.with(on: database) { r in
+        try await SmallRegistry.with(on: database, clock: Self.clock) { r in
             let service = MonitoringService(r.environment)
             let monitored = try await approve(r, try await toCountyApproval(r))
             #expect(monitored.reference == "430481-000001")
@@ -67,7 +70,7 @@ struct MonitoringServiceTests {
 
     @Test(arguments: TestDatabase.available)
     func aTownshipOfficerCannotApproveACountyStep(_ database: TestDatabase) async throws {
-        try await SmallRegistry.with(on: database) { r in
+        try await SmallRegistry.with(on: database, clock: Self.clock) { r in
             let service = MonitoringService(r.environment)
             let c = try await toCountyApproval(r)
             let township = try await r.user("township")
@@ -83,7 +86,7 @@ struct MonitoringServiceTests {
     }
 
     @Test func aVillageCadreCannotTouchAnotherVillagesCase() async throws {
-        try await SmallRegistry.with { r in
+        try await SmallRegistry.with(clock: Self.clock) { r in
             let service = MonitoringService(r.environment)
             let c = try await lead(r)
             let other = try await r.user("othercadre")
@@ -104,7 +107,7 @@ struct MonitoringServiceTests {
     }
 
     @Test func aSecondLeadWhileACaseIsOpenIsRefusedAndOneAfterEliminationIsLinked() async throws {
-        try await SmallRegistry.with { r in
+        try await SmallRegistry.with(clock: Self.clock) { r in
             let service = MonitoringService(r.environment)
             let c = try await lead(r)
             await #expect(throws: MonitoringError.openCaseExists(c.reference)) { _ = try await lead(r, date: "2022-03-02") }
@@ -115,7 +118,7 @@ struct MonitoringServiceTests {
     }
 
     @Test func aShortNoticeIsRefusedWithItsDaysInWords() async throws {
-        try await SmallRegistry.with { r in
+        try await SmallRegistry.with(clock: Self.clock) { r in
             let service = MonitoringService(r.environment)
             let c = try await lead(r)
             let cadre = try await r.user("cadre")
@@ -140,7 +143,7 @@ struct MonitoringServiceTests {
     }
 
     @Test func overdueListsLateIdentificationsAndLongMonitoring() async throws {
-        try await SmallRegistry.with { r in
+        try await SmallRegistry.with(clock: Self.clock) { r in
             let service = MonitoringService(r.environment)
             let c = try await lead(r)
             let county = try await r.user("county")
@@ -214,6 +217,27 @@ struct MonitoringSweepServiceTests {
             await #expect(throws: AccessDenied.self) {
                 _ = try await MonitoringService(r.environment).sweep(
                     year: 2021, area: try AdminCode("430481100201"), date: try CivilDate("2022-01-10"), by: r.user("othercadre"))
+            }
+        }
+    }
+}
+
+@Suite("Monitoring dates", .serialized)
+struct MonitoringDateTests {
+    @Test func aLeadOrAStepDatedAfterTodayIsRefused() async throws {
+        // The small registry's clock is 2020-10-15; a 2021 lead is in its future.
+        try await SmallRegistry.with(clock: TestClock(Date(timeIntervalSince1970: 1_654_041_600))) { r in
+            let service = MonitoringService(r.environment)
+            let cadre = try await r.user("cadre")
+            let household = try HouseholdNumber("4304811002010001")
+            await #expect(throws: MonitoringError.future(try CivilDate("2022-06-02"))) {
+                _ = try await service.lead(
+                    .init(household: household, channel: .cadreVisit, date: try CivilDate("2022-06-02"), risks: [.illness]), by: cadre)
+            }
+            let c = try await service.lead(
+                .init(household: household, channel: .cadreVisit, date: try CivilDate("2022-05-30"), risks: [.illness]), by: cadre)
+            await #expect(throws: MonitoringError.future(try CivilDate("2022-07-01"))) {
+                _ = try await service.complete(c.reference, StepRecord(date: try CivilDate("2022-07-01"), consentSigned: true), by: cadre)
             }
         }
     }

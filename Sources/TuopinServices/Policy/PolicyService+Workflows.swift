@@ -1,0 +1,56 @@
+import TuopinCore
+import TuopinStore
+
+/// The workflow templates and the holiday table are policy data too (REFERENCE §3.8): an
+/// administrator edits them, each change audited with the row before and after.
+extension PolicyService {
+    public func templates(by user: User) async throws -> WorkflowTemplateTable {
+        try await environment.authorize(user, .view, area: user.scope.code)
+        return try await WorkflowQuery.templates(environment.store.sql)
+    }
+
+    /// Adds or replaces a template (by id). Cases keep the template id they were opened with.
+    public func save(_ template: WorkflowTemplate, by user: User) async throws {
+        let area = template.region.area
+        try await environment.authorize(user, .editPolicy, area: area)
+        try await environment.store.transaction { tx in
+            let old = try await WorkflowQuery.templates(tx.sql).template(id: template.id)
+            try await WorkflowQuery.save(template, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .policyTemplateSet, entity: "workflowTemplate:\(template.id)", area: area, before: old.map(Self.values),
+                    after: Self.values(template)),
+                by: user, in: tx)
+        }
+    }
+
+    public func calendar(by user: User) async throws -> WorkCalendar {
+        try await environment.authorize(user, .view, area: user.scope.code)
+        return try await WorkflowQuery.calendar(environment.store.sql)
+    }
+
+    /// Sets one day of the holiday table (a holiday, or a make-up working day).
+    public func save(_ day: CalendarDay, by user: User) async throws {
+        try await environment.authorize(user, .editPolicy, area: nil)
+        try await environment.store.transaction { tx in
+            let old = try await WorkflowQuery.calendar(tx.sql).days[day.date]
+            try await WorkflowQuery.save(day, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .policyHolidaySet, entity: "calendarDay:\(day.date)", area: nil,
+                    before: old.map { ["kind": .text($0.kind.token), "name": .text($0.name)] },
+                    after: ["kind": .text(day.kind.token), "name": .text(day.name)]),
+                by: user, in: tx)
+        }
+    }
+
+    static func values(_ t: WorkflowTemplate) -> [String: AuditValue] {
+        var v: [String: AuditValue] = [
+            "purpose": .text(t.purpose.token), "region": .text(t.region.token), "fromYear": .int(t.fromYear),
+            "stages": .text(WorkflowQuery.text(t.stages)),
+            "dayKind": .text(t.dayKind.token),
+        ]
+        if let days = t.deadlineDays { v["deadlineDays"] = .int(days) }
+        return v
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TuopinCore
+import TuopinServices
+import TuopinStore
+
+extension Policy {
+    struct Templates: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the workflow templates (procedures with notice days and deadlines).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+
+        func run() async throws {
+            let s = Console.strings
+            let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).templates(by: user).rows }
+            Console.out(s.text("policy.templates.header"))
+            for t in rows {
+                Console.out(
+                    [
+                        t.id, s.label(t.purpose.label), t.region.token, String(t.fromYear),
+                        t.deadlineDays.map { "\($0) \(s.label(t.dayKind.label))" } ?? "—",
+                        t.stages.map { s.label($0.step.label) + ($0.noticeDays.map { "(\($0))" } ?? "") }.joined(separator: "→"),
+                    ].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct SetTemplate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-template", abstract: "Add or replace a workflow template for a purpose, region and first year.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "A stable id, e.g. identification.43.") var id: String
+        @Option(help: "identification, elimination or enrolment.") var purpose: String
+        @Option(help: "national, or a 2-digit province code.") var region = "national"
+        @Option(name: .customLong("from-year"), help: "The first year it applies to.") var fromYear: Int
+        @Option(name: .customLong("name-zh")) var nameZh: String
+        @Option(name: .customLong("name-en")) var nameEn: String
+        @Option(help: "Stages as step:level[:noticeDays] joined by ';', e.g. homeVerification:village;publicNotice:village:5;countyApproval:county")
+        var stages: String
+        @Option(name: .customLong("deadline-days"), help: "Days from the lead to finish (none if omitted).") var deadlineDays: Int?
+        @Option(name: .customLong("day-kind"), help: "calendar or working.") var dayKind = "calendar"
+
+        func template() throws -> WorkflowTemplate {
+            let s = Console.strings
+            guard let purpose = WorkflowTemplate.Purpose(token: purpose), let dayKind = DayKind(token: dayKind),
+                let region = PolicyRegion(token: region)
+            else { throw ValidationError(s.text("import.reason.unknownCode", ["value": "\(purpose) / \(dayKind) / \(region)"])) }
+            guard let stages = WorkflowQuery.stages(stages) else {
+                throw ValidationError(s.text("policy.error.stages", ["value": String(stages.prefix(80))]))
+            }
+            guard RegistryYear.contains(fromYear) else { throw ValidationError(s.text("policy.error.year", ["value": String(fromYear)])) }
+            do {
+                return try WorkflowTemplate(
+                    id: id, purpose: purpose, region: region, fromYear: fromYear, name: Label(nameZh, nameEn), stages: stages,
+                    deadlineDays: deadlineDays,
+                    dayKind: dayKind)
+            } catch { throw ValidationError(s.text("policy.error.stages", ["value": String(self.stages.prefix(80))])) }
+        }
+
+        func validate() throws {
+            _ = try template()
+            guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) else {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": String(id.prefix(64))]))
+            }
+        }
+
+        func run() async throws {
+            let t = try template()
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(t, by: user) }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+
+    struct Holidays: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the holiday table (holidays and make-up working days).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Only this year.") var year: Int?
+
+        func run() async throws {
+            let s = Console.strings
+            let calendar = try await withServices(db, acting) { env, user in try await PolicyService(env).calendar(by: user) }
+            for day in calendar.days.values.sorted(by: { $0.date < $1.date }) where year == nil || day.date.year == year {
+                Console.out([day.date.description, s.label(day.kind.label), day.name].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct SetDay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-day", abstract: "Mark a day as a holiday or a make-up working day (调休).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "YYYY-MM-DD.") var date: String
+        @Option(help: "holiday or workday.") var kind: String
+        @Option(help: "The holiday's name (春节 …).") var name: String
+
+        func validate() throws {
+            _ = try MonitorInput.date(date)
+            _ = try MonitorInput.code(kind, as: CalendarDay.Kind.self)
+        }
+
+        func run() async throws {
+            guard let day = try MonitorInput.date(date) else { return }
+            let entry = CalendarDay(day, try MonitorInput.code(kind, as: CalendarDay.Kind.self), name)
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(entry, by: user) }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+}
