@@ -9,7 +9,7 @@ struct HouseholdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "household",
         abstract: "A household's status history, yearly facts, exit test, exit, return to poverty and removal.",
-        subcommands: [Show.self, Facts.self, ExitCheck.self, Exit.self, Return.self, Remove.self])
+        subcommands: [Show.self, Facts.self, ExitCheck.self, Exit.self, Return.self, Remove.self, Join.self, Leave.self])
 
     struct Target: ParsableArguments {
         @Argument(help: "Household number.") var household: String
@@ -202,6 +202,84 @@ enum HouseholdOutput {
             for check in d.checks {
                 Console.out((check.passed ? "✔ " : "✘ ") + check.rule.rawValue.replacingOccurrences(of: "exit.", with: "") + "  " + s.explain(check))
             }
+        }
+    }
+}
+
+extension HouseholdCommand {
+    struct Join: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A person joins the household: a birth, a marriage in, or another move (from another household of the county).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "Resident ID number.") var id: String
+        @Option(help: "Name.") var name: String
+        @Option(help: "male or female.") var sex: String
+        @Option(help: "Birth date, YYYY-MM-DD.") var birth: String
+        @Option(help: "Relation to the head (spouse, son, daughter, grandson, …, other).") var relation: String
+        @Option(help: "birth, marriage or other.") var reason: String
+        @Option(help: "GB 3304 ethnicity code.") var ethnicity = "01"
+        @Option(help: "illiterate, primary, juniorMiddle, seniorHigh, collegeOrAbove or preschoolChild.") var education = "preschoolChild"
+        @Option(name: .customLong("student-status"), help: "notInSchool, preschool, primary:3, juniorMiddle:8, …") var studentStatus = "notInSchool"
+        @Option(help: "ordinary, skilled, weakOrHalf, lost or none.") var labour = "none"
+        @Flag(name: .customLong("uninsured"), help: "Not in the basic medical insurance.") var uninsured = false
+        @Option(help: "The day they joined, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
+
+        func member() throws -> Member {
+            guard let student = StudentStatus(token: studentStatus) else {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": studentStatus]))
+            }
+            guard let born = try MonitorInput.date(birth) else { throw ValidationError(Console.strings.text("error.date.invalid", ["text": birth])) }
+            return Member(
+                idType: .residentIdentityCard, idNumber: id.uppercased(), name: name, sex: try MonitorInput.code(sex, as: Sex.self), birthDate: born,
+                ethnicity: ethnicity, education: try MonitorInput.code(education, as: Education.self), studentStatus: student, health: [.healthy],
+                labourCapacity: try MonitorInput.code(labour, as: LabourCapacity.self), medicalInsured: !uninsured, seriousIllnessInsured: !uninsured,
+                residentPension: false, receivesDibao: false, receivesTekun: false)
+        }
+
+        func validate() throws {
+            _ = try member()
+            _ = try MonitorInput.code(relation, as: RelationToHead.self)
+            guard HouseholdService.JoinReason(rawValue: reason) != nil else {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": reason]))
+            }
+            _ = try MonitorInput.date(date)
+        }
+
+        func run() async throws {
+            try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).join(
+                    try target.number(), member: try member(), relation: try MonitorInput.code(relation, as: RelationToHead.self),
+                    on: try MonitorInput.date(date) ?? env.today, reason: HouseholdService.JoinReason(rawValue: reason) ?? .other, by: user)
+            }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+
+    struct Leave: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A member leaves: death, marriage, migration, imprisonment or missing; the last one closes the household.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The member's resident ID number.") var id: String
+        @Option(help: "death, marriage, migration, imprisonment or missing.") var reason: String
+        @Option(name: .customLong("new-head"), help: "When the head leaves: the ID number of the member who becomes head.") var newHead: String?
+        @Option(help: "The day they left, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
+
+        func validate() throws {
+            _ = try MonitorInput.code(reason, as: NaturalReductionReason.self)
+            _ = try MonitorInput.date(date)
+        }
+
+        func run() async throws {
+            try await withServices(db, acting) { env, user in
+                try await HouseholdService(env).leave(
+                    try target.number(), idNumber: id.uppercased(), on: try MonitorInput.date(date) ?? env.today,
+                    reason: try MonitorInput.code(reason, as: NaturalReductionReason.self), newHead: newHead?.uppercased(), by: user)
+            }
+            Console.out(Console.strings.text("policy.saved"))
         }
     }
 }

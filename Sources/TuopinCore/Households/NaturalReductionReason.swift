@@ -4,6 +4,8 @@ public enum NaturalReductionReason: String, CodeListValue, Codable {
     case migration
     case imprisonment
     case missing
+    /// 婚出: married into another household.
+    case marriage
 
     public var label: Label {
         switch self {
@@ -11,6 +13,7 @@ public enum NaturalReductionReason: String, CodeListValue, Codable {
         case .migration: Label("迁出", "moved away")
         case .imprisonment: Label("服刑", "imprisonment")
         case .missing: Label("失踪", "missing")
+        case .marriage: Label("婚出", "married out")
         }
     }
 }

@@ -31,6 +31,9 @@ public enum AuditAction: String, CodeListValue, Codable {
     case feedImport
     case policyTemplateSet
     case policyHolidaySet
+    case memberJoined
+    case memberLeft
+    case householdClosed
 
     public var label: Label {
         switch self {
@@ -63,6 +66,9 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .feedImport: Label("导入部门比对数据", "department feed imported")
         case .policyTemplateSet: Label("设置流程模板", "workflow template set")
         case .policyHolidaySet: Label("设置节假日", "holiday table set")
+        case .memberJoined: Label("成员增加", "member joined")
+        case .memberLeft: Label("成员减少", "member left")
+        case .householdClosed: Label("自然销户", "household closed")
         }
     }
 }

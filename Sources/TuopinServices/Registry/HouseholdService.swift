@@ -180,6 +180,12 @@ public enum HouseholdError: Error, Equatable, Sendable {
     case illegalTransition(from: PovertyStatus?, kind: StatusEventKind)
     case beforeLastEvent(CivilDate, CivilDate)
     case future(CivilDate)
+    /// The person's member row is in another county: they leave there first.
+    case otherCounty(String)
+    case alreadyMember
+    case notAMember
+    /// The head leaves while others remain: name the member who becomes head.
+    case headMustBeReplaced
 }
 
 extension HouseholdError: WordedError {
@@ -203,6 +209,10 @@ extension HouseholdError: WordedError {
                 ["from": from.map { s.label($0.label) } ?? s.text("error.household.noStatus"), "kind": s.label(kind.label)])
         case .beforeLastEvent(let date, let last): return s.text("error.household.beforeLast", ["date": date.description, "last": last.description])
         case .future(let date): return s.text("error.household.future", ["date": date.description])
+        case .otherCounty(let county): return s.text("error.household.otherCounty", ["county": county])
+        case .alreadyMember: return s.text("error.household.alreadyMember")
+        case .notAMember: return s.text("error.household.notAMember")
+        case .headMustBeReplaced: return s.text("error.household.newHead")
         }
     }
 }
