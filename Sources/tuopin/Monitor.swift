@@ -11,7 +11,7 @@ struct Monitor: AsyncParsableCommand {
         abstract: "Monitoring cases (防返贫监测): leads, procedure steps, approval, elimination, deadlines.",
         subcommands: [
             Lead.self, Step.self, Approve.self, Reject.self, Objection.self, Assist.self, Eliminate.self, Remove.self, Cases.self,
-            Show.self, Overdue.self, Sweep.self,
+            Show.self, Overdue.self, Sweep.self, Notice.self,
         ])
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -128,6 +128,39 @@ extension Monitor {
                     progress: format == .table ? printer.report : nil)
             }
             MonitorOutput.sweep(report, format: format)
+        }
+    }
+}
+
+extension Monitor {
+    struct Notice: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a village's notice (公示) of the cases at the notice step: names and sizes only, never IDs, phones, accounts or health.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "The village's 12-digit code.") var village: String
+        @Option(help: "identification or elimination.") var purpose = "identification"
+        @Option(help: "The notice's first day, YYYY-MM-DD.") var from: String
+        @Option(help: "The notice's last day, YYYY-MM-DD.") var to: String
+
+        func validate() throws {
+            try MonitorInput.checkArea(village)
+            _ = try MonitorInput.code(purpose, as: WorkflowTemplate.Purpose.self)
+            _ = try MonitorInput.date(from)
+            _ = try MonitorInput.date(to)
+        }
+
+        func run() async throws {
+            let notice = try await withServices(db, acting) { env, user in
+                try await MonitoringService(env).notice(
+                    village: try AdminCode(village), purpose: try MonitorInput.code(purpose, as: WorkflowTemplate.Purpose.self),
+                    from: try MonitorInput.date(from) ?? env.today, to: try MonitorInput.date(to) ?? env.today, by: user)
+            }
+            let text = Notices.text(notice, Console.strings)
+            let check = PublicNoticeRules.evaluate(text)
+            // A notice that would carry private data is never printed.
+            guard check.passed else { throw Failure.exit(MonitoringRefusal(.completeStep, check)) }
+            Console.out(text)
         }
     }
 }

@@ -119,3 +119,29 @@ extension MonitoringService {
         return try await WorkflowQuery.templates(environment.store.sql)
     }
 }
+
+extension MonitoringService {
+    /// The notice of a village's cases now at a notice stage of `purpose`, for `from`…`to`.
+    public func notice(
+        village: AdminCode, purpose: WorkflowTemplate.Purpose, from: CivilDate, to: CivilDate, by user: User
+    ) async throws -> PublicNotice {
+        try await environment.authorize(user, .editRegistry, area: village)
+        return try await environment.store.read { reader in
+            let table = try await WorkflowQuery.templates(reader.sql)
+            let cases = try await MonitoringQuery.cases(in: village, limit: Int.max, reader.sql).filter { c in
+                let template = table.template(id: purpose == .elimination ? c.eliminationTemplate : c.identificationTemplate)
+                guard let stage = c.state.stage, let t = template, t.stages.indices.contains(stage), t.stages[stage].step == .publicNotice else {
+                    return false
+                }
+                return purpose == .elimination ? c.state.token == "eliminating" : c.state.token == "identifying"
+            }
+            let heads = try await MonitoringQuery.heads(of: cases, reader.sql)
+            return PublicNotice(
+                village: village, villageName: try await MonitoringQuery.areaName(village, reader.sql), purpose: purpose, from: from, to: to,
+                entries: cases.map {
+                    PublicNotice.Entry(
+                        headName: heads[$0.reference]?.name ?? "", householdSize: heads[$0.reference]?.size ?? 0, category: $0.category)
+                })
+        }
+    }
+}

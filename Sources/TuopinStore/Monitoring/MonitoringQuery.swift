@@ -322,3 +322,30 @@ extension MonitoringQuery {
         try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
     }
 }
+
+extension MonitoringQuery {
+    /// For a notice: each case's household head name and current size, by case reference.
+    public static func heads(of cases: [MonitoringCase], _ sql: any SQLDatabase) async throws -> [String: (name: String, size: Int)] {
+        var result: [String: (String, Int)] = [:]
+        for c in cases {
+            let county = String(c.village.rawValue.prefix(6))
+            let rows = try await sql.raw(
+                """
+                SELECT ms.relation, m.name FROM membership ms
+                JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
+                WHERE ms.county_code = \(bind: county) AND ms.household_number = \(bind: c.household.rawValue) AND ms.to_date IS NULL
+                """
+            ).all()
+            let head = try rows.first { try $0.storedText("relation", table: "membership", key: c.household.rawValue) == "head" }
+            result[c.reference] = (try head.map { try $0.storedText("name", table: "member", key: c.household.rawValue) } ?? "", rows.count)
+        }
+        return result
+    }
+
+    public static func areaName(_ code: AdminCode, _ sql: any SQLDatabase) async throws -> String {
+        try await sql.raw("SELECT name FROM area WHERE code = \(bind: code.rawValue)").first().map {
+            try $0.storedText("name", table: "area", key: code.rawValue)
+        }
+            ?? code.rawValue
+    }
+}

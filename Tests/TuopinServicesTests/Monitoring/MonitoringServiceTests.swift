@@ -242,3 +242,27 @@ struct MonitoringDateTests {
         }
     }
 }
+
+@Suite("Village notices", .serialized)
+struct NoticeTests {
+    @Test func theNoticeNamesTheHeadAndSizeAndPassesDQ015() async throws {
+        try await SmallRegistry.with(clock: MonitoringServiceTests.clock) { r in
+            let service = MonitoringService(r.environment)
+            let cadre = try await r.user("cadre")
+            let c = try await service.lead(
+                .init(household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: try CivilDate("2024-03-01"), risks: [.illness]),
+                by: cadre)
+            for day in ["2024-03-02", "2024-03-03", "2024-03-04"] {
+                _ = try await service.complete(c.reference, StepRecord(date: try CivilDate(day), consentSigned: true), by: cadre)
+            }
+            let notice = try await service.notice(
+                village: try AdminCode(SmallRegistry.village), purpose: .identification, from: try CivilDate("2024-03-05"),
+                to: try CivilDate("2024-03-09"),
+                by: cadre)
+            #expect(notice.entries == [PublicNotice.Entry(headName: "刘伟", householdSize: 3, category: nil)])
+            let text = Notices.text(notice, try Localizer.load(.zh))
+            #expect(text.hasPrefix("白溪村防止返贫监测对象识别公示") && text.contains("1\t刘伟\t3\t待审定") && text.contains("公示期 5 天"))
+            #expect(PublicNoticeRules.evaluate(text).passed && !text.contains("因病"))
+        }
+    }
+}
