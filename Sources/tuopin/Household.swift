@@ -9,7 +9,7 @@ struct HouseholdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "household",
         abstract: "A household's status history, yearly facts, exit test, exit, return to poverty and removal.",
-        subcommands: [Show.self, Facts.self, ExitCheck.self, Exit.self, Return.self, Remove.self, Join.self, Leave.self])
+        subcommands: [Show.self, Facts.self, ExitCheck.self, Exit.self, Return.self, Remove.self, Join.self, Leave.self, Groups.self, Tag.self])
 
     struct Target: ParsableArguments {
         @Argument(help: "Household number.") var household: String
@@ -279,6 +279,90 @@ extension HouseholdCommand {
                     try target.number(), idNumber: id.uppercased(), on: try MonitorInput.date(date) ?? env.today,
                     reason: try MonitorInput.code(reason, as: NaturalReductionReason.self), newHead: newHead?.uppercased(), by: user)
             }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+}
+
+extension HouseholdCommand {
+    struct Groups: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the special groups (code table) and, with a household or area, their tags.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Household number.") var household: String?
+        @Option(help: "Area code.") var area: String?
+
+        func validate() throws {
+            if let household { _ = try Assistance.Add.household(household) }
+            try MonitorInput.checkArea(area)
+        }
+
+        func run() async throws {
+            let s = Console.strings
+            let (groups, tags) = try await withServices(db, acting) { env, user in
+                let service = SpecialGroupService(env)
+                let groups = try await service.groups(by: user)
+                guard household != nil || area != nil else { return (groups, [SpecialGroupTag]()) }
+                return (
+                    groups,
+                    try await service.tags(area: try area.map(AdminCode.init), household: try household.map(Assistance.Add.household), by: user)
+                )
+            }
+            let names = Dictionary(groups.map { ($0.token, s.label($0.label)) }, uniquingKeysWith: { a, _ in a })
+            if tags.isEmpty {
+                for g in groups { Console.out([g.token, s.label(g.label)].joined(separator: "\t")) }
+            }
+            for t in tags {
+                Console.out(
+                    [t.household.rawValue, names[t.group] ?? t.group, t.from.description, t.to?.description ?? "—", t.note].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct Tag: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Tag the household with a special group for a time.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @OptionGroup var target: Target
+        @Option(help: "The group's token (see `household groups`).") var group: String
+        @Option(help: "From, YYYY-MM-DD.") var from: String
+        @Option(help: "To, YYYY-MM-DD (open if omitted).") var to: String?
+        @Option(help: "A note.") var note = ""
+
+        func validate() throws {
+            _ = try MonitorInput.date(from)
+            _ = try MonitorInput.date(to)
+        }
+
+        func run() async throws {
+            guard let start = try MonitorInput.date(from) else { return }
+            let tag = SpecialGroupTag(household: try target.number(), group: group, from: start, to: try MonitorInput.date(to), note: note)
+            try await withServices(db, acting) { env, user in try await SpecialGroupService(env).tag(tag, by: user) }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+}
+
+extension Policy {
+    struct AddGroup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-group", abstract: "Add a special group to the code table (administrator).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Token: letters and digits, starting with a letter.") var token: String
+        @Option(name: .customLong("name-zh")) var nameZh: String
+        @Option(name: .customLong("name-en")) var nameEn: String
+
+        func group() throws -> SpecialGroup {
+            do { return try SpecialGroup(token: token, label: Label(nameZh, nameEn)) } catch {
+                throw ValidationError(Console.strings.describe(error))
+            }
+        }
+
+        func validate() throws { _ = try group() }
+
+        func run() async throws {
+            let g = try group()
+            try await withServices(db, acting) { env, user in try await SpecialGroupService(env).add(g, by: user) }
             Console.out(Console.strings.text("policy.saved"))
         }
     }

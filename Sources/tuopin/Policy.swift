@@ -7,7 +7,9 @@ import TuopinStore
 struct Policy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List or set poverty lines and monitoring thresholds (editable policy tables).",
-        subcommands: [Lines.self, SetLine.self, Thresholds.self, SetThreshold.self, Templates.self, SetTemplate.self, Holidays.self, SetDay.self])
+        subcommands: [
+            Lines.self, SetLine.self, Thresholds.self, SetThreshold.self, Templates.self, SetTemplate.self, Holidays.self, SetDay.self, AddGroup.self,
+        ])
 
     struct Lines: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the poverty lines (扶贫标准).")

@@ -34,6 +34,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case memberJoined
     case memberLeft
     case householdClosed
+    case specialGroupSet
+    case specialGroupTagged
 
     public var label: Label {
         switch self {
@@ -69,6 +71,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .memberJoined: Label("成员增加", "member joined")
         case .memberLeft: Label("成员减少", "member left")
         case .householdClosed: Label("自然销户", "household closed")
+        case .specialGroupSet: Label("设置特殊群体类别", "special group set")
+        case .specialGroupTagged: Label("标注特殊群体", "special group tagged")
         }
     }
 }
