@@ -108,3 +108,46 @@ extension Policy {
         }
     }
 }
+
+extension Policy {
+    struct Windows: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the dynamic adjustment's dated phases per year (动态调整).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+
+        func run() async throws {
+            let s = Console.strings
+            let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).adjustmentWindows(by: user) }
+            for w in rows { Console.out([String(w.year), s.label(w.phase.label), w.from.description, w.to.description].joined(separator: "\t")) }
+        }
+    }
+
+    struct SetWindow: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-window", abstract: "Set a phase of a year's dynamic adjustment.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "The year.") var year: Int
+        @Option(help: "training, visits, entry, townshipCleaning, countyReview, feedback or summary.") var phase: String
+        @Option(help: "First day, YYYY-MM-DD.") var from: String
+        @Option(help: "Last day, YYYY-MM-DD.") var to: String
+
+        func window() throws -> AdjustmentWindow {
+            guard let from = try MonitorInput.date(from), let to = try MonitorInput.date(to) else { throw ValidationError("") }
+            do {
+                return try AdjustmentWindow(year: year, phase: try MonitorInput.code(phase, as: AdjustmentPhase.self), from: from, to: to)
+            } catch let e
+                as AdjustmentWindowError
+            {
+                throw ValidationError(Console.strings.text(e == .endBeforeStart ? "error.group.order" : "policy.error.year", ["value": String(year)]))
+            }
+        }
+
+        func validate() throws { _ = try window() }
+
+        func run() async throws {
+            let w = try window()
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(w, by: user) }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+}

@@ -36,6 +36,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case householdClosed
     case specialGroupSet
     case specialGroupTagged
+    case policyWindowSet
 
     public var label: Label {
         switch self {
@@ -73,6 +74,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .householdClosed: Label("自然销户", "household closed")
         case .specialGroupSet: Label("设置特殊群体类别", "special group set")
         case .specialGroupTagged: Label("标注特殊群体", "special group tagged")
+        case .policyWindowSet: Label("设置动态调整时间", "adjustment window set")
         }
     }
 }

@@ -54,3 +54,25 @@ extension PolicyService {
         return v
     }
 }
+
+extension PolicyService {
+    public func adjustmentWindows(by user: User) async throws -> [AdjustmentWindow] {
+        try await environment.authorize(user, .view, area: user.scope.code)
+        return try await AdjustmentQuery.windows(environment.store.sql)
+    }
+
+    /// Sets a phase of a year's adjustment (replacing that year's phase).
+    public func save(_ window: AdjustmentWindow, by user: User) async throws {
+        try await environment.authorize(user, .editPolicy, area: nil)
+        try await environment.store.transaction { tx in
+            let old = try await AdjustmentQuery.windows(tx.sql).first { $0.year == window.year && $0.phase == window.phase }
+            try await AdjustmentQuery.save(window, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .policyWindowSet, entity: "adjustmentWindow:\(window.year)/\(window.phase.token)", area: nil,
+                    before: old.map { ["from": .text($0.from.description), "to": .text($0.to.description)] },
+                    after: ["from": .text(window.from.description), "to": .text(window.to.description)]),
+                by: user, in: tx)
+        }
+    }
+}

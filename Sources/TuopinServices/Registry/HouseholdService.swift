@@ -141,6 +141,10 @@ public struct HouseholdService: Sendable {
             household: household, sequence: (events.map(\.sequence).max() ?? 0) + 1, kind: kind, status: status, effectiveDate: date, note: note)
         try await HouseholdYearQuery.append(event, county: county, in: tx)
         var after: [String: AuditValue] = ["kind": .text(kind.token), "status": .text(status.token), "date": .text(date.description)]
+        // Inside the year's visits or entry window the change belongs to the annual adjustment; outside it is mid-year.
+        let windows = try await AdjustmentQuery.windows(tx.sql)
+        if let phase = AdjustmentTiming.phase(of: date, windows: windows) { after["adjustment"] = .text(phase.token) }
+        if let change = AdjustmentTiming.changeKind(kind, on: date, windows: windows) { after["change"] = .text(change.token) }
         if !note.isEmpty { after["note"] = .text(note) }
         try await environment.audit.record(
             AuditEntry(

@@ -77,6 +77,8 @@ struct HouseholdServiceTests {
             }
             let removed = try await service.remove(Self.poor, on: d("2020-10-11"), note: "家庭成员为财政供养人员（RL-01）", by: cadre)
             #expect(removed.status == .removedIneligible)
+            let removal = try await AuditService(r.environment).list(.init(action: "householdRemove", scope: .everywhere), by: TestEnvironment.system)
+            #expect(removal.first?.after?.contains(#""adjustment":"visits""#) == true, "inside 2020's visits window: the annual adjustment")
             await #expect(throws: HouseholdError.illegalTransition(from: .removedIneligible, kind: .returnedToPoverty)) {
                 _ = try await service.returnToPoverty(Self.poor, on: d("2020-10-12"), note: "", by: cadre)
             }
