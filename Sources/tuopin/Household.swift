@@ -85,8 +85,9 @@ struct HouseholdCommand: AsyncParsableCommand {
                 household: try target.number(), year: year, securedGuarantees: Set(BasicGuarantee.allCases).subtracting(missing),
                 medicalAssistanceAvailable: !noMedicalAssistance, living: try living())
             let warning = try await withServices(db, acting) { env, user in try await HouseholdService(env).setYear(facts, by: user) }
-            Console.out(Console.strings.text("household.factsSaved", ["household": target.household, "year": String(year)]))
-            if let warning { Console.err(Console.strings.text("assistance.warning", ["reason": Console.strings.explain(warning)])) }
+            HouseholdOutput.saved(
+                target.format, Console.strings.text("household.factsSaved", ["household": target.household, "year": String(year)]),
+                ["household": target.household, "year": String(year)], warnings: warning.map { [$0] } ?? [])
         }
     }
 
@@ -166,6 +167,21 @@ struct HouseholdCommand: AsyncParsableCommand {
 }
 
 enum HouseholdOutput {
+    /// A change's confirmation: a sentence, or `{"saved": true, …}` as JSON; warnings go to stderr.
+    static func saved(_ format: Monitor.Format, _ sentence: String, _ fields: [String: String], warnings: [Check] = []) {
+        switch format {
+        case .table: Console.out(sentence)
+        case .json:
+            struct Saved: Encodable {
+                var saved = true
+                var fields: [String: String]
+                var warnings: [String]
+            }
+            Console.out(MonitorOutput.json(Saved(fields: fields, warnings: warnings.map { Console.strings.explain($0) })))
+        }
+        for w in warnings { Console.err(Console.strings.text("assistance.warning", ["reason": Console.strings.explain(w)])) }
+    }
+
     struct EventRow: Encodable {
         var sequence: Int
         var kind: String
@@ -253,7 +269,8 @@ extension HouseholdCommand {
                     try target.number(), member: try member(), relation: try MonitorInput.code(relation, as: RelationToHead.self),
                     on: try MonitorInput.date(date) ?? env.today, reason: HouseholdService.JoinReason(rawValue: reason) ?? .other, by: user)
             }
-            Console.out(Console.strings.text("policy.saved"))
+            HouseholdOutput.saved(
+                target.format, Console.strings.text("policy.saved"), ["household": target.household, "joined": Masking.identityNumber(id)])
         }
     }
 
@@ -279,7 +296,8 @@ extension HouseholdCommand {
                     try target.number(), idNumber: id.uppercased(), on: try MonitorInput.date(date) ?? env.today,
                     reason: try MonitorInput.code(reason, as: NaturalReductionReason.self), newHead: newHead?.uppercased(), by: user)
             }
-            Console.out(Console.strings.text("policy.saved"))
+            HouseholdOutput.saved(
+                target.format, Console.strings.text("policy.saved"), ["household": target.household, "left": Masking.identityNumber(id)])
         }
     }
 }
@@ -291,6 +309,7 @@ extension HouseholdCommand {
         @OptionGroup var acting: ActingOptions
         @Option(help: "Household number.") var household: String?
         @Option(help: "Area code.") var area: String?
+        @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func validate() throws {
             if let household { _ = try Assistance.Add.household(household) }
@@ -309,6 +328,25 @@ extension HouseholdCommand {
                 )
             }
             let names = Dictionary(groups.map { ($0.token, s.label($0.label)) }, uniquingKeysWith: { a, _ in a })
+            if format == .json {
+                struct Row: Encodable {
+                    var household: String?
+                    var group: String
+                    var name: String
+                    var from: String?
+                    var to: String?
+                }
+                let rows =
+                    tags.isEmpty
+                    ? groups.map { Row(group: $0.token, name: s.label($0.label)) }
+                    : tags.map {
+                        Row(
+                            household: $0.household.rawValue, group: $0.group, name: names[$0.group] ?? $0.group, from: $0.from.description,
+                            to: $0.to?.description)
+                    }
+                Console.out(MonitorOutput.json(rows))
+                return
+            }
             if tags.isEmpty {
                 for g in groups { Console.out([g.token, s.label(g.label)].joined(separator: "\t")) }
             }
@@ -338,7 +376,7 @@ extension HouseholdCommand {
             guard let start = try MonitorInput.date(from) else { return }
             let tag = SpecialGroupTag(household: try target.number(), group: group, from: start, to: try MonitorInput.date(to), note: note)
             try await withServices(db, acting) { env, user in try await SpecialGroupService(env).tag(tag, by: user) }
-            Console.out(Console.strings.text("policy.saved"))
+            HouseholdOutput.saved(target.format, Console.strings.text("policy.saved"), ["household": target.household, "group": group, "from": from])
         }
     }
 }

@@ -120,13 +120,11 @@ public enum HouseholdYearRules {
             guard let v else { return false }
             return v.scaled < 0 || v.scaled > max * pow10(v.places)
         }
-        guard outside(y.living.forestLand, 200) || outside(y.living.arableLand, 100) else { return nil }
-        return Check(
-            land, passed: false,
-            values: [
-                ReasonValue("forest", y.living.forestLand.map { .decimal($0) } ?? .missing),
-                ReasonValue("arable", y.living.arableLand.map { .decimal($0) } ?? .missing),
-            ])
+        var parts: [Label] = []
+        if outside(y.living.forestLand, 200), let v = y.living.forestLand { parts.append(Label("林地 \(v.text) 亩", "forest land \(v.text) mu")) }
+        if outside(y.living.arableLand, 100), let v = y.living.arableLand { parts.append(Label("耕地 \(v.text) 亩", "arable land \(v.text) mu")) }
+        guard !parts.isEmpty else { return nil }
+        return Check(land, passed: false, values: [ReasonValue("land", .label(Label(joining: parts)))])
     }
 
     static func pow10(_ n: Int) -> Int64 { (0..<n).reduce(1) { a, _ in a * 10 } }
