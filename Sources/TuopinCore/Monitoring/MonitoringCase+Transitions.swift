@@ -50,7 +50,10 @@ extension MonitoringCase {
         else { throw MonitoringRefusal(.completeStep, Decision(checks: [MonitoringRules.state(state, allows: false)])) }
         let stage = template.stages[index]
         let last = index == template.stages.count - 1
-        let identifying = template.purpose != .elimination && state == .identifying(stage: index)
+        let identifying: Bool = if case .identifying = state { true } else { false }
+        // The category and 1–5 risks are decided at county approval, or at the last stage of a
+        // template without one: no case is monitored without them (M5).
+        let deciding = identifying && (stage.step == .countyApproval || last)
         let transition: MonitoringTransition = last ? (identifying ? .approve : .eliminate) : .completeStep
         var checks = [MonitoringRules.order(record.date, after: lastStepDate)]
         switch stage.step {
@@ -62,16 +65,20 @@ extension MonitoringCase {
         default: break
         }
         var decided = risks
-        if identifying && stage.step == .countyApproval {
-            checks.append(Check(MonitoringRules.category, passed: record.category != nil))
+        if deciding {
+            checks.append(Check(MonitoringRules.category, passed: (record.category ?? category) != nil))
             decided = record.risks ?? risks
             checks.append(MonitoringRules.riskCount(decided))
+        }
+        if last && !identifying {
+            // A no-labour safety-net household is never eliminated, also when marked during the procedure (§3.9).
+            checks.append(Check(MonitoringRules.safetyNet, passed: !noLabourSafetyNet))
         }
         let decision = Decision(checks: checks)
         guard decision.passed else { throw MonitoringRefusal(transition, decision) }
         lastStepDate = record.date
-        if identifying && stage.step == .countyApproval {
-            category = record.category
+        if deciding {
+            category = record.category ?? category
             risks = decided
         }
         guard last else {

@@ -33,12 +33,12 @@ public enum MonitoringSweep {
         public var perCapitaNetIncome: Money { netIncome / max(1, householdSize) }
 
         /// 户类型: exited households are 脱贫户; a household removed or never poor is an ordinary one.
-        /// Households still poor (未脱贫, 返贫) are followed as poor households, not swept.
+        /// Households still poor (未脱贫, 返贫, 预脱贫) are followed as poor households, not swept.
         public var householdType: HouseholdType? {
             switch status {
-            case .exitedWithPolicies, .exitedWithoutPolicies, .plannedExit: .exitedHousehold
+            case .exitedWithPolicies, .exitedWithoutPolicies: .exitedHousehold
             case .removedIneligible, nil: .ordinaryHousehold
-            case .notExited, .returnedToPoverty, .naturalClosure: nil
+            case .notExited, .returnedToPoverty, .plannedExit, .naturalClosure: nil
             }
         }
     }

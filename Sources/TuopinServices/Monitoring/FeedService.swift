@@ -19,6 +19,8 @@ public struct FeedService: Sendable {
     ) async throws -> FeedReport {
         let area = user.scope.code
         try await environment.authorize(user, .importRegistry, area: area)
+        // A feed opens cases and review items: the user must also be one who records changes.
+        try await environment.authorize(user, .editRegistry, area: area)
         let today = environment.today
         let (rows, problems) = FeedFile.read(url, today: today)
         guard problems.isEmpty else { throw FeedError.malformed(problems) }

@@ -12,6 +12,7 @@ extension MonitoringService {
     ) async throws -> SweepReport {
         let area = try area ?? user.scope.code ?? AdminCode("43")
         try await environment.authorize(user, .editRegistry, area: area)
+        guard date <= environment.today else { throw MonitoringError.future(date) }
         let thresholds = try await PolicyQuery.monitoringThresholds(environment.store.sql)
         guard let threshold = thresholds.threshold(year: year, region: PolicyRegion.of(area)) else { throw MonitoringError.noThreshold(year: year) }
         progress?(JobProgress(phase: "progress.sweep.evaluate", done: 0, total: 1))
@@ -24,6 +25,12 @@ extension MonitoringService {
             progress?(JobProgress(phase: "progress.sweep.open", done: 0, total: result.leads.count))
             let table = try await WorkflowQuery.templates(tx.sql)
             let calendar = try await WorkflowQuery.calendar(tx.sql)
+            // A household whose last case ended with its risk eliminated gets a new linked case (M10).
+            var eliminated: [HouseholdNumber: MonitoringCase] = [:]
+            for c in try await MonitoringQuery.cases(in: area, state: "riskEliminated", limit: Int.max, tx.sql)
+            where (eliminated[c.household]?.number ?? 0) < c.number {
+                eliminated[c.household] = c
+            }
             var next: [String: Int] = [:]
             var opened: [(MonitoringCase, MonitoringStepEntry)] = []
             opened.reserveCapacity(result.leads.count)
@@ -35,13 +42,18 @@ extension MonitoringService {
                 else { throw MonitoringError.noTemplate(.identification, year: date.year) }
                 let lead = MonitoringLead(
                     household: found.household, village: found.village, channel: .sweep, date: date, risks: [found.risk], note: "sweep \(year)")
-                var c = try MonitoringCase.open(lead, identification: identification, elimination: elimination, calendar: calendar).0
+                var c =
+                    try eliminated[found.household].map {
+                        try $0.reopen(lead, identification: identification, elimination: elimination, calendar: calendar).0
+                    }
+                    ?? MonitoringCase.open(lead, identification: identification, elimination: elimination, calendar: calendar).0
                 let county = String(found.village.rawValue.prefix(6))
                 if next[county] == nil { next[county] = try await MonitoringQuery.nextNumber(county: county, in: tx) }
                 c.number = next[county]!
                 next[county]! += 1
                 let step = MonitoringStepEntry(
-                    county: county, caseNumber: c.number, transition: .lead, step: nil, stage: nil, date: date, actor: user.username.rawValue,
+                    county: county, caseNumber: c.number, transition: c.previousCase == nil ? .lead : .newRisk, step: nil, stage: nil, date: date,
+                    actor: user.username.rawValue,
                     level: nil, notice: nil, note: "sweep \(year): \(found.category.token)", stateAfter: c.state.token, recordedAt: instant)
                 opened.append((c, step))
                 report.add(c, category: found.category)

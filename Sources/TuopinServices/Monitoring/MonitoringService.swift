@@ -154,6 +154,9 @@ public struct MonitoringService: Sendable {
             }
             var facts = facts
             facts.noLabourSafetyNet = facts.noLabourSafetyNet || c.noLabourSafetyNet
+            // The year's stored income, when there is one, decides; the visit's estimate only fills a gap.
+            let stored = try await HouseholdYearQuery.incomes(county: String(c.village.rawValue.prefix(6)), household: c.household, tx.sql)
+            if let income = stored[date.year] { facts.perCapitaNetIncome = income }
             let conditions = RiskElimination.evaluate(facts, threshold: threshold)
             _ = try c.startElimination(on: date, method: method, conditions: conditions, elimination: templates.1)
             return Change(transition: .startElimination, step: nil, stage: nil, date: date, level: .village, notice: nil, note: note)
@@ -173,13 +176,22 @@ public struct MonitoringService: Sendable {
         }
     }
 
-    /// Marks or clears 整户无劳动能力兜底 (the case can then never be eliminated).
+    /// Marks or clears 整户无劳动能力兜底. A case whose risk is already eliminated cannot be
+    /// marked (DQ-036: it should not have been eliminated); marking one in elimination stops
+    /// the elimination (M9), since such a household is never eliminated.
     public func setSafetyNet(_ reference: String, _ on: Bool, on date: CivilDate, note: String, by user: User) async throws -> MonitoringCase {
         try await change(reference, by: user) { c, _, _ in
             try permit(user, .editRegistry, c.village)
+            let eliminated: Bool = if case .riskEliminated = c.state { true } else { false }
+            if on && eliminated {
+                throw MonitoringRefusal(.assist, Decision(checks: [Check(MonitoringRules.safetyNet, passed: false)]))
+            }
+            let stopping = on && c.state.token == "eliminating"
+            if stopping { try c.stopElimination(on: max(date, c.lastStepDate)) }
             c.noLabourSafetyNet = on
             return Change(
-                transition: .assist, step: nil, stage: c.state.stage, date: max(date, c.lastStepDate), level: .village, notice: nil, note: note)
+                transition: stopping ? .stopElimination : .assist, step: nil, stage: c.state.stage, date: max(date, c.lastStepDate), level: .village,
+                notice: nil, note: note.isEmpty ? (on ? "noLabourSafetyNet" : "noLabourSafetyNet cleared") : note)
         }
     }
 

@@ -1,5 +1,6 @@
 import TuopinCore
 import TuopinStore
+import TuopinStrings
 
 /// The workflow templates and the holiday table are policy data too (REFERENCE §3.8): an
 /// administrator edits them, each change audited with the row before and after.
@@ -13,8 +14,17 @@ extension PolicyService {
     public func save(_ template: WorkflowTemplate, by user: User) async throws {
         let area = template.region.area
         try await environment.authorize(user, .editPolicy, area: area)
+        // Replacing a template also needs the right over the region it had.
+        if let old = try await WorkflowQuery.templates(environment.store.sql).template(id: template.id), old.region != template.region {
+            try await environment.authorize(user, .editPolicy, area: old.region.area)
+        }
         try await environment.store.transaction { tx in
             let old = try await WorkflowQuery.templates(tx.sql).template(id: template.id)
+            // Open cases follow their template's stages by position: those stay as they are while any case is open.
+            if let old, old.stages != template.stages || old.purpose != template.purpose {
+                let open = try await MonitoringQuery.openCases(usingTemplate: template.id, tx.sql)
+                if open > 0 { throw PolicyError.templateInUse(id: template.id, openCases: open) }
+            }
             try await WorkflowQuery.save(template, in: tx)
             try await environment.audit.record(
                 AuditEntry(
@@ -73,6 +83,20 @@ extension PolicyService {
                     before: old.map { ["from": .text($0.from.description), "to": .text($0.to.description)] },
                     after: ["from": .text(window.from.description), "to": .text(window.to.description)]),
                 by: user, in: tx)
+        }
+    }
+}
+
+/// A policy change refused.
+public enum PolicyError: Error, Equatable, Sendable {
+    /// The template's stages would change under cases still following it.
+    case templateInUse(id: String, openCases: Int)
+}
+
+extension PolicyError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .templateInUse(let id, let n): s.text("error.policy.templateInUse", ["id": id, "count": String(n)])
         }
     }
 }

@@ -21,7 +21,6 @@ extension HouseholdService {
     ) async throws {
         let village = try await MonitoringService(environment).householdVillage(household, by: user)
         try await environment.authorize(user, .editRegistry, area: village)
-        let county = String(village.rawValue.prefix(6))
         let today = environment.today
         let (identity, number) = IdentityRules.evaluate(member.idType, member.idNumber, sex: member.sex, birthDate: member.birthDate, today: today)
         let rules = MemberRules.evaluate(
@@ -37,6 +36,20 @@ extension HouseholdService {
         var normalised = member
         normalised.idNumber = number
         let person = normalised
+        do {
+            try await joinTransaction(
+                household, person: person, number: number, relation: relation, on: date, reason: reason, village: village, by: user)
+        } catch let denied as AccessDenied {
+            try await environment.refuse(denied)
+        }
+    }
+
+    func joinTransaction(
+        _ household: HouseholdNumber, person: Member, number: String, relation: RelationToHead, on date: CivilDate, reason: JoinReason,
+        village: AdminCode,
+        by user: User
+    ) async throws {
+        let county = String(village.rawValue.prefix(6))
         try await environment.store.transaction { tx in
             let current = try await MembershipQuery.current(county: county, household: household, tx.sql)
             if relation == .head, current.contains(where: { $0.relation == .head }) {
@@ -48,11 +61,21 @@ extension HouseholdService {
             if let other = place.household {
                 guard other.number != household.rawValue else { throw HouseholdError.alreadyMember }
                 guard let otherNumber = try? HouseholdNumber(other.number) else { throw HouseholdError.alreadyMember }
+                // Moving someone out of another household changes that household: it must be in the user's scope too.
+                guard let otherVillage = try await MonitoringQuery.village(of: otherNumber, within: nil, tx.sql) else {
+                    throw HouseholdError.alreadyMember
+                }
+                let allowed = AccessPolicy.decide(user, .editRegistry, area: otherVillage)
+                guard allowed.passed else { throw AccessDenied(user: user, action: .editRegistry, area: otherVillage, decision: allowed) }
                 let moving = try await MembershipQuery.current(county: county, household: otherNumber, tx.sql)
-                if moving.first(where: { $0.idNumber == number })?.relation == .head && moving.count > 1 { throw HouseholdError.headMustBeReplaced }
-                try await MembershipQuery.end(
-                    county: county, household: otherNumber, person.idType, number, on: date, reason: reason == .marriage ? .marriage : .migration,
-                    in: tx)
+                guard let old = moving.first(where: { $0.idNumber == number }) else { throw HouseholdError.alreadyMember }
+                if old.relation == .head && moving.count > 1 { throw HouseholdError.headMustBeReplaced }
+                guard date > old.from else { throw HouseholdError.beforeLastEvent(date, old.from) }
+                let reason: NaturalReductionReason = reason == .marriage ? .marriage : .migration
+                try await MembershipQuery.end(county: county, household: otherNumber, person.idType, number, on: date, reason: reason, in: tx)
+                if moving.count == 1 {
+                    try await closeEmpty(otherNumber, county: county, village: otherVillage, on: date, reason: reason, by: user, in: tx)
+                }
             }
             if place.memberCounty == nil { try await MembershipQuery.insert(member: person, county: county, in: tx) }
             try await MembershipQuery.insert(
@@ -102,22 +125,29 @@ extension HouseholdService {
                     after: ["to": .text(date.description), "reason": .text(reason.token)]),
                 by: user, in: tx)
             guard others.isEmpty else { return }
-            // The last member has gone: the household closes, and so does its open case (M11).
-            let events = try await HouseholdYearQuery.events(county: county, household: household, tx.sql)
-            if let last = events.max(by: { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }),
-                StatusTransition.isLegal(from: last.status, kind: .naturalClosure), date >= last.effectiveDate
-            {
-                _ = try await append(
-                    .naturalClosure, household, county: county, village: village, on: date, note: reason.token, action: .householdClosed, detail: [:],
-                    by: user, in: tx)
-            }
-            if var open = try await MonitoringQuery.cases(county: county, household: household, tx.sql).first(where: { !$0.state.isClosed }) {
-                try open.remove(on: max(date, open.lastStepDate), reason: reason)
-                try await MonitoringQuery.update(open, in: tx)
-                try await MonitoringService(environment).record(
-                    .remove, on: open, step: nil, stage: nil, date: max(date, open.lastStepDate), level: .village, notice: nil, note: reason.token,
-                    by: user, in: tx)
-            }
+            try await closeEmpty(household, county: county, village: village, on: date, reason: reason, by: user, in: tx)
+        }
+    }
+
+    /// The last member has gone: the household closes, and so does its open case (M11).
+    func closeEmpty(
+        _ household: HouseholdNumber, county: String, village: AdminCode, on date: CivilDate, reason: NaturalReductionReason, by user: User,
+        in tx: StoreTransaction
+    ) async throws {
+        let events = try await HouseholdYearQuery.events(county: county, household: household, tx.sql)
+        if let last = events.max(by: { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }),
+            StatusTransition.isLegal(from: last.status, kind: .naturalClosure), date >= last.effectiveDate
+        {
+            _ = try await append(
+                .naturalClosure, household, county: county, village: village, on: date, note: reason.token, action: .householdClosed, detail: [:],
+                by: user, in: tx)
+        }
+        if var open = try await MonitoringQuery.cases(county: county, household: household, tx.sql).first(where: { !$0.state.isClosed }) {
+            try open.remove(on: max(date, open.lastStepDate), reason: reason)
+            try await MonitoringQuery.update(open, in: tx)
+            try await MonitoringService(environment).record(
+                .remove, on: open, step: nil, stage: nil, date: max(date, open.lastStepDate), level: .village, notice: nil, note: reason.token,
+                by: user, in: tx)
         }
     }
 }

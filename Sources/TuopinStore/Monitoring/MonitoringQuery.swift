@@ -349,3 +349,16 @@ extension MonitoringQuery {
             ?? code.rawValue
     }
 }
+
+extension MonitoringQuery {
+    /// How many cases not closed follow the template `id` (in either procedure).
+    public static func openCases(usingTemplate id: String, _ sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM monitoring_case
+            WHERE state IN ('identifying', 'monitoring', 'eliminating') AND (identification_template = \(bind: id) OR elimination_template = \(bind: id))
+            """
+        ).first()
+        return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)
+    }
+}

@@ -280,3 +280,55 @@ struct MonitoringCaseTests {
 
 /// A date literal for argument lists (evaluated before the suite exists).
 private func d0(_ text: String) -> CivilDate { try! CivilDate(text) }
+
+@Suite("Monitoring state machine: guards added on review")
+struct MonitoringReviewGuardTests {
+    let table = WorkflowTemplateTable(WorkflowTemplate.reference)
+
+    func d(_ text: String) -> CivilDate { try! CivilDate(text) }
+
+    @Test func aHouseholdMarkedSafetyNetDuringEliminationIsNotEliminated() throws {
+        let identification = table.template(id: "identification.national")!, elimination = table.template(id: "elimination.national")!
+        let lead = MonitoringLead(
+            household: try HouseholdNumber("4304811002010001"), village: try AdminCode("430481100201"), channel: .sweep, date: d("2022-01-01"),
+            risks: [.illness])
+        var c = try MonitoringCase.open(lead, identification: identification, elimination: elimination, calendar: WorkCalendar([])).0
+        let identify = [
+            StepRecord(date: d("2022-01-02"), consentSigned: true), StepRecord(date: d("2022-01-02")), StepRecord(date: d("2022-01-02")),
+            StepRecord(date: d("2022-01-08"), notice: NoticePeriod(from: d("2022-01-03"), to: d("2022-01-07")), objectionsResolved: true),
+            StepRecord(date: d("2022-01-09")), StepRecord(date: d("2022-01-10"), category: .unstableExited),
+        ]
+        for r in identify { try c.complete(r, identification: identification, elimination: elimination) }
+        _ = try c.startElimination(
+            on: d("2023-01-01"), method: .natural, conditions: Decision(checks: []), elimination: elimination)
+        for r in identify.prefix(5).map({ r -> StepRecord in
+            var r = r
+            r.date = r.date.adding(days: 366)
+            r.notice = r.notice.map { NoticePeriod(from: $0.from.adding(days: 366), to: $0.to.adding(days: 366)) }
+            return r
+        }) {
+            try c.complete(r, identification: identification, elimination: elimination)
+        }
+        c.noLabourSafetyNet = true
+        #expect(throws: MonitoringRefusal.self) {
+            try c.complete(StepRecord(date: d("2023-01-20")), identification: identification, elimination: elimination)
+        }
+        #expect(c.state == .eliminating(stage: 5))
+    }
+
+    @Test func anIdentificationTemplateWithoutCountyApprovalStillDecidesTheCategoryAtItsLastStage() throws {
+        let short = try WorkflowTemplate(
+            id: "short", purpose: .identification, fromYear: 2021, name: Label("x", "x"), stages: [.init(.homeVerification, level: .village)],
+            deadlineDays: 15)
+        let elimination = table.template(id: "elimination.national")!
+        let lead = MonitoringLead(
+            household: try HouseholdNumber("4304811002010001"), village: try AdminCode("430481100201"), channel: .sweep, date: d("2022-01-01"),
+            risks: [.illness])
+        var c = try MonitoringCase.open(lead, identification: short, elimination: elimination, calendar: WorkCalendar([])).0
+        #expect(throws: MonitoringRefusal.self) {
+            try c.complete(StepRecord(date: d("2022-01-02"), consentSigned: true), identification: short, elimination: elimination)
+        }
+        try c.complete(StepRecord(date: d("2022-01-02"), consentSigned: true, category: .edgeAtRisk), identification: short, elimination: elimination)
+        #expect(c.state == .monitoring && c.category == .edgeAtRisk)
+    }
+}

@@ -37,3 +37,20 @@ struct WorkflowPolicyTests {
         }
     }
 }
+
+@Suite("A template under open cases keeps its stages", .serialized)
+struct TemplateInUseTests {
+    @Test func changingTheStagesOfATemplateOpenCasesFollowIsRefused() async throws {
+        try await SmallRegistry.with(clock: TestClock(Date(timeIntervalSince1970: 1_717_200_000))) { r in
+            _ = try await MonitoringService(r.environment).lead(
+                .init(household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: try CivilDate("2024-03-01"), risks: [.illness]),
+                by: r.user("cadre"))
+            let shorter = try WorkflowTemplate(
+                id: "identification.national", purpose: .identification, fromYear: 2021, name: Label("x", "x"),
+                stages: [.init(.homeVerification, level: .village), .init(.countyApproval, level: .county)], deadlineDays: 15)
+            await #expect(throws: PolicyError.templateInUse(id: "identification.national", openCases: 1)) {
+                try await PolicyService(r.environment).save(shorter, by: r.user("admin"))
+            }
+        }
+    }
+}

@@ -68,3 +68,36 @@ struct NaturalChangeTests {
         }
     }
 }
+
+@Suite("Natural changes respect scope", .serialized)
+struct NaturalChangeScopeTests {
+    /// A household in the other village (石湾村) with one member.
+    static func otherVillage(_ f: inout CSVFixture) {
+        f.files[.households]!.append([
+            "4304811002020001", "430481100202", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "",
+        ])
+        f.files[.statusEvents]!.append(["4304811002020001", "1", "identified", "notExited", "2014-05-01", ""])
+        f.files[.members]!.append(CSVFixture.member("4304811002020001", "head", "430481197001010019", "石磊", "male", "1970-01-01"))
+    }
+
+    @Test func aCadreCannotMoveSomeoneOutOfAnotherVillagesHousehold() async throws {
+        try await SmallRegistry.with(fixture: Self.otherVillage) { r in
+            let shi = Member(
+                idType: .residentIdentityCard, idNumber: "430481197001010019", name: "石磊", sex: .male, birthDate: try CivilDate("1970-01-01"),
+                ethnicity: "01", education: .juniorMiddle, studentStatus: .notInSchool, health: [.healthy], labourCapacity: .ordinary,
+                medicalInsured: true,
+                seriousIllnessInsured: true, residentPension: false, receivesDibao: false, receivesTekun: false)
+            await #expect(throws: AccessDenied.self) {
+                try await HouseholdService(r.environment).join(
+                    try HouseholdNumber("4304811002010001"), member: shi, relation: .other, on: try CivilDate("2020-09-01"), reason: .marriage,
+                    by: r.user("cadre"))
+            }
+            // The township officer may: the other household is left empty and closes.
+            try await HouseholdService(r.environment).join(
+                try HouseholdNumber("4304811002010001"), member: shi, relation: .other, on: try CivilDate("2020-09-01"), reason: .marriage,
+                by: r.user("township"))
+            let (_, events) = try await HouseholdService(r.environment).events(try HouseholdNumber("4304811002020001"), by: r.user("township"))
+            #expect(events.last?.kind == .naturalClosure)
+        }
+    }
+}
