@@ -49,11 +49,11 @@ public enum QualityCatalogue {
 
     public static let rules: [QualityRule] = [
         rule("DQ-001", .error, .member, .entryAndCheck), rule("DQ-002", .error, .member, .entryAndCheck),
-        rule("DQ-003", .error, .member, .entryAndCheck), rule("DQ-004", .warning, .member, .notYet),
+        rule("DQ-003", .error, .member, .entryAndCheck), rule("DQ-004", .warning, .member, .check),
         rule("DQ-005", .warning, .member, .check), rule("DQ-006", .error, .household, .entryAndCheck),
         rule("DQ-007", .error, .member, .entryAndCheck), rule("DQ-008", .error, .income, .entry),
-        rule("DQ-009", .error, .income, .entry), rule("DQ-010", .error, .household, .entryAndCheck),
-        rule("DQ-011", .error, .household, .notYet), rule("DQ-012", .error, .income, .check),
+        rule("DQ-009", .error, .income, .entryAndCheck), rule("DQ-010", .error, .household, .entryAndCheck),
+        rule("DQ-011", .error, .household, .check), rule("DQ-012", .error, .income, .check),
         rule("DQ-013", .error, .household, .entry), rule("DQ-014", .error, .household, .entry),
         rule("DQ-015", .error, .notice, .entry), rule("DQ-016", .warning, .member, .check),
         rule("DQ-017", .warning, .monitoringCase, .notYet, from: 2021), rule("DQ-018", .warning, .household, .notYet),

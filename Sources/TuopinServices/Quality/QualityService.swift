@@ -68,6 +68,32 @@ public struct QualityService: Sendable {
                         values: [ReasonValue("exitYear", .year(e.exited)), ReasonValue("firstIdentifiedYear", .year(e.identified))]),
                     household: e.household, village: e.village))
         }
+        let (negatives, exitIncomes, lines) = try await environment.store.read { reader in
+            (
+                try await QualityQuery.negativeIncomes(in: area, reader.sql), try await QualityQuery.exitIncomes(in: area, reader.sql),
+                try await PolicyQuery.povertyLines(reader.sql)
+            )
+        }
+        for n in negatives {
+            findings.append(
+                QualityFinding(
+                    Check(Self.negativeIncome, passed: false, values: [ReasonValue("year", .year(n.year)), ReasonValue("item", .code(n.item))]),
+                    household: n.household, village: n.village))
+        }
+        for e in exitIncomes where e.exitYear <= date.year {
+            let line = lines.line(year: e.exitYear, region: PolicyRegion.of(e.village))
+            guard let line else { continue }
+            if let income = e.perCapita, line.isCleared(by: income) { continue }
+            findings.append(
+                QualityFinding(
+                    Check(
+                        Self.exitAboveLine, passed: false,
+                        values: [
+                            ReasonValue("year", .year(e.exitYear)), ReasonValue("perCapitaNetIncome", e.perCapita.map { .money($0) } ?? .missing),
+                            ReasonValue("line", .money(line.amount)),
+                        ]),
+                    household: e.household, village: e.village))
+        }
         for s in sizes {
             findings.append(
                 QualityFinding(
@@ -115,6 +141,8 @@ public struct QualityService: Sendable {
     public static let twoHouseholds = RuleID("DQ-007")
     public static let exitBeforeIdentified = RuleID("DQ-010.exit")
     public static let sizeMatchesMembers = RuleID("DQ-012")
+    public static let negativeIncome = RuleID("DQ-009.stored")
+    public static let exitAboveLine = RuleID("DQ-011")
     public static let identificationLate = RuleID("DQ-040")
     public static let monitoredOverAYear = RuleID("DQ-042")
 }

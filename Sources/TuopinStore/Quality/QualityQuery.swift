@@ -171,3 +171,68 @@ public enum QualityQuery {
         }
     }
 }
+
+extension QualityQuery {
+    /// DQ-009: income records with a negative component: (household, village, year, component column).
+    public static func negativeIncomes(
+        in area: AdminCode, _ sql: any SQLDatabase
+    ) async throws
+        -> [(household: HouseholdNumber, village: AdminCode, year: Int, item: IncomeItem)]
+    {
+        let filter = AreaFilter(area)
+        let anyNegative = IncomeItem.allCases.map { "i.\(IncomeColumns.name($0)) < 0" }.joined(separator: " OR ")
+        let columns = IncomeItem.allCases.map { "i.\(IncomeColumns.name($0))" }.joined(separator: ", ")
+        let rows = try await sql.raw(
+            """
+            SELECT i.household_number, h.village_code, i.year, \(unsafeRaw: columns)
+            FROM income_record i JOIN household h ON h.county_code = i.county_code AND h.household_number = i.household_number
+            WHERE i.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND (\(unsafeRaw: anyNegative))
+            ORDER BY i.county_code, i.household_number, i.year
+            """
+        ).all()
+        var result: [(HouseholdNumber, AdminCode, Int, IncomeItem)] = []
+        for row in rows {
+            let key = row.rawText("household_number")
+            for item in IncomeItem.allCases where try row.storedInt(IncomeColumns.name(item), table: "income_record", key: key) < 0 {
+                result.append(
+                    (
+                        try household(row, key), try row.storedAdminCode("village_code", table: "household", key: key),
+                        try row.storedYear("year", table: "income_record", key: key), item
+                    ))
+            }
+        }
+        return result
+    }
+
+    /// DQ-011: each household's latest exit with its year's per-capita income (nil without a record).
+    public static func exitIncomes(
+        in area: AdminCode, _ sql: any SQLDatabase
+    ) async throws
+        -> [(household: HouseholdNumber, village: AdminCode, exitYear: Int, perCapita: Money?)]
+    {
+        let filter = AreaFilter(area)
+        let rows = try await sql.raw(
+            """
+            SELECT h.household_number, h.village_code, x.exit_date, i.household_size, \(unsafeRaw: SweepQuery.net("i")) AS net_fen
+            FROM household h
+            JOIN (SELECT county_code, household_number, MAX(effective_date) AS exit_date FROM status_event
+                  WHERE county_code LIKE \(bind: filter.countyPattern) AND kind = 'exited' GROUP BY county_code, household_number) x
+              ON x.county_code = h.county_code AND x.household_number = h.household_number
+            LEFT JOIN income_record i ON i.county_code = h.county_code AND i.household_number = h.household_number
+              AND i.year = CAST(SUBSTR(x.exit_date, 1, 4) AS INTEGER)
+            WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
+            ORDER BY h.county_code, h.household_number
+            """
+        ).all()
+        return try rows.map { row in
+            let key = row.rawText("household_number")
+            let exit = try row.storedDate("exit_date", table: "status_event", key: key)
+            var perCapita: Money? = nil
+            if !(try row.decodeNil(column: "household_size")) {
+                let size = Int(try row.storedInt("household_size", table: "income_record", key: key))
+                if size > 0 { perCapita = Money(fen: try row.storedInt("net_fen", table: "income_record", key: key)) / size }
+            }
+            return (try household(row, key), try row.storedAdminCode("village_code", table: "household", key: key), exit.year, perCapita)
+        }
+    }
+}

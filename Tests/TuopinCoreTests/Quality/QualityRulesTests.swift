@@ -37,6 +37,8 @@ struct QualityRulesTests {
             ("2010-06-15", .male, .primary(grade: 4), LabourCapacity.none, true, false, []),
             ("2014-10-16", .male, .notInSchool, LabourCapacity.none, true, false, []),  // 5
             ("1980-01-01", .male, .notInSchool, .weakOrHalf, false, true, ["DQ-033"]),  // 40, healthy, 特困
+            ("1990-01-01", .male, .primary(grade: 3), .weakOrHalf, false, false, ["DQ-004.student"]),  // 30 in primary school
+            ("2004-01-01", .male, .primary(grade: 6), .ordinary, false, false, []),  // 16 in primary school: plausible
         ] as [(String, Sex, StudentStatus, LabourCapacity, Bool, Bool, [String])])
     func memberRules(_ born: String, _ sex: Sex, _ student: StudentStatus, _ labour: LabourCapacity, _ exited: Bool, _ tekun: Bool, _ rules: [String])
     {

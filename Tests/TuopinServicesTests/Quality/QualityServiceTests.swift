@@ -42,4 +42,18 @@ struct QualityServiceTests {
             }
         }
     }
+
+    @Test func storedIncomesBelowTheLineOrNegativeAreErrors() async throws {
+        try await SmallRegistry.with { r in
+            try await r.store.transaction { tx in
+                // Household 1 exited in 2017 at 4,000 a head (line 3,000): 6,000 for three people is 2,000.
+                try await tx.sql.raw("UPDATE income_record SET migrant_wages_fen = 600000 WHERE household_number = '4304811002010001'").run()
+                try await tx.sql.raw("UPDATE income_record SET crops_fen = -100 WHERE household_number = '4304811002010002'").run()
+            }
+            let report = try await QualityService(r.environment).check(area: nil, asOf: try CivilDate("2020-10-15"), by: r.user("township"))
+            let errors = report.findings.filter { $0.severity == .error }
+            #expect(errors.map(\.rule).sorted() == ["DQ-009", "DQ-011", "DQ-032"])
+            #expect(errors.first { $0.rule == "DQ-011" }?.check["perCapitaNetIncome"] == .money(.yuan(2_000)))
+        }
+    }
 }
