@@ -47,6 +47,7 @@ public struct DemoLoader: Sendable {
         upper.areas = HengyangDemo.upperAreas(plan)
         try await registry.load(upper, action: .demoLoad, entity: "demo:areas", by: user)
         var done = 0
+        var monitoringPicks: [(DemoCounty, [DemoMonitoring.Pick])] = []
         progress?(JobProgress(phase: "progress.demo.households", done: 0, total: total))
         for countyPlan in selected {
             var county = HengyangDemo.generateCounty(countyPlan, plan: plan, lines: lines)
@@ -57,6 +58,10 @@ public struct DemoLoader: Sendable {
             summary.incomes += county.incomes.count
             done += countyPlan.rollHouseholds
             progress?(JobProgress(phase: "progress.demo.households", done: done, total: total))
+            // The monitoring era needs only the areas' events and each county's picks.
+            var light = DemoCounty(plan: county.plan)
+            light.areaEvents = county.areaEvents
+            monitoringPicks.append((light, DemoMonitoring.picks(county, cadreVillage: "430481100200")))
             // Keep only what the population step needs.
             county.households = []
             county.members = []
@@ -71,6 +76,7 @@ public struct DemoLoader: Sendable {
         try await registry.load(profiles, action: .demoLoad, entity: "demo:villageProfiles", by: user)
         summary.villageProfiles = population.profiles.count
         if users { summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user) }
+        try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user)
         return summary
     }
 }

@@ -1,7 +1,9 @@
 import TuopinCore
 import TuopinStore
 
-/// Runs the data-quality catalogue (REFERENCE §3.13) over an area's stored records as of a date:
+/// Runs the data-quality catalogue (REFERENCE §3.13) over an area's stored records as of a date
+/// (member rules that depend on age read the attributes as of the household's latest yearly
+/// update, the end of its latest income year, when that is earlier):
 /// every rule `tuopin check` can run, each finding a failed check with its values. Members are
 /// named masked unless the user may see private data. A fixed record is gone on the next run,
 /// since nothing is stored: the check reads the registry as it is.
@@ -15,7 +17,7 @@ public struct QualityService: Sendable {
         try await environment.authorize(user, .view, area: area)
         let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
         var findings: [QualityFinding] = []
-        let (members, memberships, exits, sizes, cases, measures) = try await environment.store.read { reader in
+        let (members, memberships, exits, sizes, allCases, allMeasures) = try await environment.store.read { reader in
             (
                 try await QualityQuery.currentMembers(in: area, asOf: date, reader.sql),
                 try await QualityQuery.memberships(in: area, asOf: date, reader.sql),
@@ -25,6 +27,9 @@ public struct QualityService: Sendable {
                 try await AssistanceQuery.measures(in: area, runningOn: nil, reader.sql)
             )
         }
+        // As of the date: cases led and measures begun by then.
+        let cases = allCases.filter { $0.leadDate <= date }
+        let measures = allMeasures.filter { $0.start <= date }
         // Members: identity (DQ-001–003) and the member rules.
         var membersByHousehold: [HouseholdNumber: [Member]] = [:]
         for m in members {
@@ -32,7 +37,10 @@ public struct QualityService: Sendable {
             let who = clear ? "\(m.member.name) \(m.member.idNumber)" : "\(Masking.name(m.member.name)) \(Masking.identityNumber(m.member.idNumber))"
             let exited = m.status == .exitedWithPolicies || m.status == .exitedWithoutPolicies
             let identity = IdentityRules.evaluate(m.member.idType, m.member.idNumber, sex: m.member.sex, birthDate: m.member.birthDate, today: date).0
-            for check in identity.failedChecks + MemberQualityRules.findings(m.member, householdExited: exited, asOf: date) {
+            // Age-dependent rules read the member's attributes as of the household's latest yearly
+            // update (its latest income year), not as of a later date they were never meant for.
+            let attributesDate = m.latestIncomeYear.flatMap { CivilDate.endOfYear($0) }.map { min($0, date) } ?? date
+            for check in identity.failedChecks + MemberQualityRules.findings(m.member, householdExited: exited, asOf: attributesDate) {
                 findings.append(QualityFinding(check, household: m.household, village: m.village, member: who))
             }
         }

@@ -9,6 +9,9 @@ public enum QualityQuery {
         public var village: AdminCode
         public var status: PovertyStatus?
         public var member: Member
+        /// The latest year the household has an income record for: the year of its latest
+        /// yearly update, to which the member's attributes belong.
+        public var latestIncomeYear: Int?
     }
 
     static func statusAsOf(_ date: String) -> SQLQueryString {
@@ -24,7 +27,9 @@ public enum QualityQuery {
         var query: SQLQueryString = """
             SELECT ms.household_number, h.village_code, m.id_type, m.id_number, m.name, m.sex, m.birth_date, m.ethnicity, m.education,
                    m.student_status, m.health, m.labour_capacity, m.medical_insured, m.serious_illness_insured, m.resident_pension,
-                   m.receives_dibao, m.receives_tekun, 
+                   m.receives_dibao, m.receives_tekun,
+                   (SELECT MAX(i.year) FROM income_record i WHERE i.county_code = h.county_code AND i.household_number = h.household_number
+                      AND i.year <= \(bind: date.year)) AS latest_income_year,
             """
         query += statusAsOf(day)
         query += """
@@ -63,7 +68,9 @@ public enum QualityQuery {
             let statusText = try row.storedOptionalText("status", table: "status_event", key: key)
             return CurrentMember(
                 household: try household(row, key), village: try row.storedAdminCode("village_code", table: "household", key: key),
-                status: statusText.flatMap(PovertyStatus.init(token:)), member: member)
+                status: statusText.flatMap(PovertyStatus.init(token:)), member: member,
+                latestIncomeYear: try row.decodeNil(column: "latest_income_year")
+                    ? nil : Int(try row.storedInt("latest_income_year", table: "income_record", key: key)))
         }
     }
 

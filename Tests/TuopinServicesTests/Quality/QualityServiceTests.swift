@@ -20,7 +20,8 @@ struct QualityServiceTests {
             #expect(report.errors == 1 && report.warnings == 1)
             #expect(report.counts.first { $0.rule == "DQ-032" }?.count == 1 && report.counts.first { $0.rule == "DQ-006" }?.count == 0)
             let zh = try Localizer.load(.zh)
-            #expect(zh.explain(report.findings[1].check) == "脱贫户中 10 岁的义务教育阶段儿童不在校，且未登记原因")
+            // The household's latest income year is 2017: its members' attributes are read as of 2017-12-31.
+            #expect(zh.explain(report.findings[1].check) == "脱贫户中 7 岁的义务教育阶段儿童不在校，且未登记原因")
             let masked = try await service.check(area: nil, asOf: asOf, by: r.user("inspector"))
             #expect(masked.findings.map(\.member) == ["刘* 430481************", "刘* 430481************"])
             try await r.store.transaction { tx in
