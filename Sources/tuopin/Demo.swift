@@ -18,6 +18,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Only these county codes, comma-separated (default: all twelve).")
     var counties: String?
 
+    @Flag(name: .customLong("no-monitoring"), help: "Only the 2014–2020 registry: skip the monitoring era (cases, measures, teams, feeds).")
+    var noMonitoring = false
+
     func run() async throws {
         if replace, case .sqliteFile(let path) = db.location {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -26,7 +29,7 @@ struct Demo: AsyncParsableCommand {
         try await withServices(db, acting) { environment, user in
             let started = ContinuousClock.now
             let printer = ProgressPrinter()
-            let summary = try await DemoLoader(environment).load(counties: selection, by: user) { printer.report($0) }
+            let summary = try await DemoLoader(environment).load(counties: selection, monitoring: !noMonitoring, by: user) { printer.report($0) }
             let s = Console.strings
             Console.out(
                 s.text(

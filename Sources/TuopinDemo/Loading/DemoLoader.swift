@@ -28,10 +28,11 @@ public struct DemoLoader: Sendable {
         public var users: [DemoUsers.Account] = []
     }
 
-    /// Loads `counties` (all of the plan by default) as `user`, then the demo users.
+    /// Loads `counties` (all of the plan by default) as `user`, then the demo users, then (unless
+    /// `monitoring` is false) the monitoring era.
     @discardableResult
     public func load(
-        plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, users: Bool = true, by user: User,
+        plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, users: Bool = true, monitoring: Bool = true, by user: User,
         progress: ProgressSink? = nil
     ) async throws -> Summary {
         let registry = RegistryService(environment)
@@ -76,7 +77,7 @@ public struct DemoLoader: Sendable {
         try await registry.load(profiles, action: .demoLoad, entity: "demo:villageProfiles", by: user)
         summary.villageProfiles = population.profiles.count
         if users { summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user) }
-        try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user)
+        if monitoring { try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user) }
         return summary
     }
 }
