@@ -56,14 +56,15 @@ public enum SweepQuery {
         }
     }
 
-    /// Households of the area with an open case, or with a case the sweep of `year` opened.
-    public static func skipped(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> Set<HouseholdNumber> {
+    /// Households of the area with an open case, with a case the sweep of `year` opened, or
+    /// with a case recorded after `date` (a lead dated before it would break its history).
+    public static func skipped(in area: AdminCode, year: Int, date: CivilDate, _ sql: any SQLDatabase) async throws -> Set<HouseholdNumber> {
         let filter = AreaFilter(area)
         let rows = try await sql.raw(
             """
             SELECT DISTINCT household_number FROM monitoring_case
             WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
-              AND (state IN ('identifying', 'monitoring', 'eliminating') OR sweep_year = \(bind: year))
+              AND (state IN ('identifying', 'monitoring', 'eliminating') OR sweep_year = \(bind: year) OR last_step_date > \(bind: date.description))
             """
         ).all()
         return Set(try rows.compactMap { try? HouseholdNumber(try $0.storedText("household_number", table: "monitoring_case", key: "")) })

@@ -201,6 +201,19 @@ struct MonitoringSweepServiceTests {
         }
     }
 
+    @Test func aSweepDatedBeforeAHouseholdsLaterCaseSkipsIt() async throws {
+        try await SmallRegistry.with(clock: Self.june2022, fixture: Self.incomes2021) { r in
+            let service = MonitoringService(r.environment)
+            let cadre = try await r.user("cadre")
+            let c = try await service.lead(
+                .init(household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: try CivilDate("2022-03-01"), risks: [.illness]),
+                by: cadre)
+            _ = try await service.remove(c.reference, on: try CivilDate("2022-03-05"), reason: .migration, note: "", by: cadre)
+            let report = try await service.sweep(year: 2021, area: nil, date: try CivilDate("2022-01-10"), by: r.user("township"))
+            #expect(report.opened.isEmpty && report.alreadyCase == 1, "a lead dated before the household's later case would break its history")
+        }
+    }
+
     @Test func aSweepOfAYearWithoutAThresholdSaysSo() async throws {
         try await SmallRegistry.with { r in
             await #expect(throws: MonitoringError.noThreshold(year: 2019)) {
