@@ -8,7 +8,7 @@ import TuopinStore
 struct Feeds: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import department feeds: leads for monitoring, red-line review items (RL-01…), never removals.",
-        subcommands: [ImportFeed.self])
+        subcommands: [ImportFeed.self, Items.self, Decide.self])
 
     struct ImportFeed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -57,6 +57,63 @@ struct Feeds: AsyncParsableCommand {
                 }
                 for u in report.unmatched { Console.out([String(u.line), u.id, s.text("feed.unmatched")].joined(separator: "\t")) }
             }
+        }
+    }
+}
+
+extension Feeds {
+    struct Items: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List red-line review items (open by default).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "Area code (default: your scope).") var area: String?
+        @Option(help: "open, confirmed, dismissed or all.") var state = "open"
+        @Option(help: "Output format.") var format: Monitor.Format = .table
+
+        func validate() throws {
+            try MonitorInput.checkArea(area)
+            guard ["open", "confirmed", "dismissed", "all"].contains(state) else {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": state]))
+            }
+        }
+
+        func run() async throws {
+            let items = try await withServices(db, acting) { env, user in
+                try await FeedService(env).items(in: try area.map(AdminCode.init), state: state == "all" ? nil : state, by: user)
+            }
+            switch format {
+            case .json: Console.out(MonitorOutput.json(items))
+            case .table:
+                Console.out(Console.strings.text("feeds.items.header"))
+                for i in items {
+                    Console.out(
+                        [i.reference, i.household, i.village, i.redLine, i.feed, i.idNumber, i.date, i.amount ?? "—", i.state, i.resolution].joined(
+                            separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Decide: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide an open review item: confirmed (then remove the household with `household remove`) or dismissed, with the reason.")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Argument(help: "The item, e.g. 430481-R1.") var item: String
+        @Option(help: "confirmed or dismissed.") var decision: String
+        @Option(help: "The reason (required).") var reason: String
+
+        func validate() throws {
+            guard FeedService.ReviewDecision(rawValue: decision) != nil else {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": decision]))
+            }
+        }
+
+        func run() async throws {
+            try await withServices(db, acting) { env, user in
+                try await FeedService(env).decide(item, FeedService.ReviewDecision(rawValue: decision) ?? .dismissed, reason: reason, by: user)
+            }
+            Console.out(Console.strings.text("policy.saved"))
         }
     }
 }

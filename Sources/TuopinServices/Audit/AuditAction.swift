@@ -37,6 +37,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case specialGroupSet
     case specialGroupTagged
     case policyWindowSet
+    case reviewDecided
 
     public var label: Label {
         switch self {
@@ -75,6 +76,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .specialGroupSet: Label("设置特殊群体类别", "special group set")
         case .specialGroupTagged: Label("标注特殊群体", "special group tagged")
         case .policyWindowSet: Label("设置动态调整时间", "adjustment window set")
+        case .reviewDecided: Label("红线复核结论", "red-line review decided")
         }
     }
 }

@@ -74,3 +74,58 @@ public enum FeedQuery {
         return number
     }
 }
+
+extension FeedQuery {
+    /// A red-line review item as stored.
+    public struct ReviewItem: Sendable, Codable, Equatable {
+        public var reference: String
+        public var household: String
+        public var village: String
+        public var redLine: String
+        public var feed: String
+        public var idNumber: String
+        public var date: String
+        public var amount: String?
+        public var detail: String
+        public var state: String
+        public var openedOn: String
+        public var resolution: String
+    }
+
+    public static func items(in area: AdminCode, state: String?, _ sql: any SQLDatabase) async throws -> [ReviewItem] {
+        let filter = AreaFilter(area)
+        var query: SQLQueryString = """
+            SELECT county_code, item_number, household_number, village_code, red_line, feed, id_number, event_date, amount_fen, detail, state,
+                   opened_on, resolution
+            FROM review_item WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+            """
+        if let state { query += " AND state = \(bind: state)" }
+        query += " ORDER BY county_code, item_number"
+        return try await sql.raw(query).all().map { row in
+            let t = "review_item", key = row.rawText("county_code") + "-R" + row.rawText("item_number")
+            return ReviewItem(
+                reference: key, household: try row.storedText("household_number", table: t, key: key),
+                village: try row.storedText("village_code", table: t, key: key), redLine: try row.storedText("red_line", table: t, key: key),
+                feed: try row.storedText("feed", table: t, key: key), idNumber: try row.storedText("id_number", table: t, key: key),
+                date: try row.storedText("event_date", table: t, key: key),
+                amount: try row.decodeNil(column: "amount_fen") ? nil : Money(fen: try row.storedInt("amount_fen", table: t, key: key)).yuanText,
+                detail: try row.storedText("detail", table: t, key: key), state: try row.storedText("state", table: t, key: key),
+                openedOn: try row.storedText("opened_on", table: t, key: key), resolution: try row.storedText("resolution", table: t, key: key))
+        }
+    }
+
+    /// Decides an open item: `confirmed` or `dismissed`, with the reason. False if it was not open.
+    public static func decide(county: String, number: Int, state: String, resolution: String, in tx: StoreTransaction) async throws -> Bool {
+        let open = try await tx.sql.raw(
+            "SELECT household_number FROM review_item WHERE county_code = \(bind: county) AND item_number = \(bind: number) AND state = 'open'"
+        ).first()
+        guard open != nil else { return false }
+        try await tx.sql.raw(
+            """
+            UPDATE review_item SET state = \(bind: state), resolution = \(bind: resolution)
+            WHERE county_code = \(bind: county) AND item_number = \(bind: number)
+            """
+        ).run()
+        return true
+    }
+}

@@ -67,3 +67,30 @@ struct FeedServiceTests {
         }
     }
 }
+
+@Suite("Red-line review items are decided by a person", .serialized)
+struct ReviewItemTests {
+    @Test func aCountyOfficerConfirmsOrDismissesWithAReasonAndTheHouseholdIsUntouched() async throws {
+        try await SmallRegistry.with { r in
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("feed-\(UUID().uuidString).csv")
+            try "id_number,date\n430481198001010013,2019-01-01\n".write(to: url, atomically: true, encoding: .utf8)
+            let county = try await r.user("county")
+            _ = try await FeedService(r.environment).importFeed(.property, file: url, by: county)
+            let open = try await FeedService(r.environment).items(in: nil, by: r.user("township"))
+            #expect(open.map(\.reference) == ["430481-R1"] && open[0].redLine == "RL-04" && open[0].idNumber == "430481198001010013")
+            #expect(try await FeedService(r.environment).items(in: nil, by: r.user("inspector")).first?.idNumber == "430481************")
+            await #expect(throws: AccessDenied.self) {
+                try await FeedService(r.environment).decide("430481-R1", .dismissed, reason: "误配", by: r.user("township"))
+            }
+            await #expect(throws: ReviewError.reasonRequired) {
+                try await FeedService(r.environment).decide("430481-R1", .dismissed, reason: " ", by: county)
+            }
+            try await FeedService(r.environment).decide("430481-R1", .dismissed, reason: "房产为父母所有，非本户", by: county)
+            #expect(try await FeedService(r.environment).items(in: nil, by: county).isEmpty)
+            #expect(try await FeedService(r.environment).items(in: nil, state: "dismissed", by: county).first?.resolution == "房产为父母所有，非本户")
+            await #expect(throws: ReviewError.notFound("430481-R1")) {
+                try await FeedService(r.environment).decide("430481-R1", .confirmed, reason: "x", by: county)
+            }
+        }
+    }
+}
