@@ -25,7 +25,8 @@ import TuopinStore
 /// medical-bill feed one lead. The planted data-quality faults (docs/DEMO.md): in 耒阳, the first
 /// path-9 household gets no water measure (DQ-022, an error) and the first path-2 household's
 /// measure has no amount (DQ-044, a warning). Nothing here changes a status event, so the 2020
-/// figures stay as they were. It runs only when today is after mid-2021 (tests pin 2020).
+/// figures stay as they were. It runs only when today is after mid-2021 (tests pin 2020), and
+/// leaves out any path or feed row dated after today.
 enum DemoMonitoring {
     struct Pick: Sendable {
         var household: Household
@@ -98,6 +99,8 @@ enum DemoMonitoring {
         let input = MonitoringService.LeadInput(
             household: h, channel: [.cadreVisit, .selfApplication, .hotline12317, .departmentData][pick.index % 4], date: lead, risks: [risk],
             greenChannel: path == 4, note: "演示数据")
+        // Every date a path writes must have happened by today: a path that would reach past it is left out.
+        guard lead.adding(days: path == 6 ? 0 : 40) <= today else { return }
         let c = try await monitoring.lead(input, by: user)
         if path == 6 { return }
         if path == 4 {
@@ -187,6 +190,7 @@ enum DemoMonitoring {
             "\(withMembers[1].memberIDs[0]),2019-08-01,68000.00,湘D·B5678,false",
         ].joined(separator: "\n").write(to: vehicles, atomically: true, encoding: .utf8)
         _ = try await FeedService(environment).importFeed(.vehicles, file: vehicles, by: user)
+        guard environment.today >= date(2026, 9, 15) else { return }
         let bills = folder.appendingPathComponent("medical.csv")
         try ["id_number,date,amount", "\(withMembers[0].memberIDs[1]),2026-09-15,38000.00"].joined(separator: "\n").write(
             to: bills, atomically: true, encoding: .utf8)

@@ -6,14 +6,20 @@ import TuopinStrings
 /// then removed as ineligible through `HouseholdService.remove`, by someone who may) or dismissed,
 /// always with the reason. Deciding never removes anyone by itself.
 extension FeedService {
-    /// The review items of an area (ID numbers masked unless the user may see private data).
+    /// The review items of an area (ID numbers, details and reasons masked unless the user may see
+    /// private data).
     public func items(in area: AdminCode?, state: String? = "open", by user: User) async throws -> [FeedQuery.ReviewItem] {
         let area = try area ?? user.scope.code ?? AdminCode("43")
         try await environment.authorize(user, .view, area: area)
         let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
         return try await FeedQuery.items(in: area, state: state, environment.store.sql).map { item in
             var item = item
-            if !clear { item.idNumber = Masking.identityNumber(item.idNumber) }
+            if !clear {
+                // The feed's free text and the decision's reason may name plates, addresses or employers.
+                item.idNumber = Masking.identityNumber(item.idNumber)
+                item.detail = Masking.privateField(item.detail)
+                item.resolution = Masking.privateField(item.resolution)
+            }
             return item
         }
     }

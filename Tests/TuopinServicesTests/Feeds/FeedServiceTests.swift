@@ -73,12 +73,14 @@ struct ReviewItemTests {
     @Test func aCountyOfficerConfirmsOrDismissesWithAReasonAndTheHouseholdIsUntouched() async throws {
         try await SmallRegistry.with { r in
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("feed-\(UUID().uuidString).csv")
-            try "id_number,date\n430481198001010013,2019-01-01\n".write(to: url, atomically: true, encoding: .utf8)
+            try "id_number,date,detail\n430481198001010013,2019-01-01,城南小区3栋\n".write(to: url, atomically: true, encoding: .utf8)
             let county = try await r.user("county")
             _ = try await FeedService(r.environment).importFeed(.property, file: url, by: county)
             let open = try await FeedService(r.environment).items(in: nil, by: r.user("township"))
             #expect(open.map(\.reference) == ["430481-R1"] && open[0].redLine == "RL-04" && open[0].idNumber == "430481198001010013")
-            #expect(try await FeedService(r.environment).items(in: nil, by: r.user("inspector")).first?.idNumber == "430481************")
+            let masked = try await FeedService(r.environment).items(in: nil, by: r.user("inspector")).first
+            #expect(masked?.idNumber == "430481************" && masked?.detail == "***")
+            #expect(open[0].detail == "城南小区3栋")
             await #expect(throws: AccessDenied.self) {
                 try await FeedService(r.environment).decide("430481-R1", .dismissed, reason: "误配", by: r.user("township"))
             }
