@@ -1,4 +1,5 @@
 import TuopinCore
+import TuopinStore
 import TuopinStrings
 
 /// A refusal by `AccessPolicy`: who asked, to do what, where, and the decision that refused it.
@@ -36,6 +37,23 @@ extension ServiceEnvironment {
         let decision = AccessPolicy.decide(user, action, area: area)
         guard !decision.passed else { return }
         try await refuse(AccessDenied(user: user, action: action, area: area, decision: decision))
+    }
+
+    /// `AccessPolicy` inside a write transaction: throws the refusal without auditing it. Auditing
+    /// needs the writer the transaction holds, so `transaction(_:)` audits it after the rollback.
+    public func permit(_ user: User, _ action: AccessAction, area: AdminCode?) throws {
+        let decision = AccessPolicy.decide(user, action, area: area)
+        guard decision.passed else { throw AccessDenied(user: user, action: action, area: area, decision: decision) }
+    }
+
+    /// A write transaction whose body may check access with `permit`: a refusal rolls the
+    /// transaction back and is then audited in a transaction of its own, and thrown.
+    public func transaction<T: Sendable>(_ body: @Sendable (StoreTransaction) async throws -> T) async throws -> T {
+        do {
+            return try await store.transaction { tx in try await body(tx) }
+        } catch let denied as AccessDenied {
+            try await refuse(denied)
+        }
     }
 
     /// Audits and throws a refusal decided elsewhere (giving a user a scope outside one's own).

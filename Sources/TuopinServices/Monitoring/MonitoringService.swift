@@ -80,7 +80,7 @@ public struct MonitoringService: Sendable {
                     Decision(checks: [Check(MonitoringRules.state, passed: false, values: [ReasonValue("state", .label(c.state.label))])]))
             }
             if reviewOnly && stage.level == .village { throw MonitoringError.notAReview(stage.step) }
-            try permit(user, stage.level.action, c.village)
+            try environment.permit(user, stage.level.action, area: c.village)
             let index = c.state.stage
             try c.complete(record, identification: templates.0, elimination: templates.1)
             let transition: MonitoringTransition =
@@ -98,7 +98,7 @@ public struct MonitoringService: Sendable {
     /// M3: a valid objection to the identification's notice.
     public func objection(_ reference: String, on date: CivilDate, note: String, by user: User) async throws -> MonitoringCase {
         try await change(reference, by: user) { c, templates, _ in
-            try permit(user, .editRegistry, c.village)
+            try environment.permit(user, .editRegistry, area: c.village)
             let stage = c.state.stage
             _ = try c.objection(on: date, identification: templates.0)
             return Change(transition: .objection, step: .publicNotice, stage: stage, date: date, level: .village, notice: nil, note: note)
@@ -121,7 +121,7 @@ public struct MonitoringService: Sendable {
                 default: stage.level
                 }
             guard level == stage.level else { throw MonitoringError.notYourStage(stage.step, stage.level) }
-            try permit(user, stage.level.action, c.village)
+            try environment.permit(user, stage.level.action, area: c.village)
             let index = c.state.stage
             let eliminating = c.state.token == "eliminating"
             try c.reject(on: date, at: level, identification: templates.0, elimination: templates.1)
@@ -134,7 +134,7 @@ public struct MonitoringService: Sendable {
     /// M6, M12: help or a revisit was recorded (before approval only on the green channel).
     public func assist(_ reference: String, on date: CivilDate, note: String, by user: User) async throws -> MonitoringCase {
         try await change(reference, by: user) { c, _, _ in
-            try permit(user, .editRegistry, c.village)
+            try environment.permit(user, .editRegistry, area: c.village)
             let (transition, decision) = c.assistance(on: date)
             guard decision.passed else { throw MonitoringRefusal(transition, decision) }
             return Change(transition: transition, step: nil, stage: c.state.stage, date: date, level: .village, notice: nil, note: note)
@@ -147,7 +147,7 @@ public struct MonitoringService: Sendable {
         _ reference: String, on date: CivilDate, method: EliminationMethod, facts: EliminationFacts, note: String, by user: User
     ) async throws -> MonitoringCase {
         try await change(reference, by: user) { c, templates, tx in
-            try permit(user, .editRegistry, c.village)
+            try environment.permit(user, .editRegistry, area: c.village)
             let thresholds = try await PolicyQuery.monitoringThresholds(tx.sql)
             guard let threshold = thresholds.threshold(year: date.year, region: PolicyRegion.of(c.village)) else {
                 throw MonitoringError.noThreshold(year: date.year)
@@ -170,7 +170,7 @@ public struct MonitoringService: Sendable {
         -> MonitoringCase
     {
         try await change(reference, by: user) { c, _, _ in
-            try permit(user, .editRegistry, c.village)
+            try environment.permit(user, .editRegistry, area: c.village)
             try c.remove(on: date, reason: reason)
             return Change(transition: .remove, step: nil, stage: nil, date: date, level: .village, notice: nil, note: note)
         }
@@ -181,7 +181,7 @@ public struct MonitoringService: Sendable {
     /// the elimination (M9), since such a household is never eliminated.
     public func setSafetyNet(_ reference: String, _ on: Bool, on date: CivilDate, note: String, by user: User) async throws -> MonitoringCase {
         try await change(reference, by: user) { c, _, _ in
-            try permit(user, .editRegistry, c.village)
+            try environment.permit(user, .editRegistry, area: c.village)
             let eliminated: Bool = if case .riskEliminated = c.state { true } else { false }
             if on && eliminated {
                 throw MonitoringRefusal(.assist, Decision(checks: [Check(MonitoringRules.safetyNet, passed: false)]))
@@ -214,19 +214,7 @@ public struct MonitoringService: Sendable {
         _ body: @Sendable (inout MonitoringCase, (WorkflowTemplate, WorkflowTemplate), StoreTransaction) async throws -> Change
     ) async throws -> MonitoringCase {
         let (county, number) = try Self.parse(reference)
-        do {
-            return try await transaction(county: county, number: number, reference: reference, by: user, body)
-        } catch let denied as AccessDenied {
-            // Refused inside the transaction, which is rolled back: the refusal is audited on its own.
-            try await environment.refuse(denied)
-        }
-    }
-
-    private func transaction(
-        county: String, number: Int, reference: String, by user: User,
-        _ body: @Sendable (inout MonitoringCase, (WorkflowTemplate, WorkflowTemplate), StoreTransaction) async throws -> Change
-    ) async throws -> MonitoringCase {
-        try await environment.store.transaction { tx in
+        return try await environment.transaction { tx in
             // A case outside the user's scope is not found, as if it did not exist.
             guard var c = try await MonitoringQuery.find(county: county, number: number, tx.sql), user.scope.contains(c.village) else {
                 throw MonitoringError.caseNotFound(reference)
@@ -242,13 +230,6 @@ public struct MonitoringService: Sendable {
                 notice: change.notice, note: change.note, before: before, by: user, in: tx)
             return c
         }
-    }
-
-    /// `AccessPolicy` inside a transaction: throws the refusal without auditing it (the caller
-    /// audits it once the transaction is rolled back, so a refusal never waits on the writer it holds).
-    func permit(_ user: User, _ action: AccessAction, _ area: AdminCode) throws {
-        let decision = AccessPolicy.decide(user, action, area: area)
-        guard decision.passed else { throw AccessDenied(user: user, action: action, area: area, decision: decision) }
     }
 
     func record(

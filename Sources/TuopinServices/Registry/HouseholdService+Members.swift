@@ -36,21 +36,8 @@ extension HouseholdService {
         var normalised = member
         normalised.idNumber = number
         let person = normalised
-        do {
-            try await joinTransaction(
-                household, person: person, number: number, relation: relation, on: date, reason: reason, village: village, by: user)
-        } catch let denied as AccessDenied {
-            try await environment.refuse(denied)
-        }
-    }
-
-    func joinTransaction(
-        _ household: HouseholdNumber, person: Member, number: String, relation: RelationToHead, on date: CivilDate, reason: JoinReason,
-        village: AdminCode,
-        by user: User
-    ) async throws {
         let county = String(village.rawValue.prefix(6))
-        try await environment.store.transaction { tx in
+        try await environment.transaction { tx in
             let current = try await MembershipQuery.current(county: county, household: household, tx.sql)
             if relation == .head, current.contains(where: { $0.relation == .head }) {
                 throw HouseholdError.refused(
@@ -65,8 +52,7 @@ extension HouseholdService {
                 guard let otherVillage = try await MonitoringQuery.village(of: otherNumber, within: nil, tx.sql) else {
                     throw HouseholdError.alreadyMember
                 }
-                let allowed = AccessPolicy.decide(user, .editRegistry, area: otherVillage)
-                guard allowed.passed else { throw AccessDenied(user: user, action: .editRegistry, area: otherVillage, decision: allowed) }
+                try environment.permit(user, .editRegistry, area: otherVillage)
                 let moving = try await MembershipQuery.current(county: county, household: otherNumber, tx.sql)
                 guard let old = moving.first(where: { $0.idNumber == number }) else { throw HouseholdError.alreadyMember }
                 if old.relation == .head && moving.count > 1 { throw HouseholdError.headMustBeReplaced }
