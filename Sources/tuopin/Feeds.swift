@@ -19,7 +19,9 @@ struct Feeds: AsyncParsableCommand {
         @Argument(help: "medicalBills, disasters, deaths, dibaoRoll, tekunRoll, vehicles, property, businesses, statePayroll or villageCadres.")
         var kind: String
         @Argument(help: "The CSV file.") var file: String
-        @Option(name: .customLong("large-bill"), help: "The large medical bill amount, yuan (default 10000; unconfirmed).") var largeBill: String?
+        @Option(
+            name: .customLong("large-bill"),
+            help: "The large medical bill amount for this run, yuan (default: the policy table's largeMedicalBillYuan).") var largeBill: String?
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func validate() throws {
@@ -30,11 +32,10 @@ struct Feeds: AsyncParsableCommand {
         }
 
         func run() async throws {
-            var amounts = FeedRules.Amounts.reference
-            if let largeBill, let m = try? Money(yuan: largeBill) { amounts.largeMedicalBill = m }
             let feed = try MonitorInput.code(kind, as: FeedKind.self)
             let report = try await withServices(db, acting) { env, user in
-                try await FeedService(env).importFeed(feed, file: URL(fileURLWithPath: file), amounts: amounts, by: user)
+                try await FeedService(env).importFeed(
+                    feed, file: URL(fileURLWithPath: file), largeMedicalBill: largeBill.flatMap { try? Money(yuan: $0) }, by: user)
             }
             let s = Console.strings
             switch format {

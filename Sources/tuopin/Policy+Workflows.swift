@@ -132,7 +132,9 @@ extension Policy {
         @Option(help: "Last day, YYYY-MM-DD.") var to: String
 
         func window() throws -> AdjustmentWindow {
-            guard let from = try MonitorInput.date(from), let to = try MonitorInput.date(to) else { throw ValidationError("") }
+            guard let from = try MonitorInput.date(from), let to = try MonitorInput.date(to) else {
+                throw ValidationError(Console.strings.text("error.date.invalid", ["text": from]))
+            }
             do {
                 return try AdjustmentWindow(year: year, phase: try MonitorInput.code(phase, as: AdjustmentPhase.self), from: from, to: to)
             } catch let e
@@ -147,6 +149,50 @@ extension Policy {
         func run() async throws {
             let w = try window()
             try await withServices(db, acting) { env, user in try await PolicyService(env).save(w, by: user) }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+}
+
+extension Policy {
+    struct Parameters: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the policy parameters (large-bill amount, vehicle red line, hardship fall, work-team rules).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+
+        func run() async throws {
+            let s = Console.strings
+            let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).parameters(by: user) }
+            for p in rows {
+                Console.out([p.name.rawValue, String(p.value), s.text(p.confirmed ? "value.yes" : "value.no"), p.source].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct SetParameter: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-parameter", abstract: "Set a policy parameter (administrator).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "largeMedicalBillYuan, vehicleRedLineYuan, hardshipIncomeFallPercent, workTeamMinimumMembers or workTeamMinimumTermYears.")
+        var name: String
+        @Option(help: "A whole number in the parameter's range.") var value: Int64
+        @Flag(help: "Mark the value unconfirmed.") var unconfirmed = false
+        @Option(help: "Where the value comes from.") var source: String
+
+        func validate() throws {
+            guard let name = PolicyParameters.Name(rawValue: name) else {
+                throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": self.name]))
+            }
+            guard name.range.contains(value) else {
+                throw ValidationError(Console.strings.text("error.policy.parameterRange", ["name": self.name, "value": String(value)]))
+            }
+        }
+
+        func run() async throws {
+            guard let name = PolicyParameters.Name(rawValue: name) else { return }
+            let row = PolicyParameters.Row(name: name, value: value, confirmed: !unconfirmed, source: source)
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(row, by: user) }
             Console.out(Console.strings.text("policy.saved"))
         }
     }

@@ -49,10 +49,11 @@ public struct CadreService: Sendable {
         return rows
     }
 
-    /// Records a work team; returns it numbered with the local rules' decision (warnings only).
-    public func addTeam(_ team: VillageWorkTeam, rules: WorkTeamRules = .reference, by user: User) async throws -> (VillageWorkTeam, Decision) {
+    /// Records a work team; returns it numbered with the local rules' decision (warnings only; the
+    /// rules' numbers come from the policy table).
+    public func addTeam(_ team: VillageWorkTeam, by user: User) async throws -> (VillageWorkTeam, Decision) {
         try await environment.authorize(user, .editRegistry, area: team.village)
-        let decision = rules.evaluate(team)
+        let decision = try await PolicyParameters.workTeam(environment.store.sql).evaluate(team)
         if let bad = decision.failedChecks.first(where: { $0.rule == WorkTeamRules.endAfterStart }) {
             throw AssistanceError.refused(Decision(checks: [bad]))
         }

@@ -38,6 +38,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case specialGroupTagged
     case policyWindowSet
     case reviewDecided
+    case policyParameterSet
 
     public var label: Label {
         switch self {
@@ -77,6 +78,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .specialGroupTagged: Label("标注特殊群体", "special group tagged")
         case .policyWindowSet: Label("设置动态调整时间", "adjustment window set")
         case .reviewDecided: Label("红线复核结论", "red-line review decided")
+        case .policyParameterSet: Label("设置政策参数", "policy parameter set")
         }
     }
 }

@@ -15,7 +15,7 @@ public struct FeedService: Sendable {
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
 
     public func importFeed(
-        _ kind: FeedKind, file url: URL, amounts: FeedRules.Amounts = .reference, by user: User
+        _ kind: FeedKind, file url: URL, largeMedicalBill: Money? = nil, by user: User
     ) async throws -> FeedReport {
         let area = user.scope.code
         try await environment.authorize(user, .importRegistry, area: area)
@@ -26,6 +26,9 @@ public struct FeedService: Sendable {
         guard problems.isEmpty else { throw FeedError.malformed(problems) }
         let monitoring = MonitoringService(environment)
         return try await environment.store.transaction { tx in
+            // The amounts come from the policy table; a large-bill amount given for this run overrides it.
+            var amounts = try await PolicyParameters.feedAmounts(tx.sql)
+            if let largeMedicalBill { amounts.largeMedicalBill = largeMedicalBill }
             let matches = try await FeedQuery.match(rows.map(\.idNumber), within: area, tx.sql)
             var report = FeedReport(kind: kind, rows: rows.count)
             let table = try await WorkflowQuery.templates(tx.sql)

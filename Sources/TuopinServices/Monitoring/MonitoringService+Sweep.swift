@@ -19,7 +19,7 @@ extension MonitoringService {
         return try await environment.store.transaction { tx in
             let facts = try await SweepQuery.facts(in: area, year: year, tx.sql)
             let skip = try await SweepQuery.skipped(in: area, year: year, date: date, tx.sql)
-            let result = MonitoringSweep.run(facts, threshold: threshold, skipping: skip)
+            let result = MonitoringSweep.run(facts, threshold: threshold, criteria: try await PolicyParameters.hardship(tx.sql), skipping: skip)
             var report = SweepReport(year: year, area: area.rawValue, threshold: threshold, result: result)
             report.withoutIncome = try await SweepQuery.withoutIncome(in: area, year: year, tx.sql)
             progress?(JobProgress(phase: "progress.sweep.open", done: 0, total: result.leads.count))

@@ -91,12 +91,37 @@ extension PolicyService {
 public enum PolicyError: Error, Equatable, Sendable {
     /// The template's stages would change under cases still following it.
     case templateInUse(id: String, openCases: Int)
+    case parameterOutOfRange(String, Int64)
 }
 
 extension PolicyError: WordedError {
     public func message(_ s: Localizer) -> String {
         switch self {
         case .templateInUse(let id, let n): s.text("error.policy.templateInUse", ["id": id, "count": String(n)])
+        case .parameterOutOfRange(let name, let value): s.text("error.policy.parameterRange", ["name": name, "value": String(value)])
+        }
+    }
+}
+
+extension PolicyService {
+    public func parameters(by user: User) async throws -> [PolicyParameters.Row] {
+        try await environment.authorize(user, .view, area: user.scope.code)
+        return try await PolicyParameters.rows(environment.store.sql)
+    }
+
+    /// Sets a parameter; its value must lie in the parameter's range.
+    public func save(_ row: PolicyParameters.Row, by user: User) async throws {
+        try await environment.authorize(user, .editPolicy, area: nil)
+        guard row.name.range.contains(row.value) else { throw PolicyError.parameterOutOfRange(row.name.rawValue, row.value) }
+        try await environment.store.transaction { tx in
+            let old = try await PolicyParameters.rows(tx.sql).first { $0.name == row.name }
+            try await PolicyParameters.save(row, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .policyParameterSet, entity: "policyParameter:\(row.name.rawValue)", area: nil,
+                    before: old.map { ["value": .int($0.value), "confirmed": .bool($0.confirmed)] },
+                    after: ["value": .int(row.value), "confirmed": .bool(row.confirmed), "source": .text(row.source)]),
+                by: user, in: tx)
         }
     }
 }

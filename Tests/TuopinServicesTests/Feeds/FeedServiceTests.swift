@@ -96,3 +96,22 @@ struct ReviewItemTests {
         }
     }
 }
+
+@Suite("Feed amounts come from the policy table", .serialized)
+struct FeedParameterTests {
+    @Test func aLargerBillAmountSetByTheAdministratorOpensNoLeadForASmallerBill() async throws {
+        try await SmallRegistry.with(clock: TestClock(Date(timeIntervalSince1970: 1_654_041_600))) { r in
+            try await PolicyService(r.environment).save(
+                PolicyParameters.Row(name: .largeMedicalBillYuan, value: 20_000, confirmed: false, source: "test"), by: r.user("admin"))
+            await #expect(throws: PolicyError.parameterOutOfRange("hardshipIncomeFallPercent", 0)) {
+                try await PolicyService(r.environment).save(
+                    PolicyParameters.Row(name: .hardshipIncomeFallPercent, value: 0, confirmed: false, source: "test"), by: r.user("admin"))
+            }
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("feed-\(UUID().uuidString).csv")
+            try "id_number,date,amount\n430424195512310033,2020-08-01,12000.00\n".write(to: url, atomically: true, encoding: .utf8)
+            let report = try await FeedService(r.environment).importFeed(.medicalBills, file: url, by: r.user("county"))
+            #expect(report.leads.isEmpty && report.ignored.count == 1)
+            #expect(report.ignored[0].reasons.first?["threshold"] == .money(.yuan(20_000)))
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import SQLKit
+import TuopinCore
+
+/// The `policy_parameter` table: named values the rules read, each with whether it is confirmed
+/// and where it comes from. The rules' value types are built from it here.
+public enum PolicyParameters {
+    public struct Row: Sendable, Equatable, Codable {
+        public var name: Name
+        public var value: Int64
+        public var confirmed: Bool
+        public var source: String
+
+        public init(name: Name, value: Int64, confirmed: Bool, source: String) {
+            self.name = name
+            self.value = value
+            self.confirmed = confirmed
+            self.source = source
+        }
+    }
+
+    /// The parameters and the range each value must lie in.
+    public enum Name: String, CaseIterable, Sendable, Codable {
+        case largeMedicalBillYuan
+        case vehicleRedLineYuan
+        case hardshipIncomeFallPercent
+        case workTeamMinimumMembers
+        case workTeamMinimumTermYears
+
+        public var range: ClosedRange<Int64> {
+            switch self {
+            case .largeMedicalBillYuan, .vehicleRedLineYuan: 1...10_000_000
+            case .hardshipIncomeFallPercent: 1...100
+            case .workTeamMinimumMembers: 1...50
+            case .workTeamMinimumTermYears: 1...10
+            }
+        }
+    }
+
+    /// The seed, from REFERENCE §3.7, §3.12 and §2.5.
+    public static let seed: [Row] = [
+        Row(
+            name: .largeMedicalBillYuan, value: 10_000, confirmed: false,
+            source: "large out-of-pocket bill for a lead; unconfirmed — make configurable"),
+        Row(name: .vehicleRedLineYuan, value: 30_000, confirmed: true, source: "RL-03, REFERENCE §3.12 [redlines]"),
+        Row(
+            name: .hardshipIncomeFallPercent, value: 50, confirmed: false,
+            source: "\"a sharp income fall\" (2020 rule, §3.7); unconfirmed — make configurable"),
+        Row(name: .workTeamMinimumMembers, value: 3, confirmed: false, source: "a local rule seen in a public implementation (§2.5); unconfirmed"),
+        Row(name: .workTeamMinimumTermYears, value: 2, confirmed: false, source: "a local rule seen in a public implementation (§2.5); unconfirmed"),
+    ]
+
+    public static func rows(_ sql: any SQLDatabase) async throws -> [Row] {
+        let stored = try await sql.raw("SELECT name, value, confirmed, source FROM policy_parameter ORDER BY name").all()
+        var rows: [Name: Row] = [:]
+        for row in stored {
+            let t = "policy_parameter", key = row.rawText("name")
+            let text = try row.storedText("value", table: t, key: key)
+            guard let name = Name(rawValue: key) else { continue }
+            guard let value = Int64(text), name.range.contains(value) else {
+                throw StoredValueError(table: t, column: "value", key: key, value: text)
+            }
+            rows[name] = Row(
+                name: name, value: value, confirmed: try row.storedBool("confirmed", table: t, key: key),
+                source: try row.storedText("source", table: t, key: key))
+        }
+        return Name.allCases.compactMap { name in rows[name] ?? seed.first { $0.name == name } }
+    }
+
+    public static func save(_ row: Row, in tx: StoreTransaction) async throws {
+        try await tx.sql.raw("DELETE FROM policy_parameter WHERE name = \(bind: row.name.rawValue)").run()
+        try await tx.sql.raw(
+            """
+            INSERT INTO policy_parameter (name, value, confirmed, source)
+            VALUES (\(bind: row.name.rawValue), \(bind: String(row.value)), \(bind: row.confirmed), \(bind: row.source))
+            """
+        ).run()
+    }
+
+    /// `rows` holds every name (a missing row falls back to its seed).
+    static func value(_ rows: [Row], _ name: Name) -> Int64 { rows.first { $0.name == name }?.value ?? 0 }
+
+    public static func feedAmounts(_ sql: any SQLDatabase) async throws -> FeedRules.Amounts {
+        let rows = try await rows(sql)
+        return FeedRules.Amounts(largeMedicalBill: .yuan(value(rows, .largeMedicalBillYuan)), vehicle: .yuan(value(rows, .vehicleRedLineYuan)))
+    }
+
+    public static func hardship(_ sql: any SQLDatabase) async throws -> HardshipCriteria {
+        HardshipCriteria(incomeFallPercent: Int(value(try await rows(sql), .hardshipIncomeFallPercent)))
+    }
+
+    public static func workTeam(_ sql: any SQLDatabase) async throws -> WorkTeamRules {
+        let rows = try await rows(sql)
+        return WorkTeamRules(minimumMembers: Int(value(rows, .workTeamMinimumMembers)), minimumTermYears: Int(value(rows, .workTeamMinimumTermYears)))
+    }
+}
