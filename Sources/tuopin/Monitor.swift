@@ -159,7 +159,10 @@ extension Monitor {
             let text = Notices.text(notice, Console.strings)
             let check = PublicNoticeRules.evaluate(text)
             // A notice that would carry private data is never printed.
-            guard check.passed else { throw Failure.exit(MonitoringRefusal(.completeStep, check)) }
+            guard check.passed else {
+                Console.err("tuopin: " + check.failedChecks.map { Console.strings.explain($0) }.joined(separator: "；"))
+                throw ExitCode(1)
+            }
             Console.out(text)
         }
     }

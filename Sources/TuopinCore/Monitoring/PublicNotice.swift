@@ -57,7 +57,13 @@ public enum PublicNoticeRules {
         return Decision(checks: [
             Check(
                 privateData, passed: digits.isEmpty && health.isEmpty,
-                values: [ReasonValue("found", .token(digits.isEmpty ? health.joined(separator: ",") : "digits"))])
+                values: [
+                    ReasonValue(
+                        "found",
+                        .label(
+                            digits.isEmpty
+                                ? Label(health.joined(separator: "、"), health.joined(separator: ", ")) : Label("长数字串", "a long run of digits")))
+                ])
         ])
     }
 }
