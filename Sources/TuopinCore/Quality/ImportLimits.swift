@@ -23,6 +23,8 @@ public enum ImportLimits {
     public static let personName: ClosedRange<Int> = 1...50
     public static let areaName: ClosedRange<Int> = 1...100
     public static let note = 500
+    /// A relocation site's name, in characters.
+    public static let relocationSite = 100
     public static let phone: ClosedRange<Int> = 5...20
     public static let bankAccount: ClosedRange<Int> = 6...32
     /// Bytes a single CSV field may hold: a longer one spoils its row.

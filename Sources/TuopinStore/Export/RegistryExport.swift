@@ -147,6 +147,8 @@ public enum RegistryExport {
                         + (try IncomeItem.allCases.map { try row.yuan(IncomeColumns.name($0)) })
                 }
             }
+        case .householdYears, .memberYears, .householdGroups:
+            try await yearRows(of: file, sql: sql, filter: filter, masked: masked, sink)
         }
     }
 }
@@ -172,6 +174,8 @@ extension RegistryExport {
     /// The columns the schema declares INTEGER or BIGINT (money columns go through `yuan`).
     static let integerColumns: Set<String> = [
         "year", "sequence", "first_identified_year", "planned_exit_year", "household_size", "rural_registered_population",
+        "water_litres", "water_round_trip_minutes", "water_lift_metres", "water_shortage_days", "built_year", "renovation_year",
+        "disability_grade", "months_worked", "months_employed",
     ]
 }
 
@@ -198,6 +202,7 @@ extension SQLRow {
     func text(_ column: String) throws -> String { CSVText.neutralized(try csv(column)) }
 
     func bool(_ column: String) throws -> String {
+        if (try? decodeNil(column: column)) == true, RegistryExport.optionalBooleans.contains(column) { return "" }
         guard let b = try? decode(column: column, as: Bool.self) else {
             throw StoredValueError(table: "export", column: column, key: rawText("household_number"), value: rawText(column))
         }

@@ -4,33 +4,16 @@ import TuopinCore
 /// Reads and writes yearly household facts and a household's status events one at a time
 /// (the lifecycle's writes; imports write in bulk elsewhere).
 public enum HouseholdYearQuery {
-    static let columns = """
-        county_code, household_number, year, guarantees, water_litres, water_round_trip_minutes, water_lift_metres, water_shortage_days,
-        medical_assistance, danger_grade, structure, floor_area, built_year, renovation_year, safe_drinking_water, water_source, road_km,
-        access_road, sanitary_toilet, fuels, arable_land, forest_land, relocation_site
-        """
+    static let columns = RegistryRows.householdYear.columns.joined(separator: ", ")
 
     /// Inserts or replaces the household's row for the year.
     public static func save(_ y: HouseholdYear, county: String, in tx: StoreTransaction) async throws {
-        let l = y.living
         try await tx.sql.raw(
             """
             DELETE FROM household_year WHERE county_code = \(bind: county) AND household_number = \(bind: y.household.rawValue) AND year = \(bind: y.year)
             """
         ).run()
-        let guarantees = BasicGuarantee.allCases.filter(y.securedGuarantees.contains).map(\.token).joined(separator: ";")
-        try await tx.sql.raw(
-            """
-            INSERT INTO household_year (\(unsafeRaw: columns))
-            VALUES (\(bind: county), \(bind: y.household.rawValue), \(bind: y.year), \(bind: guarantees), \(bind: y.water?.litresPerPersonPerDay),
-                    \(bind: y.water?.roundTripMinutes), \(bind: y.water?.verticalLiftMetres), \(bind: y.water?.shortageDaysPerYear),
-                    \(bind: y.medicalAssistanceAvailable), \(bind: l.dangerGrade?.token), \(bind: l.structure?.token), \(bind: l.floorArea?.text),
-                    \(bind: l.builtYear), \(bind: l.renovationYear), \(bind: l.safeDrinkingWater), \(bind: l.waterSource?.token),
-                    \(bind: l.distanceToMainRoadKm?.text), \(bind: l.accessRoad?.token), \(bind: l.sanitaryToilet),
-                    \(bind: l.fuels.map(\.token).joined(separator: ";")), \(bind: l.arableLand?.text), \(bind: l.forestLand?.text),
-                    \(bind: l.relocationSite))
-            """
-        ).run()
+        try await BulkLoad.insert([RegistryRows.row(y, county: county)], into: RegistryRows.householdYear, in: tx)
     }
 
     public static func year(county: String, household: HouseholdNumber, year: Int, _ sql: any SQLDatabase) async throws -> HouseholdYear? {
@@ -134,7 +117,8 @@ public enum HouseholdYearQuery {
 extension HouseholdYearQuery {
     /// What the exit test reads for `year` (nil without the year's facts): per-capita incomes by
     /// year, the year's guarantees, water and house, and the members current on `date`: those
-    /// without medical insurance, and children of 6–16 not in school.
+    /// without medical insurance, and children of 6–16 not in school (from the member's row for
+    /// `year` where there is one, else the member's current attributes).
     public static func exitFacts(
         county: String, household: HouseholdNumber, year: Int, on date: CivilDate, _ sql: any SQLDatabase
     ) async throws
@@ -144,8 +128,11 @@ extension HouseholdYearQuery {
         let incomes = try await self.incomes(county: county, household: household, sql)
         let rows = try await sql.raw(
             """
-            SELECT m.birth_date, m.student_status, m.medical_insured FROM membership ms
+            SELECT m.birth_date, COALESCE(y.student_status, m.student_status) AS student_status,
+                   COALESCE(y.medical_insured, m.medical_insured) AS medical_insured FROM membership ms
             JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
+            LEFT JOIN member_year y ON y.county_code = ms.county_code AND y.id_type = ms.id_type AND y.id_number = ms.id_number
+              AND y.year = \(bind: year)
             WHERE ms.county_code = \(bind: county) AND ms.household_number = \(bind: household.rawValue)
               AND ms.from_date <= \(bind: date.description) AND (ms.to_date IS NULL OR ms.to_date > \(bind: date.description))
             """

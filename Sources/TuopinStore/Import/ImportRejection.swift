@@ -75,6 +75,10 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case areaEventAlreadyInRegistry
         case profileAlreadyInRegistry(year: Int)
         case duplicateRow(firstLine: Int)
+        /// A member_years.csv row names someone who is no member of its household in members.csv.
+        case notAMemberOfHousehold(String)
+        /// A household_groups.csv row names a special group the registry does not have.
+        case unknownSpecialGroup(String)
         /// The row belongs to a household that was rejected.
         case householdRejected(String)
         /// The row's area lies outside the importing user's scope.

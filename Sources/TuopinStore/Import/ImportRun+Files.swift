@@ -297,6 +297,9 @@ extension ImportRun {
             switch file {
             case .statusEvents: RegistryRows.statusEvent
             case .incomes: RegistryRows.income
+            case .householdYears: RegistryRows.householdYear
+            case .memberYears: RegistryRows.memberYear
+            case .householdGroups: RegistryRows.specialGroupTag
             default: RegistryRows.membership
             }
         pending.removeAll(keepingCapacity: true)

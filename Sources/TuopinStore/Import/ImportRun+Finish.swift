@@ -1,3 +1,4 @@
+import Foundation
 import TuopinCore
 
 extension ImportRun {
@@ -21,9 +22,13 @@ extension ImportRun {
         try await importHouseholds()
         try await importStatusEvents()
         checkHistories()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.memberYears.fileName).path) { memberOf = [] }
         try await importMembers()
         checkCompositions()
         try await importIncomes()
+        try await importHouseholdYears()
+        try await importMemberYears()
+        try await importGroups()
         try await drain()
         if outcome.readRows == 0 && !outcome.fatal {
             let first = RegistryFile.allCases.first { f in outcome.files.contains { $0.file == f.fileName } } ?? .households
@@ -110,7 +115,7 @@ extension ImportRun {
         var report = PendingReport(rows: late, households: [], reported: reported)
         for h in households where h.rejected && h.rejectedAfterRows {
             report.households.insert(h.number)
-            for file in [RegistryFile.households, .statusEvents, .members, .incomes] {
+            for file in RegistryFile.allCases where file.isHouseholdOwned {
                 let count = h.writtenRows[file]
                 guard count > 0 else { continue }
                 outcome.rejectedRows += count

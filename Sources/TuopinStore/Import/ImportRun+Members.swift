@@ -91,6 +91,7 @@ extension ImportRun {
                         row: span.row))
                 member.idNumber = number
                 membership.idNumber = number
+                memberOf?.insert(MemberOfHousehold(key: key, household: household))
                 pending.append(PendingRow(value: (member, membership), line: row.line, fields: row.fields, household: household))
             },
             flush: {

@@ -34,6 +34,9 @@ final class ImportRun {
     var registryHasMembers = false
     /// Rows already reported, by file (so the report pass lists each row once).
     var reported: [RegistryFile: Set<Int>] = [:]
+    /// Who belongs to which household of the import: kept only when member_years.csv is there
+    /// (its rows name a member of their household).
+    var memberOf: Set<MemberOfHousehold>?
 
     static let chunk = 2_000
 
@@ -179,7 +182,7 @@ final class ImportRun {
     /// a rejected row whose household number cannot be read could be anyone's, so the whole
     /// import fails (see `isFatal`); a row of a household not in the file stands alone.
     func rejectOwner(file: RegistryFile, header: ImportHeader, line: Int, fields: [String]) {
-        guard [.households, .statusEvents, .members, .incomes].contains(file) else { return }
+        guard file.isHouseholdOwned else { return }
         let column = header.index["household_number"]
         let number = column.flatMap { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
         if let index = householdIndex[number] {

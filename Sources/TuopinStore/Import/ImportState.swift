@@ -34,8 +34,12 @@ struct WrittenRows {
     var events: UInt32 = 0
     var members: UInt32 = 0
     var incomes: UInt32 = 0
+    /// Yearly facts and group tags (the optional files).
+    var householdYears: UInt32 = 0
+    var memberYears: UInt32 = 0
+    var groups: UInt32 = 0
 
-    var any: Bool { household || events > 0 || members > 0 || incomes > 0 }
+    var any: Bool { household || events > 0 || members > 0 || incomes > 0 || householdYears > 0 || memberYears > 0 || groups > 0 }
 
     subscript(file: RegistryFile) -> Int {
         switch file {
@@ -43,6 +47,9 @@ struct WrittenRows {
         case .statusEvents: Int(events)
         case .members: Int(members)
         case .incomes: Int(incomes)
+        case .householdYears: Int(householdYears)
+        case .memberYears: Int(memberYears)
+        case .householdGroups: Int(groups)
         default: 0
         }
     }
@@ -53,9 +60,18 @@ struct WrittenRows {
         case .statusEvents: events += 1
         case .members: members += 1
         case .incomes: incomes += 1
+        case .householdYears: householdYears += 1
+        case .memberYears: memberYears += 1
+        case .householdGroups: groups += 1
         default: break
         }
     }
+}
+
+/// A person as a member (at some time) of one household of the import.
+struct MemberOfHousehold: Hashable {
+    var key: IdentityKey
+    var household: Int32
 }
 
 struct CompactEvent {

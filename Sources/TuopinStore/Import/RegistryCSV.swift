@@ -11,6 +11,10 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     case statusEvents = "status_events"
     case members
     case incomes
+    /// Yearly facts (REFERENCE §2.1, §2.4): optional files; rows of households in this import.
+    case householdYears = "household_years"
+    case memberYears = "member_years"
+    case householdGroups = "household_groups"
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -33,6 +37,29 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
                 "serious_illness_insured", "resident_pension", "receives_dibao", "receives_tekun",
             ]
         case .incomes: ["household_number", "year", "household_size"] + IncomeItem.allCases.map(\.token)
+        case .householdYears:
+            [
+                "household_number", "year", "guarantees", "water_litres", "water_round_trip_minutes", "water_lift_metres",
+                "water_shortage_days", "medical_assistance", "danger_grade", "structure", "floor_area", "built_year", "renovation_year",
+                "safe_drinking_water", "water_source", "road_km", "access_road", "sanitary_toilet", "fuels", "arable_land", "forest_land",
+                "relocation_site",
+            ]
+        case .memberYears:
+            [
+                "household_number", "id_type", "id_number", "year", "education", "student_status", "health", "disability_category",
+                "disability_grade", "labour_capacity", "migrant_work", "months_worked", "is_active_soldier", "medical_insured",
+                "serious_illness_insured", "resident_pension", "employee_pension", "receives_dibao", "receives_tekun", "public_welfare_job",
+                "months_employed",
+            ]
+        case .householdGroups: ["household_number", "group", "from_date", "to_date", "note"]
+        }
+    }
+
+    /// Files whose rows belong to a household: a rejected row rejects its household whole.
+    public var isHouseholdOwned: Bool {
+        switch self {
+        case .areas, .areaEvents, .villageProfiles: false
+        default: true
         }
     }
 
@@ -44,6 +71,14 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         case .households: ["secondary_causes", "planned_exit_year", "phone", "bank_account"]
         case .statusEvents: ["note"]
         case .members: ["to_date", "end_reason"]
+        case .householdYears:
+            [
+                "guarantees", "water_litres", "water_round_trip_minutes", "water_lift_metres", "water_shortage_days", "danger_grade",
+                "structure", "floor_area", "built_year", "renovation_year", "safe_drinking_water", "water_source", "road_km", "access_road",
+                "sanitary_toilet", "fuels", "arable_land", "forest_land", "relocation_site",
+            ]
+        case .memberYears: ["disability_category", "disability_grade", "migrant_work", "months_worked", "months_employed"]
+        case .householdGroups: ["to_date", "note"]
         default: []
         }
     }

@@ -73,7 +73,7 @@ public enum RegistryImport {
         var found: [ImportRejection] = []
         for file in RegistryFile.allCases {
             let late = pending.rows[file] ?? [:]
-            let byHousehold = !pending.households.isEmpty && [.households, .statusEvents, .members, .incomes].contains(file)
+            let byHousehold = !pending.households.isEmpty && file.isHouseholdOwned
             guard !late.isEmpty || byHousehold, case .success(let handle)? = ImportRun.open(file, in: directory) else { continue }
             defer { try? handle.close() }
             var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes, maximumFields: ImportLimits.fieldsPerRow)

@@ -1,0 +1,110 @@
+import Foundation
+import TuopinCore
+
+/// The optional files of yearly facts and special-group tags. Their rows belong to households
+/// of this import (like events and incomes), so a faulty row rejects its household whole.
+extension ImportRun {
+    /// household_years.csv: one row per household and year, held to `HouseholdYearRules`.
+    func importHouseholdYears() async throws {
+        var pending: [PendingRow<HouseholdYear>] = []
+        var seen: [Int64: Int32] = [:]
+        try await read(
+            .householdYears, columns: ImportRows.HouseholdYearColumns.init,
+            { row, c in
+                let household = owner(&row, c.number)
+                guard let facts = ImportRows.householdYear(&row, c) else { return }
+                row.apply(HouseholdYearRules.evaluate(facts, today: today)) { check in
+                    switch check.rule {
+                    case HouseholdYearRules.fuels: "fuels"
+                    case HouseholdYearRules.builtYear: "built_year"
+                    case HouseholdYearRules.renovationYear: "renovation_year"
+                    case HouseholdYearRules.floorArea: "floor_area"
+                    case HouseholdYearRules.roadDistance: "road_km"
+                    default: "year"
+                    }
+                }
+                guard let household, row.isValid, !isOfRejected(row, household) else { return }
+                let key = Int64(household) * 10_000 + Int64(facts.year)
+                if let first = seen[key] {
+                    row.reject("year", .duplicateRow(firstLine: Int(first)))
+                    return
+                }
+                seen[key] = Int32(row.line)
+                pending.append(PendingRow(value: facts, line: row.line, fields: row.fields, household: household))
+            },
+            flush: {
+                try await self.writeHouseholdRows(&pending, file: .householdYears) { RegistryRows.row($0, county: $1) }
+            })
+    }
+
+    /// member_years.csv: a member of the row's household (in members.csv), once a year.
+    func importMemberYears() async throws {
+        var pending: [PendingRow<(MemberYear, HouseholdNumber)>] = []
+        var seen: [MemberYearKey: Int32] = [:]
+        try await read(
+            .memberYears, columns: ImportRows.MemberYearColumns.init,
+            { row, c in
+                let household = owner(&row, c.number)
+                guard let facts = ImportRows.memberYear(&row, c) else { return }
+                row.apply(MemberYearRules.evaluate(facts, today: today)) { check in
+                    switch check.rule {
+                    case MemberYearRules.health: "health"
+                    case MemberYearRules.disability: "disability_category"
+                    case MemberYearRules.monthsWorked: "months_worked"
+                    case MemberYearRules.monthsEmployed: "months_employed"
+                    default: "year"
+                    }
+                }
+                guard let household, let number = try? HouseholdNumber(households[Int(household)].number) else { return }
+                let key = IdentityKey(facts.idType, facts.idNumber)
+                if memberOf?.contains(MemberOfHousehold(key: key, household: household)) != true {
+                    row.reject("id_number", .notAMemberOfHousehold(number.rawValue))
+                }
+                guard row.isValid, !isOfRejected(row, household) else { return }
+                let yearKey = MemberYearKey(person: key, year: Int16(truncatingIfNeeded: facts.year))
+                if let first = seen[yearKey] {
+                    row.reject("year", .duplicateRow(firstLine: Int(first)))
+                    return
+                }
+                seen[yearKey] = Int32(row.line)
+                pending.append(PendingRow(value: (facts, number), line: row.line, fields: row.fields, household: household))
+            },
+            flush: {
+                try await self.writeHouseholdRows(&pending, file: .memberYears) { RegistryRows.row($0.0, county: $1, household: $0.1) }
+            })
+        memberOf = nil
+    }
+
+    /// household_groups.csv: tags of groups the registry's code table has, from a start date.
+    func importGroups() async throws {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.householdGroups.fileName).path) else { return }
+        let groups = Set(try await SpecialGroupQuery.groups(try await database()).map(\.token))
+        var pending: [PendingRow<SpecialGroupTag>] = []
+        var seen: [String: Int32] = [:]
+        try await read(
+            .householdGroups, columns: ImportRows.GroupColumns.init,
+            { row, c in
+                let household = owner(&row, c.number)
+                guard let tag = ImportRows.groupTag(&row, c) else { return }
+                if !groups.contains(tag.group) { row.reject("group", .unknownSpecialGroup(String(tag.group.prefix(40)))) }
+                row.apply(SpecialGroupTagRules.evaluate(tag, today: today)) { $0.rule == SpecialGroupTagRules.span ? "to_date" : "from_date" }
+                guard let household, row.isValid, !isOfRejected(row, household) else { return }
+                let key = "\(household)|\(tag.group)|\(tag.from)"
+                if let first = seen[key] {
+                    row.reject("from_date", .duplicateRow(firstLine: Int(first)))
+                    return
+                }
+                seen[key] = Int32(row.line)
+                pending.append(PendingRow(value: tag, line: row.line, fields: row.fields, household: household))
+            },
+            flush: {
+                try await self.writeHouseholdRows(&pending, file: .householdGroups) { RegistryRows.row($0, county: $1) }
+            })
+    }
+}
+
+/// A person's row for a year in member_years.csv (once each).
+struct MemberYearKey: Hashable {
+    var person: IdentityKey
+    var year: Int16
+}
