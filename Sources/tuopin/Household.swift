@@ -9,7 +9,10 @@ struct HouseholdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "household",
         abstract: "A household's status history, yearly facts, exit test, exit, return to poverty and removal.",
-        subcommands: [Show.self, Facts.self, ExitCheck.self, Exit.self, Return.self, Remove.self, Join.self, Leave.self, Groups.self, Tag.self])
+        subcommands: [
+            Show.self, Facts.self, MemberFacts.self, MemberYears.self, ExitCheck.self, Exit.self, Return.self, Remove.self, Join.self, Leave.self,
+            Groups.self, Tag.self,
+        ])
 
     struct Target: ParsableArguments {
         @Argument(help: "Household number.") var household: String

@@ -25,6 +25,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case cadreAssigned
     case workTeamAdded
     case householdYearSet
+    case memberYearSet
     case householdExit
     case householdReturn
     case householdRemove
@@ -65,6 +66,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .cadreAssigned: Label("结对帮扶责任人", "responsible cadre assigned")
         case .workTeamAdded: Label("派驻工作队", "village work team added")
         case .householdYearSet: Label("登记年度信息", "yearly facts recorded")
+        case .memberYearSet: Label("登记成员年度信息", "member's yearly facts recorded")
         case .householdExit: Label("标注脱贫", "household exit")
         case .householdReturn: Label("标注返贫", "return to poverty")
         case .householdRemove: Label("错评清退", "removed as ineligible")

@@ -65,3 +65,19 @@ public enum MemberYearQuery {
             publicWelfareJob: try bool("public_welfare_job"), monthsEmployed: try int("months_employed"))
     }
 }
+
+extension MemberYearQuery {
+    /// Whether the person was a member of the household at some time in `year`.
+    public static func isMember(
+        county: String, household: HouseholdNumber, _ type: IdentityType, _ number: String, during year: Int, _ sql: any SQLDatabase
+    ) async throws -> Bool {
+        let first = "\(year)-01-01", last = "\(year)-12-31"
+        return try await sql.raw(
+            """
+            SELECT 1 AS found FROM membership WHERE county_code = \(bind: county) AND household_number = \(bind: household.rawValue)
+              AND id_type = \(bind: type.token) AND id_number = \(bind: number)
+              AND from_date <= \(bind: last) AND (to_date IS NULL OR to_date > \(bind: first))
+            """
+        ).first() != nil
+    }
+}
