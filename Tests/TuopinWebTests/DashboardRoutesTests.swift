@@ -104,6 +104,28 @@ struct DashboardRoutesTests {
         }
     }
 
+    /// After 2020 the dashboard shows the monitoring era: a lead raised in March 2022 is being
+    /// identified on 2022-06-01; on 2020-10-15 no case existed and the section is not there.
+    @Test func theDashboardShowsTheMonitoringEraOnTodaysDate() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_654_041_600))  // 2022-06-01 +00:00
+        try await SmallRegistry.with(clock: clock) { registry in
+            _ = try await MonitoringService(registry.environment).lead(
+                .init(
+                    household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: try CivilDate("2022-03-01"),
+                    risks: [.illness], note: "走访发现"), by: registry.user("cadre"))
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let html = String(buffer: try await client.execute(uri: "/", method: .get, headers: session.headers).body)
+                #expect(html.contains("<h2>防返贫监测</h2>"))
+                #expect(html.contains("识别中</div><div class=\"value\">1 户"))
+                #expect(html.contains("2022 年风险线索</div><div class=\"value\">1<"))
+                #expect(html.contains("监测对象</div><div class=\"value\">0 户"))
+                let past = String(buffer: try await client.execute(uri: "/?as-of=2020-10-15", method: .get, headers: session.headers).body)
+                #expect(!past.contains("<h2>防返贫监测</h2>") && past.contains("截至 2020-10-15"))
+            }
+        }
+    }
+
     @Test func badInputGetsAWordedPageNotATrace() async throws {
         try await SmallRegistry.with { registry in
             try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in

@@ -80,9 +80,37 @@ enum DashboardPage {
                 "link": "/?area=\(child.area.code.rawValue)&as-of=\(asOf.description)",
             ]
         }
+        let monitoring = try await statistics.monitoring(of: code, asOf: asOf, by: user)
+        if !monitoring.isEmpty {
+            values["monitoringHeading"] = s.text("dashboard.monitoring.heading")
+            values["monitoringCards"] = monitoringCards(monitoring, s)
+        }
         values["hasRows"] = !children.isEmpty
         values["chart"] = IncidenceChart.svg(children.map { ($0.area.name, $0.incidence) }, title: s.text("dashboard.chartTitle"))
         return site.page("dashboard", values, context: context, title: title, query: ["area": code.rawValue, "as-of": asOf.description])
+    }
+
+    /// 防返贫监测 on the day: who is monitored (by category), who is being identified (and how
+    /// many are past their deadline), whose risk was eliminated (by method), and this year's leads.
+    static func monitoringCards(_ m: MonitoringFigures, _ s: Localizer) -> [[String: String]] {
+        let separator = " · ", colon = s.language == .zh ? "：" : ": "
+        let total = m.monitoredTotal
+        return [
+            card(
+                s.text("dashboard.monitoring.monitored"), s.count(total.households) + " " + s.text("unit.households"),
+                s.count(total.people) + " " + s.text("unit.people") + colon
+                    + MonitoringCategory.allCases.map { s.label($0.label) + " " + s.count(m.monitored[$0]?.households ?? 0) }.joined(
+                        separator: separator)),
+            card(
+                s.text("dashboard.monitoring.identifying"), s.count(m.identifying) + " " + s.text("unit.households"),
+                s.text("dashboard.monitoring.overdue", ["count": s.count(m.overdue)])),
+            card(
+                s.text("dashboard.monitoring.eliminated"), s.count(m.eliminatedTotal) + " " + s.text("unit.households"),
+                EliminationMethod.allCases.map { s.label($0.label) + " " + s.count(m.eliminated[$0] ?? 0) }.joined(separator: separator)),
+            card(
+                s.text("dashboard.monitoring.leads", ["year": String(m.asOf.year)]), s.count(m.leadsThisYear),
+                s.text("dashboard.monitoring.notIdentified", ["count": s.count(m.notIdentified)])),
+        ]
     }
 
     static func card(_ label: String, _ value: String, _ detail: String) -> [String: String] {

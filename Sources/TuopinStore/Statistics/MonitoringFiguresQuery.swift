@@ -1,0 +1,73 @@
+import SQLKit
+import TuopinCore
+
+/// The monitoring figures of an area as of a date, from the dates each case stores: a handful
+/// of grouped queries over the area's cases (keyed by `county_code` and the village prefix).
+public enum MonitoringFiguresQuery {
+    public static func figures(_ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate) async throws -> MonitoringFigures {
+        let filter = AreaFilter(area)
+        let c = filter.countyPattern, a = filter.codePattern, day = asOf.description
+        var figures = MonitoringFigures(asOf: asOf)
+        // Under monitoring on the day, by category, with the people of those households on the day.
+        for row in try await sql.raw(
+            """
+            SELECT mc.category, COUNT(DISTINCT mc.household_number) AS households, COUNT(ms.id_number) AS people
+            FROM monitoring_case mc
+            LEFT JOIN membership ms ON ms.county_code = mc.county_code AND ms.household_number = mc.household_number
+              AND ms.from_date <= \(bind: day) AND (ms.to_date IS NULL OR ms.to_date > \(bind: day))
+            WHERE mc.county_code LIKE \(bind: c) AND mc.village_code LIKE \(bind: a)
+              AND mc.identified_on <= \(bind: day) AND (mc.closed_on IS NULL OR mc.closed_on > \(bind: day)) AND mc.category IS NOT NULL
+            GROUP BY mc.category
+            """
+        ).all() {
+            let token = try row.storedText("category", table: "monitoring_case", key: "category")
+            guard let category = MonitoringCategory(token: token) else {
+                throw StoredValueError(table: "monitoring_case", column: "category", key: "category", value: token)
+            }
+            figures.monitored[category] = MonitoringFigures.Count(
+                households: Int(try row.storedInt("households", table: "monitoring_case", key: token)),
+                people: Int(try row.storedInt("people", table: "monitoring_case", key: token)))
+        }
+        // Cases closed on or before the day, by how.
+        for row in try await sql.raw(
+            """
+            SELECT state, elimination_method, COUNT(*) AS n FROM monitoring_case
+            WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a) AND closed_on <= \(bind: day)
+            GROUP BY state, elimination_method
+            """
+        ).all() {
+            let n = Int(try row.storedInt("n", table: "monitoring_case", key: "closed"))
+            let state = try row.storedText("state", table: "monitoring_case", key: "closed")
+            if let token = try row.storedOptionalText("elimination_method", table: "monitoring_case", key: "closed") {
+                guard let method = EliminationMethod(token: token) else {
+                    throw StoredValueError(table: "monitoring_case", column: "elimination_method", key: "closed", value: token)
+                }
+                figures.eliminated[method, default: 0] += n
+            } else if state == MonitoringState.notIdentified.token {
+                figures.notIdentified += n
+            }
+        }
+        // Leads being identified on the day, those past their deadline, and this year's leads.
+        let yearStart = "\(asOf.year)-01-01"
+        if let row = try await sql.raw(
+            """
+            SELECT
+              SUM(CASE WHEN (identified_on IS NULL OR identified_on > \(bind: day)) AND (closed_on IS NULL OR closed_on > \(bind: day))
+                THEN 1 ELSE 0 END) AS identifying,
+              SUM(CASE WHEN (identified_on IS NULL OR identified_on > \(bind: day)) AND (closed_on IS NULL OR closed_on > \(bind: day))
+                AND deadline < \(bind: day) THEN 1 ELSE 0 END) AS overdue,
+              SUM(CASE WHEN lead_date >= \(bind: yearStart) THEN 1 ELSE 0 END) AS leads
+            FROM monitoring_case
+            WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a) AND lead_date <= \(bind: day)
+            """
+        ).first() {
+            func count(_ column: String) throws -> Int {
+                try row.decodeNil(column: column) ? 0 : Int(try row.storedInt(column, table: "monitoring_case", key: column))
+            }
+            figures.identifying = try count("identifying")
+            figures.overdue = try count("overdue")
+            figures.leadsThisYear = try count("leads")
+        }
+        return figures
+    }
+}
