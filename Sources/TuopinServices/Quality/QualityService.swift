@@ -37,9 +37,10 @@ public struct QualityService: Sendable {
             let who = clear ? "\(m.member.name) \(m.member.idNumber)" : "\(Masking.name(m.member.name)) \(Masking.identityNumber(m.member.idNumber))"
             let exited = m.status == .exitedWithPolicies || m.status == .exitedWithoutPolicies
             let identity = IdentityRules.evaluate(m.member.idType, m.member.idNumber, sex: m.member.sex, birthDate: m.member.birthDate, today: date).0
-            // Age-dependent rules read the member's attributes as of the household's latest yearly
-            // update (its latest income year), not as of a later date they were never meant for.
-            let attributesDate = m.latestIncomeYear.flatMap { CivilDate.endOfYear($0) }.map { min($0, date) } ?? date
+            // Age-dependent rules read the member's attributes as of the year they belong to (their
+            // latest yearly row, else the household's latest income year), not as of a later date
+            // they were never meant for.
+            let attributesDate = m.attributesYear.flatMap { CivilDate.endOfYear($0) }.map { min($0, date) } ?? date
             for check in identity.failedChecks + MemberQualityRules.findings(m.member, householdExited: exited, asOf: attributesDate) {
                 findings.append(QualityFinding(check, household: m.household, village: m.village, member: who))
             }

@@ -9,9 +9,10 @@ public enum QualityQuery {
         public var village: AdminCode
         public var status: PovertyStatus?
         public var member: Member
-        /// The latest year the household has an income record for: the year of its latest
-        /// yearly update, to which the member's attributes belong.
-        public var latestIncomeYear: Int?
+        /// The year the member's attributes belong to: that of their latest `member_year` row up
+        /// to the date's year (whose attributes these then are), else the latest year the
+        /// household has an income record for (its latest yearly update).
+        public var attributesYear: Int?
     }
 
     static func statusAsOf(_ date: String) -> SQLQueryString {
@@ -25,9 +26,14 @@ public enum QualityQuery {
         let filter = AreaFilter(area)
         let day = date.description
         var query: SQLQueryString = """
-            SELECT ms.household_number, h.village_code, m.id_type, m.id_number, m.name, m.sex, m.birth_date, m.ethnicity, m.education,
-                   m.student_status, m.health, m.labour_capacity, m.medical_insured, m.serious_illness_insured, m.resident_pension,
-                   m.receives_dibao, m.receives_tekun,
+            SELECT ms.household_number, h.village_code, m.id_type, m.id_number, m.name, m.sex, m.birth_date, m.ethnicity,
+                   COALESCE(y.education, m.education) AS education, COALESCE(y.student_status, m.student_status) AS student_status,
+                   COALESCE(y.health, m.health) AS health, COALESCE(y.labour_capacity, m.labour_capacity) AS labour_capacity,
+                   COALESCE(y.medical_insured, m.medical_insured) AS medical_insured,
+                   COALESCE(y.serious_illness_insured, m.serious_illness_insured) AS serious_illness_insured,
+                   COALESCE(y.resident_pension OR y.employee_pension, m.resident_pension) AS resident_pension,
+                   COALESCE(y.receives_dibao, m.receives_dibao) AS receives_dibao, COALESCE(y.receives_tekun, m.receives_tekun) AS receives_tekun,
+                   y.year AS member_year,
                    (SELECT MAX(i.year) FROM income_record i WHERE i.county_code = h.county_code AND i.household_number = h.household_number
                       AND i.year <= \(bind: date.year)) AS latest_income_year,
             """
@@ -37,6 +43,9 @@ public enum QualityQuery {
             FROM membership ms
             JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
             JOIN household h ON h.county_code = ms.county_code AND h.household_number = ms.household_number
+            LEFT JOIN member_year y ON y.county_code = m.county_code AND y.id_type = m.id_type AND y.id_number = m.id_number
+              AND y.year = (SELECT MAX(y2.year) FROM member_year y2 WHERE y2.county_code = m.county_code AND y2.id_type = m.id_type
+                              AND y2.id_number = m.id_number AND y2.year <= \(bind: date.year))
             WHERE ms.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
               AND ms.from_date <= \(bind: day) AND (ms.to_date IS NULL OR ms.to_date > \(bind: day))
             ORDER BY ms.county_code, ms.household_number, m.id_number
@@ -69,8 +78,10 @@ public enum QualityQuery {
             return CurrentMember(
                 household: try household(row, key), village: try row.storedAdminCode("village_code", table: "household", key: key),
                 status: statusText.flatMap(PovertyStatus.init(token:)), member: member,
-                latestIncomeYear: try row.decodeNil(column: "latest_income_year")
-                    ? nil : Int(try row.storedInt("latest_income_year", table: "income_record", key: key)))
+                attributesYear: try row.decodeNil(column: "member_year")
+                    ? (try row.decodeNil(column: "latest_income_year")
+                        ? nil : Int(try row.storedInt("latest_income_year", table: "income_record", key: key)))
+                    : Int(try row.storedInt("member_year", table: "member_year", key: key)))
         }
     }
 

@@ -33,6 +33,33 @@ struct QualityServiceTests {
         }
     }
 
+    /// A member's yearly row is what the age rules read, as of its year: 2020's row puts the son
+    /// (10 that year) in primary school and out of the labour force, so nothing is flagged; a
+    /// 2018 row saying he was not in school is older and is not read.
+    @Test(arguments: TestDatabase.available)
+    func theMembersLatestYearlyRowIsWhatTheRulesRead(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database) { r in
+            let households = HouseholdService(r.environment), cadre = try await r.user("cadre")
+            let number = try HouseholdNumber("4304811002010001")
+            let son = "43048120100615001X"
+            try await households.setMemberYear(
+                MemberYear(idNumber: son, year: 2018, education: .primary, studentStatus: .notInSchool, labourCapacity: .none), household: number,
+                by: cadre)
+            let asOf = try CivilDate("2020-10-15")
+            let before = try await QualityService(r.environment).check(area: nil, asOf: asOf, by: r.user("township"))
+            // 2018's row: 8 years old then, not in school (the labour finding is gone: that row says none).
+            #expect(before.findings.map(\.rule) == ["DQ-032"])
+            #expect(try Localizer.load(.zh).explain(before.findings[0].check).contains("8 岁"))
+            try await households.setMemberYear(
+                MemberYear(idNumber: son, year: 2020, education: .primary, studentStatus: .primary(grade: 4), labourCapacity: .none),
+                household: number, by: cadre)
+            #expect(try await QualityService(r.environment).check(area: nil, asOf: asOf, by: r.user("township")).findings.isEmpty)
+            // As of 2019 the 2020 row does not exist yet: 2018's is read again.
+            let earlier = try await QualityService(r.environment).check(area: nil, asOf: try CivilDate("2019-06-01"), by: r.user("township"))
+            #expect(earlier.findings.map(\.rule) == ["DQ-032"])
+        }
+    }
+
     @Test func aVillageCadreChecksOnlyTheirVillage() async throws {
         try await SmallRegistry.with { r in
             let report = try await QualityService(r.environment).check(area: nil, asOf: try CivilDate("2020-10-15"), by: r.user("othercadre"))
