@@ -29,7 +29,7 @@ public struct DemoLoader: Sendable {
     }
 
     /// Loads `counties` (all of the plan by default) as `user`, then the demo users, then (unless
-    /// `monitoring` is false) the monitoring era.
+    /// `monitoring` is false) the years after 2020 up to today (`DemoYears`) and the monitoring era.
     @discardableResult
     public func load(
         plan: HengyangPlan = .hengyang, counties: Set<String>? = nil, users: Bool = true, monitoring: Bool = true, by user: User,
@@ -50,9 +50,23 @@ public struct DemoLoader: Sendable {
         var done = 0
         var monitoringPicks: [(DemoCounty, [DemoMonitoring.Pick])] = []
         progress?(JobProgress(phase: "progress.demo.households", done: 0, total: total))
+        let thresholds = try await PolicyService(environment).monitoringThresholds(by: user)
         for countyPlan in selected {
             var county = HengyangDemo.generateCounty(countyPlan, plan: plan, lines: lines)
-            try await registry.load(county.batch, action: .demoLoad, entity: "demo:county:" + countyPlan.code, by: user)
+            var batch = county.batch
+            let picks = DemoMonitoring.picks(county, cadreVillage: "430481100200")
+            if monitoring {
+                // The years after 2020, up to today (nothing while today is in 2020). The households
+                // the monitoring era eliminates keep their incomes above the threshold.
+                let years = DemoYears.rows(
+                    for: county, today: environment.today, thresholds: thresholds, seed: plan.seed, steady: Set(picks.map(\.household.number)))
+                batch.householdYears = years.householdYears
+                batch.memberYears = years.memberYears
+                batch.incomes += years.incomes
+                batch.groupTags = years.tags
+                summary.incomes += years.incomes.count
+            }
+            try await registry.load(batch, action: .demoLoad, entity: "demo:county:" + countyPlan.code, by: user)
             summary.counties += 1
             summary.households += county.households.count
             summary.members += county.members.count
@@ -62,7 +76,7 @@ public struct DemoLoader: Sendable {
             // The monitoring era needs only the areas' events and each county's picks.
             var light = DemoCounty(plan: county.plan)
             light.areaEvents = county.areaEvents
-            monitoringPicks.append((light, DemoMonitoring.picks(county, cadreVillage: "430481100200")))
+            monitoringPicks.append((light, picks))
             // Keep only what the population step needs.
             county.households = []
             county.members = []

@@ -126,7 +126,8 @@ public struct RegistryService: Sendable {
         [
             "areas": .int(b.areas.count), "areaEvents": .int(b.areaEvents.count), "villageProfiles": .int(b.profiles.count),
             "households": .int(b.households.count), "statusEvents": .int(b.events.count), "members": .int(b.members.count),
-            "memberships": .int(b.memberships.count), "incomes": .int(b.incomes.count),
+            "memberships": .int(b.memberships.count), "incomes": .int(b.incomes.count), "householdYears": .int(b.householdYears.count),
+            "memberYears": .int(b.memberYears.count), "groupTags": .int(b.groupTags.count),
         ]
     }
 }

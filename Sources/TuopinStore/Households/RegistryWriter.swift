@@ -1,6 +1,6 @@
 import TuopinCore
 
-/// Writes a batch of registry rows (areas to incomes) in the caller's transaction: the one
+/// Writes a batch of registry rows (areas to incomes, yearly facts and tags) in the caller's transaction: the one
 /// write path of the CSV import and the demo loader. The service that calls it owns the
 /// transaction, so the rows and their audit entry commit together.
 public enum RegistryWriter {
@@ -32,5 +32,11 @@ public enum RegistryWriter {
         try await BulkLoad.insert(members, into: RegistryRows.member, in: tx)
         try await BulkLoad.insert(memberships, into: RegistryRows.membership, in: tx)
         try await BulkLoad.insert(incomes, into: RegistryRows.income, in: tx)
+        let years = try batch.householdYears.map { RegistryRows.row($0, county: try county($0.household)) }
+        let memberYears = try batch.memberYears.map { RegistryRows.row($0.0, county: try county($0.1), household: $0.1) }
+        let tags = try batch.groupTags.map { RegistryRows.row($0, county: try county($0.household)) }
+        try await BulkLoad.insert(years, into: RegistryRows.householdYear, in: tx)
+        try await BulkLoad.insert(memberYears, into: RegistryRows.memberYear, in: tx)
+        try await BulkLoad.insert(tags, into: RegistryRows.specialGroupTag, in: tx)
     }
 }

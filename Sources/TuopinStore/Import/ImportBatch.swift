@@ -14,9 +14,14 @@ public struct ImportBatch: Sendable {
     public var members: [(county: String, member: Member)] = []
     public var memberships: [Membership] = []
     public var incomes: [IncomeRecord] = []
+    /// Yearly facts and special-group tags of the batch's households.
+    public var householdYears: [HouseholdYear] = []
+    public var memberYears: [(MemberYear, HouseholdNumber)] = []
+    public var groupTags: [SpecialGroupTag] = []
 
     public var rowCount: Int {
         areas.count + areaEvents.count + profiles.count + households.count + events.count + memberships.count + incomes.count
+            + householdYears.count + memberYears.count + groupTags.count
     }
 
     /// The counties the batch writes households into, sorted.
