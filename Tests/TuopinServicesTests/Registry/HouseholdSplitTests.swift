@@ -51,6 +51,11 @@ struct HouseholdSplitTests {
             let cadre = try await r.user("cadre")
             let village = try AdminCode(SmallRegistry.village)
             let before = try await StatisticsService(r.environment).summary(of: village, asOf: Self.d("2020-10-09"), by: cadre).counts
+            let quality = QualityService(r.environment)
+            let zhangs = [Self.zhang.rawValue, Self.newNumber]
+            let foundBefore = Set(
+                try await quality.check(area: nil, asOf: Self.d("2020-10-15"), by: cadre).findings.filter { zhangs.contains($0.household) }.map(
+                    \.rule))
             let events = try await HouseholdService(r.environment).split(
                 Self.zhang, newNumber: Self.newNumber, members: [Self.mei, Self.xiao], newHead: Self.lin, on: Self.d("2020-10-10"), note: "另立门户",
                 by: cadre)
@@ -72,6 +77,12 @@ struct HouseholdSplitTests {
             let after = try await StatisticsService(r.environment).summary(of: village, asOf: Self.d("2020-10-10"), by: cadre).counts
             #expect(after.enrolledHouseholds == before.enrolledHouseholds + 1 && after.enrolledPeople == before.enrolledPeople)
             #expect(after.exitedHouseholds == before.exitedHouseholds + 1 && after.exitedPeople == before.exitedPeople)
+            // The catalogue finds what it found in the old household (the fixture's own faults: no income, a
+            // 15-year-old out of school), now in the household each fault went to; nothing new: one head each, a legal history.
+            let found = Set(
+                try await quality.check(area: nil, asOf: Self.d("2020-10-15"), by: cadre).findings.filter { zhangs.contains($0.household) }.map(
+                    \.rule))
+            #expect(foundBefore == ["DQ-005", "DQ-011", "DQ-032"] && found == foundBefore)
             let audit = try await AuditService(r.environment).list(.init(action: "householdSplit", scope: .everywhere), by: TestEnvironment.system)
             #expect(audit.count == 1)
             let entry = try #require(audit.first?.after)
