@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import Testing
 import TuopinCore
@@ -105,6 +106,20 @@ struct HouseholdSplitTests {
             #expect(try await Self.members(r, Self.newNumber) == [Self.shan: .head, Self.lan: .spouse])
             // The son heads the old household from the day; his wife and son keep their recorded relations.
             #expect(try await Self.members(r, Self.zhang.rawValue) == [Self.lin: .head, Self.mei: .daughterInLaw, Self.xiao: .grandson])
+        }
+    }
+
+    @Test func anOpenMonitoringCaseStaysWithTheOldHousehold() async throws {
+        // 2022-06-01: the monitoring mechanism (from 2021) has its templates.
+        try await SmallRegistry.with(clock: TestClock(Date(timeIntervalSince1970: 1_654_041_600)), fixture: Self.zhangFamily) { r in
+            let cadre = try await r.user("cadre")
+            let opened = try await MonitoringService(r.environment).lead(
+                .init(household: Self.zhang, channel: .cadreVisit, date: Self.d("2022-03-01"), risks: [.illness]), by: cadre)
+            _ = try await HouseholdService(r.environment).split(
+                Self.zhang, newNumber: Self.newNumber, members: [Self.mei], newHead: Self.lin, on: Self.d("2022-05-10"), by: cadre)
+            let cases = try await MonitoringService(r.environment).cases(in: try AdminCode(SmallRegistry.village), by: cadre)
+            #expect(cases.map(\.reference) == [opened.reference])
+            #expect(cases.first?.household == Self.zhang && cases.first?.state.isClosed == false)
         }
     }
 
