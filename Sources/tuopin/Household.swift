@@ -8,10 +8,10 @@ import TuopinStore
 struct HouseholdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "household",
-        abstract: "A household's status history, yearly facts, exit test, exit, return to poverty and removal.",
+        abstract: "A household's status history, yearly facts, exit test, exit, return to poverty, removal, members, split and merge.",
         subcommands: [
             Show.self, Facts.self, MemberFacts.self, MemberYears.self, ExitCheck.self, Exit.self, Return.self, Remove.self, Join.self, Leave.self,
-            Groups.self, Tag.self,
+            Split.self, Merge.self, Groups.self, Tag.self,
         ])
 
     struct Target: ParsableArguments {

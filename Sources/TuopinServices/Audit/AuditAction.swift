@@ -40,6 +40,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case policyWindowSet
     case reviewDecided
     case policyParameterSet
+    case householdSplit
+    case householdMerged
 
     public var label: Label {
         switch self {
@@ -81,6 +83,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .policyWindowSet: Label("设置动态调整时间", "adjustment window set")
         case .reviewDecided: Label("红线复核结论", "red-line review decided")
         case .policyParameterSet: Label("设置政策参数", "policy parameter set")
+        case .householdSplit: Label("分户", "household split")
+        case .householdMerged: Label("合户", "households merged")
         }
     }
 }

@@ -115,24 +115,27 @@ extension HouseholdService {
         }
     }
 
-    /// The last member has gone: the household closes, and so does its open case (M11).
+    /// The last member has gone: the household closes, and so does its open case (M11). The
+    /// closure's note is `note`, or the reason's token.
     func closeEmpty(
-        _ household: HouseholdNumber, county: String, village: AdminCode, on date: CivilDate, reason: NaturalReductionReason, by user: User,
-        in tx: StoreTransaction
+        _ household: HouseholdNumber, county: String, village: AdminCode, on date: CivilDate, reason: NaturalReductionReason, note: String? = nil,
+        by user: User, in tx: StoreTransaction
     ) async throws {
         let events = try await HouseholdYearQuery.events(county: county, household: household, tx.sql)
         if let last = events.max(by: { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }),
             StatusTransition.isLegal(from: last.status, kind: .naturalClosure), date >= last.effectiveDate
         {
             _ = try await append(
-                .naturalClosure, household, county: county, village: village, on: date, note: reason.token, action: .householdClosed, detail: [:],
+                .naturalClosure, household, county: county, village: village, on: date, note: note ?? reason.token, action: .householdClosed,
+                detail: [:],
                 by: user, in: tx)
         }
         if var open = try await MonitoringQuery.cases(county: county, household: household, tx.sql).first(where: { !$0.state.isClosed }) {
             try open.remove(on: max(date, open.lastStepDate), reason: reason)
             try await MonitoringQuery.update(open, in: tx)
             try await MonitoringService(environment).record(
-                .remove, on: open, step: nil, stage: nil, date: max(date, open.lastStepDate), level: .village, notice: nil, note: reason.token,
+                .remove, on: open, step: nil, stage: nil, date: max(date, open.lastStepDate), level: .village, notice: nil,
+                note: note ?? reason.token,
                 by: user, in: tx)
         }
     }

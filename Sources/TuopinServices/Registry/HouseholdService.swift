@@ -190,6 +190,22 @@ public enum HouseholdError: Error, Equatable, Sendable {
     case notAMember
     /// The head leaves while others remain: name the member who becomes head.
     case headMustBeReplaced
+    /// A split's new household number is not a household number.
+    case malformedNumber(String)
+    /// A split's new household number is already a household's.
+    case numberTaken(String)
+    /// The household is closed or removed: it no longer splits or merges.
+    case closed(String)
+    /// No event path yields this status for a new household (the legacy planned exit).
+    case statusNotCarried(PovertyStatus)
+    /// A split would take every member: use merge, or leave.
+    case splitLeavesNobody
+    /// The head moves to the new household: name the member who heads the old one (--old-head).
+    case oldHeadMustBeNamed
+    /// A household merges into itself.
+    case sameHousehold
+    /// The households are in different counties (from, into).
+    case differentCounties(String, String)
 }
 
 extension HouseholdError: WordedError {
@@ -217,6 +233,14 @@ extension HouseholdError: WordedError {
         case .alreadyMember: return s.text("error.household.alreadyMember")
         case .notAMember: return s.text("error.household.notAMember")
         case .headMustBeReplaced: return s.text("error.household.newHead")
+        case .malformedNumber(let text): return s.text("error.household.malformedNumber", ["number": text])
+        case .numberTaken(let number): return s.text("error.household.numberTaken", ["number": number])
+        case .closed(let number): return s.text("error.household.closed", ["household": number])
+        case .statusNotCarried(let status): return s.text("error.household.statusNotCarried", ["status": s.label(status.label)])
+        case .splitLeavesNobody: return s.text("error.household.splitLeavesNobody")
+        case .oldHeadMustBeNamed: return s.text("error.household.oldHead")
+        case .sameHousehold: return s.text("error.household.sameHousehold")
+        case .differentCounties(let from, let into): return s.text("error.household.differentCounties", ["from": from, "into": into])
         }
     }
 }
