@@ -27,6 +27,10 @@ public enum AuditAction: String, CodeListValue, Codable {
     case householdYearSet
     case memberYearSet
     case householdExit
+    case householdEnrolled
+    case enrolmentApplied
+    case enrolmentStep
+    case enrolmentRejected
     case householdReturn
     case householdRemove
     case feedImport
@@ -70,6 +74,10 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .householdYearSet: Label("登记年度信息", "yearly facts recorded")
         case .memberYearSet: Label("登记成员年度信息", "member's yearly facts recorded")
         case .householdExit: Label("标注脱贫", "household exit")
+        case .householdEnrolled: Label("识别纳入（公告）", "household enrolled (announced)")
+        case .enrolmentApplied: Label("贫困户识别申请", "enrolment application")
+        case .enrolmentStep: Label("贫困户识别程序步骤", "enrolment step")
+        case .enrolmentRejected: Label("不予识别", "enrolment refused")
         case .householdReturn: Label("标注返贫", "return to poverty")
         case .householdRemove: Label("错评清退", "removed as ineligible")
         case .feedImport: Label("导入部门比对数据", "department feed imported")
