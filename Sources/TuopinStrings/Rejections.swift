@@ -79,7 +79,7 @@ extension Rejections {
         case .areaEventAlreadyInRegistry: s.text("import.reason.areaEventAlreadyInRegistry")
         case .profileAlreadyInRegistry(let year): s.text("import.reason.profileAlreadyInRegistry", ["year": String(year)])
         case .duplicateRow(let line): s.text("import.reason.duplicateRow", ["line": String(line)])
-        case .notAMemberOfHousehold(let n): s.text("import.reason.notAMemberOfHousehold", ["number": n])
+        case .notAMemberOfHousehold(let n, let year): s.text("import.reason.notAMemberOfHousehold", ["number": n, "year": String(year)])
         case .unknownSpecialGroup(let g): s.text("import.reason.unknownSpecialGroup", ["group": g])
         case .householdRejected(let n): s.text("import.reason.householdRejected", ["number": n])
         case .outsideScope(let code): s.text("import.reason.outsideScope", ["code": code])

@@ -1,25 +1,23 @@
 /// 分户: some members of a household form a new household of the same village on a day, a
 /// natural change of the annual adjustment (REFERENCE §3.11).
 ///
-/// The new household carries the old one's status on that day. No single event kind yields
-/// every status as a first event, so the status is reached through the registry's legal
-/// transitions (`StatusTransition`), all dated on the split day:
+/// The new household carries the old one's status on that day: it is identified on the day and,
+/// for any other status, corrected (`corrected`) to it the same day. A split is not an exit, a
+/// return or an end of policies: no such event is invented, so the year's exits and the rules
+/// on them (DQ-011) see only the old household's real history.
 ///
 /// ```swift
-/// HouseholdSplit.path(to: .exitedWithPolicies)   // [.identified, .exited]
+/// HouseholdSplit.path(to: .exitedWithPolicies)   // [(.identified, .notExited), (.corrected, .exitedWithPolicies)]
 /// HouseholdSplit.path(to: .removedIneligible)    // nil: a removed household does not split
 /// ```
 public enum HouseholdSplit {
-    /// The events, in order, that bring a new household to `status`; nil for a status a split
-    /// cannot carry: removed or closed (the household is off the roll), or the legacy planned
-    /// exit (预脱贫), which no event kind yields.
-    public static func path(to status: PovertyStatus) -> [StatusEventKind]? {
+    /// The events, in order, that bring a new household to `status`, with the status each gives;
+    /// nil for a status a split cannot carry: removed or closed (the household is off the roll).
+    public static func path(to status: PovertyStatus) -> [(kind: StatusEventKind, status: PovertyStatus)]? {
         switch status {
-        case .notExited: [.identified]
-        case .exitedWithPolicies: [.identified, .exited]
-        case .exitedWithoutPolicies: [.identified, .exited, .policiesEnded]
-        case .returnedToPoverty: [.identified, .exited, .returnedToPoverty]
-        case .plannedExit, .removedIneligible, .naturalClosure: nil
+        case .notExited: [(.identified, .notExited)]
+        case .exitedWithPolicies, .exitedWithoutPolicies, .returnedToPoverty, .plannedExit: [(.identified, .notExited), (.corrected, status)]
+        case .removedIneligible, .naturalClosure: nil
         }
     }
 

@@ -70,7 +70,8 @@ public struct LivingConditions: Hashable, Sendable {
 /// The checks on a household's year (errors refuse it; DQ-018 land ranges only warn):
 /// the year within the registry's years and not after today's; at most 3 distinct fuels;
 /// built and renovation years not after the record's year, renovation not before building;
-/// a floor area and a road distance not negative, the road distance at most 200 km.
+/// a floor area and a road distance not negative, the road distance at most 200 km; the measured
+/// water within `waterRanges`.
 public enum HouseholdYearRules {
     public static let year = RuleID("year.record")
     public static let fuels = RuleID("year.fuels")
@@ -78,6 +79,10 @@ public enum HouseholdYearRules {
     public static let renovationYear = RuleID("year.renovated")
     public static let floorArea = RuleID("year.floorArea")
     public static let roadDistance = RuleID("year.roadDistance")
+    public static let water = RuleID("year.water")
+    /// The measured water's plausible ranges: litres a person a day, minutes there and back,
+    /// metres of lift, days a year without water.
+    public static let waterRanges = (litres: 0...1_000, minutes: 0...1_440, lift: 0...2_000, shortageDays: 0...366)
     public static let land = RuleID("DQ-018")
 
     public static func evaluate(_ y: HouseholdYear, today: CivilDate) -> Decision {
@@ -90,6 +95,19 @@ public enum HouseholdYearRules {
                 fuels, passed: l.fuels.count <= 3 && Set(l.fuels).count == l.fuels.count,
                 values: [ReasonValue("count", .count(Int64(l.fuels.count)))]),
         ]
+        if let w = y.water {
+            let r = waterRanges
+            checks.append(
+                Check(
+                    water,
+                    passed: r.litres.contains(w.litresPerPersonPerDay) && r.minutes.contains(w.roundTripMinutes)
+                        && r.lift.contains(w.verticalLiftMetres)
+                        && r.shortageDays.contains(w.shortageDaysPerYear),
+                    values: [
+                        ReasonValue("litres", .count(Int64(w.litresPerPersonPerDay))), ReasonValue("minutes", .count(Int64(w.roundTripMinutes))),
+                        ReasonValue("lift", .count(Int64(w.verticalLiftMetres))), ReasonValue("days", .count(Int64(w.shortageDaysPerYear))),
+                    ]))
+        }
         if let built = l.builtYear {
             checks.append(
                 Check(

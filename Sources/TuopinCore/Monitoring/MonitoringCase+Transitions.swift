@@ -194,13 +194,18 @@ extension MonitoringCase {
         return (next, followUps)
     }
 
-    /// M11: the whole household is gone (death of the last member, moved away, …).
+    /// M11: the whole household is gone (death of the last member, moved away, …). A case whose
+    /// risk was eliminated keeps its elimination (method and date: it was eliminated then); an
+    /// open one, also mid-elimination, closes on the day without one.
     public mutating func remove(on date: CivilDate, reason: NaturalReductionReason) throws(MonitoringRefusal) {
-        let open = !state.isClosed || { if case .riskEliminated = state { true } else { false } }()
-        let checks = [MonitoringRules.state(state, allows: open), MonitoringRules.order(date, after: lastStepDate)]
+        let eliminated: Bool = if case .riskEliminated = state { true } else { false }
+        let checks = [MonitoringRules.state(state, allows: !state.isClosed || eliminated), MonitoringRules.order(date, after: lastStepDate)]
         guard checks.allSatisfy(\.passed) else { throw MonitoringRefusal(.remove, Decision(checks: checks)) }
         state = .naturallyRemoved(reason)
-        closedOn = date
+        if !eliminated {
+            closedOn = date
+            eliminationMethod = nil
+        }
         lastStepDate = date
     }
 

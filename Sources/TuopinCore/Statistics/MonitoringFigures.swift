@@ -1,8 +1,8 @@
-/// An area's monitoring figures (防返贫监测) as of a date: the households under monitoring by
-/// category with their people, the leads still being identified (and how many of them are past
-/// their deadline), the risks eliminated by method, and the leads not taken in. Every figure
-/// counts each case by the dates it stores (lead, identification, closure), so a past date gives
-/// what was true then.
+/// An area's monitoring figures (防返贫监测) as of a date, in households: those under monitoring by
+/// category with their people, those being identified (and how many of them past their
+/// deadline), those whose risk was eliminated, by method, and those not taken in; and the
+/// year's leads (cases). Every figure counts each case by the dates it stores (lead,
+/// identification, closure), so a past date gives what was true then.
 public struct MonitoringFigures: Hashable, Sendable {
     public struct Count: Hashable, Sendable {
         public var households: Int

@@ -19,9 +19,10 @@ extension HouseholdService {
                 try await MemberYearQuery.isMember(
                     county: county, household: household, record.idType, record.idNumber, during: record.year, tx.sql)
             else { throw HouseholdError.notAMember }
-            let before = try await MemberYearQuery.years(county: county, household: household, year: record.year, tx.sql).first {
-                $0.idType == record.idType && $0.idNumber == record.idNumber
-            }
+            // One row a person and year: one filed under another household is corrected there.
+            let existing = try await MemberYearQuery.find(county: county, record.idType, record.idNumber, year: record.year, tx.sql)
+            if let (_, other) = existing, other != household { throw HouseholdError.memberYearInOtherHousehold(other.rawValue) }
+            let before = existing?.0
             try await MemberYearQuery.save(record, county: county, household: household, in: tx)
             try await environment.audit.record(
                 AuditEntry(

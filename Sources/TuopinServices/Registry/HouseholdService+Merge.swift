@@ -8,9 +8,10 @@ import TuopinStrings
 /// - The movers' memberships end with reason `merged` and start in `into` on the day as `.other`
 ///   (其他): their relations were to the old head, and how they are related to `into`'s head is
 ///   not known from the registry; `into` keeps its head. A cadre corrects the relations.
-/// - `from` closes with a `naturalClosure` event whose note names `into` ("合户并入 <into>"), and
-///   its open monitoring case ends as naturally removed (M11), as when its last member leaves.
+/// - `from` closes with a `naturalClosure` event whose note names `into` ("合户并入 <into>").
 ///   `into` keeps its status, its case and its attributes.
+/// - A `from` with an open monitoring case is refused: its people still need the case (M11 is for
+///   a household that is gone, and these people are not); the case is finished or rejected first.
 /// - The user needs `editRegistry` on both villages. Refused: the same household twice; two
 ///   counties; either household closed or removed; a future day, or one before `from`'s last
 ///   status change or not after a mover's membership start; and an enrolled household with an
@@ -37,6 +38,9 @@ extension HouseholdService {
                 if let last, !last.status.isEnrolled { throw HouseholdError.closed(number.rawValue) }
             }
             if let fromLast, date < fromLast.effectiveDate { throw HouseholdError.beforeLastEvent(date, fromLast.effectiveDate) }
+            if let open = try await MonitoringQuery.cases(county: county, household: from, tx.sql).first(where: { !$0.state.isClosed }) {
+                throw HouseholdError.openCaseOnMerge(open.reference)
+            }
             let decision = HouseholdMerge.evaluate(from: fromLast?.status, into: intoLast?.status)
             guard decision.passed else { throw HouseholdError.refused(decision) }
             let moving = try await MembershipQuery.current(county: county, household: from, tx.sql)

@@ -11,16 +11,18 @@ import TuopinStrings
 /// - The new household copies the old one's attributes (identification standard, poverty
 ///   attribute, causes, first identified and planned exit years, flags), not its phone or bank
 ///   account, which belong to the people who stay.
-/// - It carries the old household's status on the day, reached by the events of
-///   `HouseholdSplit.path(to:)`, all dated on the day and noted "分户自 <old number>". A household
-///   never enrolled (no status events: an ordinary, monitored household) gives a new one with
-///   none either.
+/// - It carries the old household's status on the day: identified, and corrected to that status
+///   (`HouseholdSplit.path(to:)`), both dated on the day and noted "分户自 <old number>"; no exit or
+///   return is invented. A household never enrolled (no status events: an ordinary, monitored
+///   household) gives a new one with none either.
+/// - When the head moves, the staying member named `oldHead` heads the old household from the
+///   day, and the others' relations are restated to the new head where the family makes it clear.
 /// - An open monitoring case stays with the old household: the case follows the household that
 ///   was identified, and the movers' own risks, if any, are a new lead of the new household.
 /// - Refused: a future day, or one not after a mover's membership start; a malformed or taken
 ///   new number; a mover who is not a current member; nobody left behind (use `merge` or `leave`);
 ///   the old head moving without `oldHead`, a staying member, taking over; a household that is
-///   closed or removed, or whose status no event path yields (the legacy planned exit).
+///   closed or removed.
 extension HouseholdService {
     /// Splits `members` (ID numbers; `newHead` moves too, whether listed or not) off `household`
     /// into a new household numbered `newNumber`; returns the new household's status events.
@@ -40,10 +42,10 @@ extension HouseholdService {
             let status = StatusEvent.status(of: events, on: date)
             if let last = Self.last(events), !last.status.isEnrolled { throw HouseholdError.closed(household.rawValue) }
             if let status, !status.isEnrolled { throw HouseholdError.closed(household.rawValue) }
-            var path: [StatusEventKind] = []
+            var path: [(kind: StatusEventKind, status: PovertyStatus)] = []
             if let status {
-                guard let kinds = HouseholdSplit.path(to: status) else { throw HouseholdError.statusNotCarried(status) }
-                path = kinds
+                guard let steps = HouseholdSplit.path(to: status) else { throw HouseholdError.statusNotCarried(status) }
+                path = steps
             }
             guard var copy = try await HouseholdQuery.household(county: county, household, tx.sql) else {
                 throw MonitoringError.householdNotFound(household.rawValue)
@@ -63,6 +65,15 @@ extension HouseholdService {
                 try await MembershipQuery.insert(
                     Membership(household: household, idType: heir.idType, idNumber: heir.idNumber, relation: .head, from: date), county: county,
                     in: tx)
+                // The others who stay are now related to the new head.
+                for m in staying where m != heir {
+                    let relation = HouseholdSplit.relation(m.relation, newHeadWas: heir.relation)
+                    guard relation != m.relation, date > m.from else { continue }
+                    try await MembershipQuery.end(county: county, household: household, m.idType, m.idNumber, on: date, reason: nil, in: tx)
+                    try await MembershipQuery.insert(
+                        Membership(household: household, idType: m.idType, idNumber: m.idNumber, relation: relation, from: date), county: county,
+                        in: tx)
+                }
                 after["oldHead"] = .text(Masking.identityNumber(heir.idNumber))
             }
             copy.number = number
@@ -76,12 +87,13 @@ extension HouseholdService {
                     Membership(household: number, idType: m.idType, idNumber: m.idNumber, relation: relation, from: date), county: county, in: tx)
             }
             var carried: [StatusEvent] = []
-            for kind in path {
+            for step in path {
                 // The path is legal by construction; checked again so a change to the transitions cannot slip past.
-                guard StatusTransition.isLegal(from: carried.last?.status, kind: kind), let next = kind.resultingStatus else {
-                    throw HouseholdError.illegalTransition(from: carried.last?.status, kind: kind)
+                guard StatusTransition.isLegal(from: carried.last?.status, kind: step.kind) else {
+                    throw HouseholdError.illegalTransition(from: carried.last?.status, kind: step.kind)
                 }
-                let event = StatusEvent(household: number, sequence: carried.count + 1, kind: kind, status: next, effectiveDate: date, note: noted)
+                let event = StatusEvent(
+                    household: number, sequence: carried.count + 1, kind: step.kind, status: step.status, effectiveDate: date, note: noted)
                 try await HouseholdYearQuery.append(event, county: county, in: tx)
                 carried.append(event)
             }

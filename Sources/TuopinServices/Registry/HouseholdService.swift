@@ -198,6 +198,10 @@ public enum HouseholdError: Error, Equatable, Sendable {
     case closed(String)
     /// No event path yields this status for a new household (the legacy planned exit).
     case statusNotCarried(PovertyStatus)
+    /// The household merging away has an open monitoring case.
+    case openCaseOnMerge(String)
+    /// The member's facts for the year are filed under another household.
+    case memberYearInOtherHousehold(String)
     /// A split would take every member: use merge, or leave.
     case splitLeavesNobody
     /// The head moves to the new household: name the member who heads the old one (--old-head).
@@ -237,6 +241,8 @@ extension HouseholdError: WordedError {
         case .numberTaken(let number): return s.text("error.household.numberTaken", ["number": number])
         case .closed(let number): return s.text("error.household.closed", ["household": number])
         case .statusNotCarried(let status): return s.text("error.household.statusNotCarried", ["status": s.label(status.label)])
+        case .openCaseOnMerge(let reference): return s.text("error.household.openCaseOnMerge", ["reference": reference])
+        case .memberYearInOtherHousehold(let household): return s.text("error.household.memberYearElsewhere", ["household": household])
         case .splitLeavesNobody: return s.text("error.household.splitLeavesNobody")
         case .oldHeadMustBeNamed: return s.text("error.household.oldHead")
         case .sameHousehold: return s.text("error.household.sameHousehold")

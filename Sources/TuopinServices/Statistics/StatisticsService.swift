@@ -48,14 +48,14 @@ public struct StatisticsService: Sendable {
         try await overview(of: code, asOf: asOf, by: user).children
     }
 
-    /// An area's summary and its children's, from one set of grouped queries on one snapshot:
-    /// the parent's figures are the sum over every child key, so nothing is counted twice or missed.
     /// The area's monitoring figures (防返贫监测) as of a date.
     public func monitoring(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> MonitoringFigures {
         try await environment.authorize(user, .view, area: code)
         return try await environment.store.read { db in try await MonitoringFiguresQuery.figures(db.sql, area: code, asOf: asOf) }
     }
 
+    /// An area's summary and its children's, from one set of grouped queries on one snapshot:
+    /// the parent's figures are the sum over every child key, so nothing is counted twice or missed.
     public func overview(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> (summary: AreaSummary, children: [AreaSummary]) {
         try await environment.authorize(user, .view, area: code)
         return try await environment.store.read { db in

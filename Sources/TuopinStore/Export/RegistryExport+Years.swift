@@ -5,6 +5,8 @@ import TuopinCore
 extension RegistryExport {
     /// Boolean columns that may be unknown (NULL, written as an empty field).
     static let optionalBooleans: Set<String> = ["safe_drinking_water", "sanitary_toilet"]
+    /// Special groups that tell a health condition (masked in a masked export).
+    static let healthGroups: Set<String> = ["severeDisability"]
     static let booleanColumns: Set<String> = [
         "medical_assistance", "safe_drinking_water", "sanitary_toilet", "is_active_soldier", "medical_insured", "serious_illness_insured",
         "resident_pension", "employee_pension", "receives_dibao", "receives_tekun", "public_welfare_job",
@@ -36,6 +38,8 @@ extension RegistryExport {
                     switch column {
                     case "id_number": return Masking.identityNumber(value)
                     case "health", "disability_category", "disability_grade", "note": return Masking.privateField(value)
+                    // A group that names a health condition is health information too.
+                    case "group" where healthGroups.contains(value): return Masking.privateField(value)
                     default: return value
                     }
                 }

@@ -117,8 +117,8 @@ public enum HouseholdYearQuery {
 extension HouseholdYearQuery {
     /// What the exit test reads for `year` (nil without the year's facts): per-capita incomes by
     /// year, the year's guarantees, water and house, and the members current on `date`: those
-    /// without medical insurance, and children of 6–16 not in school (from the member's row for
-    /// `year` where there is one, else the member's current attributes).
+    /// without medical insurance, and children of 6–16 not in school (from the member's latest
+    /// yearly row up to `year`, as `tuopin check` reads it, else the member's current attributes).
     public static func exitFacts(
         county: String, household: HouseholdNumber, year: Int, on date: CivilDate, _ sql: any SQLDatabase
     ) async throws
@@ -132,7 +132,8 @@ extension HouseholdYearQuery {
                    COALESCE(y.medical_insured, m.medical_insured) AS medical_insured FROM membership ms
             JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
             LEFT JOIN member_year y ON y.county_code = ms.county_code AND y.id_type = ms.id_type AND y.id_number = ms.id_number
-              AND y.year = \(bind: year)
+              AND y.year = (SELECT MAX(y2.year) FROM member_year y2 WHERE y2.county_code = ms.county_code AND y2.id_type = ms.id_type
+                              AND y2.id_number = ms.id_number AND y2.year <= \(bind: year))
             WHERE ms.county_code = \(bind: county) AND ms.household_number = \(bind: household.rawValue)
               AND ms.from_date <= \(bind: date.description) AND (ms.to_date IS NULL OR ms.to_date > \(bind: date.description))
             """

@@ -81,3 +81,24 @@ extension MemberYearQuery {
         ).first() != nil
     }
 }
+
+extension MemberYearQuery {
+    /// The person's row for `year`, with the household it is filed under.
+    public static func find(
+        county: String, _ type: IdentityType, _ number: String, year: Int, _ sql: any SQLDatabase
+    ) async throws -> (MemberYear, HouseholdNumber)? {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: columns) FROM member_year
+                WHERE county_code = \(bind: county) AND id_type = \(bind: type.token) AND id_number = \(bind: number) AND year = \(bind: year)
+                """
+            ).first()
+        else { return nil }
+        let text = try row.storedText("household_number", table: "member_year", key: Masking.identityNumber(number))
+        guard let household = try? HouseholdNumber(text) else {
+            throw StoredValueError(table: "member_year", column: "household_number", key: Masking.identityNumber(number), value: text)
+        }
+        return (try decode(row), household)
+    }
+}

@@ -75,8 +75,8 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case areaEventAlreadyInRegistry
         case profileAlreadyInRegistry(year: Int)
         case duplicateRow(firstLine: Int)
-        /// A member_years.csv row names someone who is no member of its household in members.csv.
-        case notAMemberOfHousehold(String)
+        /// A member_years.csv row names someone who is no member of its household in that year in members.csv.
+        case notAMemberOfHousehold(String, year: Int)
         /// A household_groups.csv row names a special group the registry does not have.
         case unknownSpecialGroup(String)
         /// The row belongs to a household that was rejected.

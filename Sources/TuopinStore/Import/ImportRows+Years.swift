@@ -83,6 +83,7 @@ extension ImportRows {
     }
 
     static func memberYear(_ row: inout RowReader, _ c: MemberYearColumns) -> MemberYear? {
+        _ = row.householdNumber(c.number)
         let idType = row.code(c.idType, IdentityType.self)
         let idNumber = row.text(c.idNumber, maximum: 32).map {
             idType == .residentIdentityCard && $0.utf8.last == UInt8(ascii: "x") ? String($0.dropLast()) + "X" : $0

@@ -22,7 +22,7 @@ extension ImportRun {
         try await importHouseholds()
         try await importStatusEvents()
         checkHistories()
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.memberYears.fileName).path) { memberOf = [] }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.memberYears.fileName).path) { memberOf = [:] }
         try await importMembers()
         checkCompositions()
         try await importIncomes()

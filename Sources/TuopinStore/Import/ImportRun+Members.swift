@@ -91,7 +91,14 @@ extension ImportRun {
                         row: span.row))
                 member.idNumber = number
                 membership.idNumber = number
-                memberOf?.insert(MemberOfHousehold(key: key, household: household))
+                if memberOf != nil {
+                    // The years of the span: from its start to the day before it ends.
+                    let first = Int16(truncatingIfNeeded: membership.from.year)
+                    let last = Int16(truncatingIfNeeded: membership.to.map { $0.adding(days: -1).year } ?? 9999)
+                    let k = MemberOfHousehold(key: key, household: household)
+                    let years = memberOf?[k].map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...max(first, last)
+                    memberOf?[k] = years
+                }
                 pending.append(PendingRow(value: (member, membership), line: row.line, fields: row.fields, household: household))
             },
             flush: {

@@ -20,6 +20,7 @@ extension ImportRun {
                     case HouseholdYearRules.renovationYear: "renovation_year"
                     case HouseholdYearRules.floorArea: "floor_area"
                     case HouseholdYearRules.roadDistance: "road_km"
+                    case HouseholdYearRules.water: Self.waterColumn(facts.water)
                     default: "year"
                     }
                 }
@@ -37,7 +38,7 @@ extension ImportRun {
             })
     }
 
-    /// member_years.csv: a member of the row's household (in members.csv), once a year.
+    /// member_years.csv: a member of the row's household in that year (in members.csv), once a year.
     func importMemberYears() async throws {
         var pending: [PendingRow<(MemberYear, HouseholdNumber)>] = []
         var seen: [MemberYearKey: Int32] = [:]
@@ -56,12 +57,16 @@ extension ImportRun {
                     }
                 }
                 guard let household, let number = try? HouseholdNumber(households[Int(household)].number) else { return }
-                let key = IdentityKey(facts.idType, facts.idNumber)
-                if memberOf?.contains(MemberOfHousehold(key: key, household: household)) != true {
-                    row.reject("id_number", .notAMemberOfHousehold(number.rawValue))
+                // A row of a household rejected already is reported with it (its members may not have been kept).
+                if !households[Int(household)].rejected {
+                    let key = IdentityKey(facts.idType, facts.idNumber)
+                    let years = memberOf?[MemberOfHousehold(key: key, household: household)]
+                    if years?.contains(Int16(truncatingIfNeeded: facts.year)) != true {
+                        row.reject("id_number", .notAMemberOfHousehold(number.rawValue, year: facts.year))
+                    }
                 }
                 guard row.isValid, !isOfRejected(row, household) else { return }
-                let yearKey = MemberYearKey(person: key, year: Int16(truncatingIfNeeded: facts.year))
+                let yearKey = MemberYearKey(person: IdentityKey(facts.idType, facts.idNumber), year: Int16(truncatingIfNeeded: facts.year))
                 if let first = seen[yearKey] {
                     row.reject("year", .duplicateRow(firstLine: Int(first)))
                     return
@@ -100,6 +105,18 @@ extension ImportRun {
             flush: {
                 try await self.writeHouseholdRows(&pending, file: .householdGroups) { RegistryRows.row($0, county: $1) }
             })
+    }
+}
+
+extension ImportRun {
+    /// The first water column out of its range (for the place of a `year.water` rejection).
+    static func waterColumn(_ w: WaterAccess?) -> String {
+        guard let w else { return "water_litres" }
+        let r = HouseholdYearRules.waterRanges
+        if !r.litres.contains(w.litresPerPersonPerDay) { return "water_litres" }
+        if !r.minutes.contains(w.roundTripMinutes) { return "water_round_trip_minutes" }
+        if !r.lift.contains(w.verticalLiftMetres) { return "water_lift_metres" }
+        return "water_shortage_days"
     }
 }
 

@@ -34,9 +34,10 @@ final class ImportRun {
     var registryHasMembers = false
     /// Rows already reported, by file (so the report pass lists each row once).
     var reported: [RegistryFile: Set<Int>] = [:]
-    /// Who belongs to which household of the import: kept only when member_years.csv is there
-    /// (its rows name a member of their household).
-    var memberOf: Set<MemberOfHousehold>?
+    /// Who belongs to which household of the import, and in which years (from the first year of
+    /// their first span there to the last of their last): kept only when member_years.csv is there
+    /// (its rows name a member of their household in that year).
+    var memberOf: [MemberOfHousehold: ClosedRange<Int16>]?
 
     static let chunk = 2_000
 

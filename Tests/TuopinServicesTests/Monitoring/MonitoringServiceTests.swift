@@ -54,11 +54,21 @@ struct MonitoringServiceTests {
             _ = try await service.complete(monitored.reference, StepRecord(date: d("2023-03-13")), by: r.user("township"))
             let done = try await service.complete(monitored.reference, StepRecord(date: d("2023-03-14")), by: r.user("county"))
             #expect(done.state == .riskEliminated(.byAssistance) && done.closedOn == d("2023-03-14"))
+            // The household is gone later: the case was still eliminated on the 14th of March.
+            let removed = try await service.remove(done.reference, on: d("2023-06-01"), reason: .migration, note: "全户迁出", by: cadre)
+            #expect(
+                removed.state == .naturallyRemoved(.migration) && removed.closedOn == d("2023-03-14") && removed.eliminationMethod == .byAssistance)
+            let stats = StatisticsService(r.environment), village = try AdminCode(SmallRegistry.village)
+            for (day, monitoredHouseholds, eliminated) in [("2022-03-11", 0, 0), ("2023-03-13", 1, 0), ("2023-03-14", 0, 1), ("2023-07-01", 0, 1)] {
+                let f = try await stats.monitoring(of: village, asOf: d(day), by: cadre)
+                #expect(f.monitoredTotal.households == monitoredHouseholds && f.eliminated[.byAssistance, default: 0] == eliminated, "\(day)")
+            }
+            #expect(try await stats.monitoring(of: village, asOf: d("2023-03-13"), by: cadre).monitored[.unstableExited]?.people == 3)
 
             let file = try await service.show(done.reference, by: r.user("township"))
             #expect(
                 file.steps.map(\.transition) == [.lead] + Array(repeating: .completeStep, count: 5) + [.approve, .startElimination]
-                    + Array(repeating: .completeStep, count: 5) + [.eliminate])
+                    + Array(repeating: .completeStep, count: 5) + [.eliminate, .remove])
             #expect(file.steps.map(\.actor).filter { $0 == "county" }.count == 2)
             #expect(file.elimination?.id == "elimination.43", "Hunan's 7-day elimination notice applies")
             let audit = try await AuditService(r.environment).list(.init(scope: .everywhere), by: TestEnvironment.system)

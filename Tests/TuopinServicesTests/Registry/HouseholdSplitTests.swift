@@ -55,13 +55,14 @@ struct HouseholdSplitTests {
             let quality = QualityService(r.environment)
             let zhangs = [Self.zhang.rawValue, Self.newNumber]
             let foundBefore = Set(
-                try await quality.check(area: nil, asOf: Self.d("2020-10-15"), by: cadre).findings.filter { zhangs.contains($0.household) }.map(
-                    \.rule))
+                try await quality.check(area: nil, asOf: Self.d("2020-10-15"), by: cadre).findings.filter { zhangs.contains($0.household) }.map {
+                    "\($0.household) \($0.rule)"
+                })
             let events = try await HouseholdService(r.environment).split(
                 Self.zhang, newNumber: Self.newNumber, members: [Self.mei, Self.xiao], newHead: Self.lin, on: Self.d("2020-10-10"), note: "另立门户",
                 by: cadre)
-            // The new household is exited, as the old one was on the day, through the legal path, all on the day.
-            #expect(events.map(\.kind) == [.identified, .exited] && events.last?.status == .exitedWithPolicies)
+            // The new household is exited, as the old one was on the day: identified and corrected to it, all on the day (no new exit).
+            #expect(events.map(\.kind) == [.identified, .corrected] && events.last?.status == .exitedWithPolicies)
             #expect(events.allSatisfy { $0.effectiveDate == Self.d("2020-10-10") && $0.note == "分户自 4304811002010003；另立门户" })
             #expect(try await Self.members(r, Self.zhang.rawValue) == [Self.shan: .head, Self.lan: .spouse])
             #expect(try await Self.members(r, Self.newNumber) == [Self.lin: .head, Self.mei: .spouse, Self.xiao: .son])
@@ -81,9 +82,13 @@ struct HouseholdSplitTests {
             // The catalogue finds what it found in the old household (the fixture's own faults: no income, a
             // 15-year-old out of school), now in the household each fault went to; nothing new: one head each, a legal history.
             let found = Set(
-                try await quality.check(area: nil, asOf: Self.d("2020-10-15"), by: cadre).findings.filter { zhangs.contains($0.household) }.map(
-                    \.rule))
-            #expect(foundBefore == ["DQ-005", "DQ-011", "DQ-032"] && found == foundBefore)
+                try await quality.check(area: nil, asOf: Self.d("2020-10-15"), by: cadre).findings.filter { zhangs.contains($0.household) }.map {
+                    "\($0.household) \($0.rule)"
+                })
+            let old = Self.zhang.rawValue, new = Self.newNumber
+            #expect(foundBefore == ["\(old) DQ-005", "\(old) DQ-011", "\(old) DQ-032"])
+            // The exit's missing income stays with the household that exited; the boy out of school moved.
+            #expect(found == ["\(old) DQ-011", "\(new) DQ-005", "\(new) DQ-032"], "\(found)")
             let audit = try await AuditService(r.environment).list(.init(action: "householdSplit", scope: .everywhere), by: TestEnvironment.system)
             #expect(audit.count == 1)
             let entry = try #require(audit.first?.after)
@@ -104,8 +109,8 @@ struct HouseholdSplitTests {
                 Self.zhang, newNumber: Self.newNumber, members: [Self.lan], newHead: Self.shan, oldHead: Self.lin, on: Self.d("2020-10-10"), by: cadre
             )
             #expect(try await Self.members(r, Self.newNumber) == [Self.shan: .head, Self.lan: .spouse])
-            // The son heads the old household from the day; his wife and son keep their recorded relations.
-            #expect(try await Self.members(r, Self.zhang.rawValue) == [Self.lin: .head, Self.mei: .daughterInLaw, Self.xiao: .grandson])
+            // The son heads the old household from the day; his wife and son are now his spouse and son.
+            #expect(try await Self.members(r, Self.zhang.rawValue) == [Self.lin: .head, Self.mei: .spouse, Self.xiao: .son])
         }
     }
 

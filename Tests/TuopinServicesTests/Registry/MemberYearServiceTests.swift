@@ -75,6 +75,14 @@ struct MemberYearServiceTests {
                 try await service.setMemberYear(Self.wangIn2020(), household: Self.poor, by: r.user("othercadre"))
             }
             #expect(try await service.memberYears(Self.poor, year: nil, by: cadre).isEmpty)
+            // A row filed under another household (王强's 2013 row, under household 1) is corrected there, not replaced from here.
+            try await r.store.transaction { tx in
+                try await MemberYearQuery.save(
+                    Self.wangIn2020 { $0.year = 2013 }, county: "430481", household: try HouseholdNumber("4304811002010001"), in: tx)
+            }
+            await #expect(throws: HouseholdError.memberYearInOtherHousehold("4304811002010001")) {
+                try await service.setMemberYear(Self.wangIn2020 { $0.year = 2013 }, household: Self.poor, by: cadre)
+            }
         }
     }
 }
