@@ -81,9 +81,23 @@ extension Rejections {
         case .duplicateRow(let line): s.text("import.reason.duplicateRow", ["line": String(line)])
         case .notAMemberOfHousehold(let n, let year): s.text("import.reason.notAMemberOfHousehold", ["number": n, "year": String(year)])
         case .unknownSpecialGroup(let g): s.text("import.reason.unknownSpecialGroup", ["group": g])
+        case .invalidSpecialGroup(let e): s.text("import.reason.invalidSpecialGroup", ["reason": groupError(e, s)])
+        case .specialGroupDiffers(let g): s.text("import.reason.specialGroupDiffers", ["group": g])
         case .householdRejected(let n): s.text("import.reason.householdRejected", ["number": n])
         case .outsideScope(let code): s.text("import.reason.outsideScope", ["code": code])
         case .noRows: s.text("import.reason.noRows")
+        }
+    }
+}
+
+extension Rejections {
+    /// Why a special group's definition is not valid.
+    public static func groupError(_ e: SpecialGroupError, _ s: Localizer) -> String {
+        switch e {
+        case .badToken(let t): s.text("error.group.token", ["token": t])
+        case .badName: s.text("error.group.name")
+        case .unknownGroup(let t): s.text("error.group.unknown", ["token": t])
+        case .endBeforeStart: s.text("error.group.order")
         }
     }
 }

@@ -52,12 +52,5 @@ public struct SpecialGroupService: Sendable {
 }
 
 extension SpecialGroupError: WordedError {
-    public func message(_ s: Localizer) -> String {
-        switch self {
-        case .badToken(let t): s.text("error.group.token", ["token": t])
-        case .badName: s.text("error.group.name")
-        case .unknownGroup(let t): s.text("error.group.unknown", ["token": t])
-        case .endBeforeStart: s.text("error.group.order")
-        }
-    }
+    public func message(_ s: Localizer) -> String { Rejections.groupError(self, s) }
 }

@@ -12,6 +12,13 @@ extension RegistryExport {
         "resident_pension", "employee_pension", "receives_dibao", "receives_tekun", "public_welfare_job",
     ]
 
+    /// The special-group code table, every group (a tag names one).
+    static func groupRows(sql: any SQLDatabase, _ sink: RowSink) async throws {
+        for group in try await SpecialGroupQuery.groups(sql).sorted(by: { $0.token < $1.token }) {
+            sink.emit { [group.token, CSVText.neutralized(group.label.zh), CSVText.neutralized(group.label.en)] }
+        }
+    }
+
     static func yearRows(of file: RegistryFile, sql: any SQLDatabase, filter: AreaFilter, masked: Bool, _ sink: RowSink) async throws {
         let c = filter.countyPattern, a = filter.codePattern
         let (table, order): (String, String) =

@@ -147,6 +147,8 @@ public enum RegistryExport {
                         + (try IncomeItem.allCases.map { try row.yuan(IncomeColumns.name($0)) })
                 }
             }
+        case .specialGroups:
+            try await groupRows(sql: sql, sink)
         case .householdYears, .memberYears, .householdGroups:
             try await yearRows(of: file, sql: sql, filter: filter, masked: masked, sink)
         }

@@ -79,6 +79,10 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case notAMemberOfHousehold(String, year: Int)
         /// A household_groups.csv row names a special group the registry does not have.
         case unknownSpecialGroup(String)
+        /// A special_groups.csv row whose token or names are not valid.
+        case invalidSpecialGroup(SpecialGroupError)
+        /// A special_groups.csv row whose token the registry has with other names.
+        case specialGroupDiffers(String)
         /// The row belongs to a household that was rejected.
         case householdRejected(String)
         /// The row's area lies outside the importing user's scope.

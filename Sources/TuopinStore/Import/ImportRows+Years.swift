@@ -38,6 +38,11 @@ extension ImportRows {
         }
     }
 
+    struct SpecialGroupColumns {
+        let token, zh, en: ImportColumn
+        init(_ c: Columns) { (token, zh, en) = (c["token"], c["name_zh"], c["name_en"]) }
+    }
+
     struct GroupColumns {
         let number, group, from, to, note: ImportColumn
         init(_ c: Columns) { (number, group, from, to, note) = (c["household_number"], c["group"], c["from_date"], c["to_date"], c["note"]) }

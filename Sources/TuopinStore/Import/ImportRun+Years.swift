@@ -80,6 +80,38 @@ extension ImportRun {
         memberOf = nil
     }
 
+    /// special_groups.csv: the groups a tag may name. A group the registry lacks is added (the
+    /// code table travels with the registry); one it has must carry the same names.
+    func importSpecialGroups() async throws {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.specialGroups.fileName).path) else { return }
+        let known = Dictionary(try await SpecialGroupQuery.groups(try await database()).map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
+        var added: [SpecialGroup] = []
+        var seen: [String: Int] = [:]
+        try await read(
+            .specialGroups, columns: ImportRows.SpecialGroupColumns.init,
+            { row, c in
+                let token = row.text(c.token, maximum: 40), zh = row.text(c.zh, maximum: 40), en = row.optionalText(c.en) ?? ""
+                guard let token, let zh, row.isValid else { return }
+                let group: SpecialGroup
+                do throws(SpecialGroupError) { group = try SpecialGroup(token: token, label: Label(zh, en)) } catch {
+                    row.reject(error == .badName ? "name_zh" : "token", .invalidSpecialGroup(error))
+                    return
+                }
+                if let first = seen[token] {
+                    row.reject("token", .duplicateRow(firstLine: first))
+                    return
+                }
+                seen[token] = row.line
+                if let existing = known[token] {
+                    if existing.label != group.label { row.reject("name_zh", .specialGroupDiffers(token)) }
+                    return
+                }
+                added.append(group)
+            }, flush: {})
+        for group in added { try await SpecialGroupQuery.save(group, in: tx) }
+        if !added.isEmpty { outcome.writtenRows[.specialGroups, default: 0] += added.count }
+    }
+
     /// household_groups.csv: tags of groups the registry's code table has, from a start date.
     func importGroups() async throws {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.householdGroups.fileName).path) else { return }

@@ -7,6 +7,8 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     case areas
     case areaEvents = "area_events"
     case villageProfiles = "village_profiles"
+    /// The special-group code table (built-in and added groups), before the tags that name them.
+    case specialGroups = "special_groups"
     case households
     case statusEvents = "status_events"
     case members
@@ -23,6 +25,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         case .areas: ["code", "name", "kind"]
         case .areaEvents: ["area_code", "kind", "effective_date", "document"]
         case .villageProfiles: ["village_code", "year", "rural_registered_population", "collective_income"]
+        case .specialGroups: ["token", "name_zh", "name_en"]
         case .households:
             [
                 "household_number", "village_code", "identification_standard", "poverty_attribute", "main_cause", "secondary_causes",
@@ -58,7 +61,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     /// Files whose rows belong to a household: a rejected row rejects its household whole.
     public var isHouseholdOwned: Bool {
         switch self {
-        case .areas, .areaEvents, .villageProfiles: false
+        case .areas, .areaEvents, .villageProfiles, .specialGroups: false
         default: true
         }
     }
@@ -68,6 +71,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         switch self {
         case .areaEvents: ["document"]
         case .villageProfiles: ["collective_income"]
+        case .specialGroups: ["name_en"]
         case .households: ["secondary_causes", "planned_exit_year", "phone", "bank_account"]
         case .statusEvents: ["note"]
         case .members: ["to_date", "end_reason"]

@@ -14,7 +14,7 @@ struct RowReader {
 
     /// Columns of free text: they may hold line breaks, and export protects a leading `=`, `+`,
     /// `-`, `@` with an apostrophe (spreadsheets would run them as formulas), which import removes.
-    static let freeText: Set<String> = ["name", "document", "note", "phone", "bank_account", "relocation_site"]
+    static let freeText: Set<String> = ["name", "document", "note", "phone", "bank_account", "relocation_site", "name_zh", "name_en"]
     static let multiline: Set<String> = ["document", "note"]
 
     init(header: ImportHeader, line: Int, fields: [String], plain: Bool = false) {

@@ -145,6 +145,42 @@ struct YearlyFactsImportTests {
         await store.close()
     }
 
+    /// The code table travels: a group an administrator added elsewhere comes with its tags,
+    /// the built-in ones are known already, and a group known under other names is refused.
+    @Test(arguments: TestDatabase.available)
+    func anAddedSpecialGroupComesWithItsTags(_ database: TestDatabase) async throws {
+        let fixture = Self.withFacts { f in
+            f.files[.specialGroups] = [["relocated", "易地扶贫搬迁户", "relocated household"], ["retiredFarmer", "'=退耕农户", "retired farmer"]]
+            f.files[.householdGroups]!.append(
+                Self.row(.householdGroups, ["household_number": "4304811002010001", "group": "retiredFarmer", "from_date": "2019-05-01"]))
+        }
+        try await database.withStore { store in
+            let run = try await store.importFolder(try fixture.write())
+            #expect(run.rejections.isEmpty, "\(run.rejections.prefix(3))")
+            #expect(run.outcome.writtenRows[.specialGroups] == 1)
+            let groups = try await SpecialGroupQuery.groups(store.sql)
+            #expect(groups.first { $0.token == "retiredFarmer" }?.label == Label("=退耕农户", "retired farmer") && groups.count == 5)
+            let out = RoundTripTests.folder("groups")
+            _ = try await store.read { try await RegistryExport.export($0, to: out) }
+            let exported = try Self.rows(out, .specialGroups)
+            #expect(exported.map(\.[0]) == ["elderlyAlone", "relocated", "retiredFarmer", "retiredFisherman", "severeDisability"])
+            #expect(exported.contains(["retiredFarmer", "'=退耕农户", "retired farmer"]), "formula-protected, as written")
+        }
+    }
+
+    @Test(arguments: [
+        (["relocated", "搬迁户", "relocated"], "name_zh"), (["1bad", "坏", "bad"], "token"), (["good", "", "good"], "name_zh"),
+    ])
+    func aSpecialGroupRowIsCheckedAgainstTheCodeTable(_ fields: [String], _ field: String) async throws {
+        let fixture = Self.withFacts { f in f.files[.specialGroups] = [fields] }
+        let store = try await TestDatabase.sqlite.makeStore()
+        let run = try await store.importFolder(try fixture.write())
+        let rejection = try #require(run.rejections.first { $0.file == .specialGroups })
+        #expect(rejection.line == 2 && rejection.field == field, "\(rejection.reason)")
+        #expect(!run.committed)
+        await store.close()
+    }
+
     @Test func aRepeatedYearIsNamedWithItsFirstLine() async throws {
         let fixture = Self.withFacts { f in f.files[.householdYears]!.append(f.files[.householdYears]![0]) }
         let store = try await TestDatabase.sqlite.makeStore()
