@@ -81,7 +81,8 @@ extension ImportRun {
     }
 
     /// special_groups.csv: the groups a tag may name. A group the registry lacks is added (the
-    /// code table travels with the registry); one it has must carry the same names.
+    /// code table travels with the registry) when the importer's scope is the whole registry;
+    /// one it has must carry the same names.
     func importSpecialGroups() async throws {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.specialGroups.fileName).path) else { return }
         let known = Dictionary(try await SpecialGroupQuery.groups(try await database()).map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
@@ -104,6 +105,11 @@ extension ImportRun {
                 seen[token] = row.line
                 if let existing = known[token] {
                     if existing.label != group.label { row.reject("name_zh", .specialGroupDiffers(token)) }
+                    return
+                }
+                // The code table is the whole registry's: only an import with the whole registry in scope adds to it.
+                guard scope == .everywhere else {
+                    row.reject("token", .unknownSpecialGroup(token))
                     return
                 }
                 added.append(group)

@@ -166,6 +166,13 @@ struct YearlyFactsImportTests {
             #expect(exported.map(\.[0]) == ["elderlyAlone", "relocated", "retiredFarmer", "retiredFisherman", "severeDisability"])
             #expect(exported.contains(["retiredFarmer", "'=退耕农户", "retired farmer"]), "formula-protected, as written")
         }
+        // A county's importer does not add to the whole registry's code table.
+        try await database.withStore { store in
+            let run = try await store.importFolder(try fixture.write(), partial: true, scope: .area(try AdminCode("430481")))
+            let refused = try #require(run.rejections.first { $0.file == .specialGroups })
+            #expect(refused.line == 3 && refused.field == "token" && refused.reason == .unknownSpecialGroup("retiredFarmer"))
+            #expect(try await SpecialGroupQuery.groups(store.sql).count == 4)
+        }
     }
 
     @Test(arguments: [
