@@ -60,7 +60,6 @@ extension ImportRows {
             // The four measures go together: the water test needs them all.
             let values = water.map { $0! }
             for (column, value) in zip(waterColumns, values) where value == nil { row.reject(column.name, .emptyField) }
-            for (column, value) in zip(waterColumns, values) where (value ?? 0) < 0 { row.reject(column.name, .invalidNumber(String(value!))) }
             if let l = values[0], let m = values[1], let v = values[2], let s = values[3] {
                 access = .some(WaterAccess(litresPerPersonPerDay: l, roundTripMinutes: m, verticalLiftMetres: v, shortageDaysPerYear: s))
             }
