@@ -70,10 +70,10 @@ struct Import: AsyncParsableCommand {
         }
         Console.out(
             s.text(
-                "import.done",
+                result.outcome.unchangedRows > 0 ? "import.doneUnchanged" : "import.done",
                 [
                     "rows": s.count(result.outcome.written), "read": s.count(result.outcome.readRows),
-                    "rejected": s.count(result.rejectedRows),
+                    "rejected": s.count(result.rejectedRows), "unchanged": s.count(result.outcome.unchangedRows),
                 ]))
     }
 }

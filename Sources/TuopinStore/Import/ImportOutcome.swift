@@ -13,6 +13,9 @@ public struct ImportOutcome: Sendable {
     /// Distinct rows not committed: each row's own faults, and the rows of rejected households.
     public var rejectedRows = 0
     public var readRows = 0
+    /// Rows the registry holds already, as they are (an area, a special group): read, not
+    /// written, not rejected.
+    public var unchangedRows = 0
     /// Rows written per file (before the transaction commits or rolls back).
     public var writtenRows: [RegistryFile: Int] = [:]
     /// A rejection that refuses the whole import, even with `--skip-invalid`.

@@ -24,7 +24,10 @@ extension ImportRun {
         var rows: [[StoreValue]] = []
         for p in pending.sorted(by: { ($0.value.code.rawValue.count, $0.value.code) < ($1.value.code.rawValue.count, $1.value.code) }) {
             let area = p.value, code = area.code.rawValue
-            if areaKinds[code] != nil { continue }  // in the registry (or twice in the file): skipped
+            if areaKinds[code] != nil {  // in the registry: kept as it is
+                outcome.unchangedRows += 1
+                continue
+            }
             if area.code.level >= .county, let parent = area.code.parent, areaKinds[parent.rawValue] == nil {
                 reject(.areas, line: p.line, fields: p.fields, field: "code", .unknownArea(parent.rawValue))
             } else if !scope.contains(area.code) {

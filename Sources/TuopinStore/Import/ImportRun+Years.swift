@@ -104,7 +104,7 @@ extension ImportRun {
                 }
                 seen[token] = row.line
                 if let existing = known[token] {
-                    if existing.label != group.label { row.reject("name_zh", .specialGroupDiffers(token)) }
+                    if existing.label != group.label { row.reject("name_zh", .specialGroupDiffers(token)) } else { outcome.unchangedRows += 1 }
                     return
                 }
                 // The code table is the whole registry's: only an import with the whole registry in scope adds to it.

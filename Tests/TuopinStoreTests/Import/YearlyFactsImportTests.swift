@@ -158,6 +158,8 @@ struct YearlyFactsImportTests {
             let run = try await store.importFolder(try fixture.write())
             #expect(run.rejections.isEmpty, "\(run.rejections.prefix(3))")
             #expect(run.outcome.writtenRows[.specialGroups] == 1)
+            #expect(run.outcome.unchangedRows == 1, "the built-in group the file names is kept as it is, and counted so")
+            #expect(run.outcome.readRows == run.outcome.written + run.outcome.rejectedRows + run.outcome.unchangedRows, "no row unaccounted for")
             let groups = try await SpecialGroupQuery.groups(store.sql)
             #expect(groups.first { $0.token == "retiredFarmer" }?.label == Label("=退耕农户", "retired farmer") && groups.count == 5)
             let out = RoundTripTests.folder("groups")
