@@ -41,7 +41,9 @@ struct EnrolmentCommand: AsyncParsableCommand {
 
         func application() throws -> EnrolmentService.Application {
             let number = try Assistance.Add.household(household)
-            let village = try AdminCode(self.village ?? String(household.prefix(12)))
+            let villageText = self.village ?? String(household.prefix(12))
+            try MonitorInput.checkArea(villageText)
+            let village = try AdminCode(villageText)
             var members: [(Member, RelationToHead)] = []
             if let head { members.append(try person(head, relation: .head)) }
             for m in member { members.append(try person(m, relation: nil)) }
