@@ -126,18 +126,17 @@ extension HouseholdYearQuery {
     {
         guard let facts = try await self.year(county: county, household: household, year: year, sql) else { return nil }
         let incomes = try await self.incomes(county: county, household: household, sql)
-        let rows = try await sql.raw(
-            """
+        var query: SQLQueryString = """
             SELECT m.birth_date, COALESCE(y.student_status, m.student_status) AS student_status,
                    COALESCE(y.medical_insured, m.medical_insured) AS medical_insured FROM membership ms
             JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
-            LEFT JOIN member_year y ON y.county_code = ms.county_code AND y.id_type = ms.id_type AND y.id_number = ms.id_number
-              AND y.year = (SELECT MAX(y2.year) FROM member_year y2 WHERE y2.county_code = ms.county_code AND y2.id_type = ms.id_type
-                              AND y2.id_number = ms.id_number AND y2.year <= \(bind: year))
-            WHERE ms.county_code = \(bind: county) AND ms.household_number = \(bind: household.rawValue)
+            """
+        query += MemberYearQuery.latestJoin(member: "ms", upTo: year)
+        query += """
+             WHERE ms.county_code = \(bind: county) AND ms.household_number = \(bind: household.rawValue)
               AND ms.from_date <= \(bind: date.description) AND (ms.to_date IS NULL OR ms.to_date > \(bind: date.description))
             """
-        ).all()
+        let rows = try await sql.raw(query).all()
         var uninsured = 0, outOfSchool = 0
         for row in rows {
             let key = household.rawValue

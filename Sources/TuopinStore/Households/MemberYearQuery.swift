@@ -6,6 +6,19 @@ import TuopinCore
 public enum MemberYearQuery {
     static let columns = RegistryRows.memberYear.columns.joined(separator: ", ")
 
+    /// `LEFT JOIN member_year y` on the latest row of the member `m` (a `member` or `membership`
+    /// alias) up to `year`: what a member's attributes were as of that year, for every query that
+    /// reads them (the exit test, `tuopin check`), so they read them alike.
+    static func latestJoin(member m: String, upTo year: Int) -> SQLQueryString {
+        // `m` is an alias from the calling query's own text, never input.
+        """
+         LEFT JOIN member_year y ON y.county_code = \(unsafeRaw: m).county_code AND y.id_type = \(unsafeRaw: m).id_type
+          AND y.id_number = \(unsafeRaw: m).id_number
+          AND y.year = (SELECT MAX(y2.year) FROM member_year y2 WHERE y2.county_code = \(unsafeRaw: m).county_code
+                          AND y2.id_type = \(unsafeRaw: m).id_type AND y2.id_number = \(unsafeRaw: m).id_number AND y2.year <= \(bind: year))
+        """
+    }
+
     /// Inserts or replaces the member's row for the year, as a member of `household`.
     public static func save(_ y: MemberYear, county: String, household: HouseholdNumber, in tx: StoreTransaction) async throws {
         try await tx.sql.raw(

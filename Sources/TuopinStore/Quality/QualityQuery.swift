@@ -43,10 +43,10 @@ public enum QualityQuery {
             FROM membership ms
             JOIN member m ON m.county_code = ms.county_code AND m.id_type = ms.id_type AND m.id_number = ms.id_number
             JOIN household h ON h.county_code = ms.county_code AND h.household_number = ms.household_number
-            LEFT JOIN member_year y ON y.county_code = m.county_code AND y.id_type = m.id_type AND y.id_number = m.id_number
-              AND y.year = (SELECT MAX(y2.year) FROM member_year y2 WHERE y2.county_code = m.county_code AND y2.id_type = m.id_type
-                              AND y2.id_number = m.id_number AND y2.year <= \(bind: date.year))
-            WHERE ms.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
+            """
+        query += MemberYearQuery.latestJoin(member: "m", upTo: date.year)
+        query += """
+             WHERE ms.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
               AND ms.from_date <= \(bind: day) AND (ms.to_date IS NULL OR ms.to_date > \(bind: day))
             ORDER BY ms.county_code, ms.household_number, m.id_number
             """
