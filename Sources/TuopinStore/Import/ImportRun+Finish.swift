@@ -1,4 +1,3 @@
-import Foundation
 import TuopinCore
 
 extension ImportRun {
@@ -23,7 +22,7 @@ extension ImportRun {
         try await importHouseholds()
         try await importStatusEvents()
         checkHistories()
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.memberYears.fileName).path) { memberOf = [:] }
+        if has(.memberYears) { memberOf = [:] }
         try await importMembers()
         checkCompositions()
         try await importIncomes()

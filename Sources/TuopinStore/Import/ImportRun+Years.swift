@@ -1,4 +1,3 @@
-import Foundation
 import TuopinCore
 
 /// The optional files of yearly facts and special-group tags. Their rows belong to households
@@ -84,7 +83,7 @@ extension ImportRun {
     /// code table travels with the registry) when the importer's scope is the whole registry;
     /// one it has must carry the same names.
     func importSpecialGroups() async throws {
-        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.specialGroups.fileName).path) else { return }
+        guard has(.specialGroups) else { return }
         let known = Dictionary(try await SpecialGroupQuery.groups(try await database()).map { ($0.token, $0) }, uniquingKeysWith: { a, _ in a })
         var added: [SpecialGroup] = []
         var seen: [String: Int] = [:]
@@ -120,7 +119,7 @@ extension ImportRun {
 
     /// household_groups.csv: tags of groups the registry's code table has, from a start date.
     func importGroups() async throws {
-        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(RegistryFile.householdGroups.fileName).path) else { return }
+        guard has(.householdGroups) else { return }
         let groups = Set(try await SpecialGroupQuery.groups(try await database()).map(\.token))
         var pending: [PendingRow<SpecialGroupTag>] = []
         var seen: [String: Int32] = [:]

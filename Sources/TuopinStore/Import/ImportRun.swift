@@ -69,6 +69,11 @@ final class ImportRun {
 
     // MARK: Reading files
 
+    /// Whether the folder holds `file` (a work a file needs is skipped when it is absent).
+    func has(_ file: RegistryFile) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(file.fileName).path)
+    }
+
     /// Opens a file of the folder, or reports why it cannot be read; nil when it is absent.
     static func open(_ file: RegistryFile, in directory: URL) -> Result<FileHandle, ImportRejection>? {
         // A link is followed: what it points at must be a regular file.
