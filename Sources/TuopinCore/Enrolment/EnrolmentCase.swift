@@ -76,7 +76,7 @@ public struct EnrolmentCase: Hashable, Sendable {
     ) throws(EnrolmentRefusal) -> EnrolmentCase {
         let checks = [
             Check(EnrolmentRules.template, passed: template.purpose == .enrolment && template.stages.first?.step == .application),
-            Check(EnrolmentRules.period, passed: (2013...2020).contains(date.year), values: [ReasonValue("date", .date(date))]),
+            Check(EnrolmentRules.period, passed: EnrolmentRules.years.contains(date.year), values: [ReasonValue("date", .date(date))]),
         ]
         guard Decision(checks: checks).passed else { throw EnrolmentRefusal(.apply, Decision(checks: checks)) }
         let done = template.stages.count == 1
@@ -142,6 +142,10 @@ public enum EnrolmentRules {
     public static let period = RuleID("enrolment.period")
     public static let open = RuleID("enrolment.open")
     public static let rejectingStage = RuleID("enrolment.rejectingStage")
+
+    /// The years of 建档立卡 enrolment: from the first the registry holds to 2020, when the
+    /// campaign ended and monitoring (its own templates, from 2021) took over.
+    public static let years = ImportLimits.firstEnrolmentYear...2020
 
     /// The stages that decide, and so may turn an application down.
     public static let deciding: Set<WorkflowStep> = [
