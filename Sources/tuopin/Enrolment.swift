@@ -63,12 +63,9 @@ struct EnrolmentCommand: AsyncParsableCommand {
         func run() async throws {
             let application = try application()
             let day = try MonitorInput.date(date)!
-            let (c, steps, template) = try await withServices(db, acting) { env, user in
-                let service = EnrolmentService(env)
-                let c = try await service.apply(application, on: day, note: note, by: user)
-                return try await service.show(c.reference, by: user)
+            try await EnrolmentOutput.change(db, acting, format: format) { service, user in
+                try await service.apply(application, on: day, note: note, by: user).reference
             }
-            EnrolmentOutput.show(c, steps, template, format: format)
         }
     }
 
@@ -95,12 +92,9 @@ struct EnrolmentCommand: AsyncParsableCommand {
             let notice = try MonitorInput.date(noticeFrom).flatMap { from in try MonitorInput.date(noticeTo).map { NoticePeriod(from: from, to: $0) }
             }
             let record = StepRecord(date: try MonitorInput.date(date)!, notice: notice, objectionsResolved: objectionsResolved, note: note)
-            let (c, steps, template) = try await withServices(db, acting) { env, user in
-                let service = EnrolmentService(env)
-                _ = try await service.step(reference, record, by: user)
-                return try await service.show(reference, by: user)
+            try await EnrolmentOutput.change(db, acting, format: format) { service, user in
+                try await service.step(reference, record, by: user).reference
             }
-            EnrolmentOutput.show(c, steps, template, format: format)
         }
     }
 
@@ -118,12 +112,10 @@ struct EnrolmentCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (c, steps, template) = try await withServices(db, acting) { env, user in
-                let service = EnrolmentService(env)
-                _ = try await service.reject(reference, on: try MonitorInput.date(date)!, note: reason, by: user)
-                return try await service.show(reference, by: user)
+            let day = try MonitorInput.date(date)!
+            try await EnrolmentOutput.change(db, acting, format: format) { service, user in
+                try await service.reject(reference, on: day, note: reason, by: user).reference
             }
-            EnrolmentOutput.show(c, steps, template, format: format)
         }
     }
 
@@ -135,8 +127,7 @@ struct EnrolmentCommand: AsyncParsableCommand {
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func run() async throws {
-            let (c, steps, template) = try await withServices(db, acting) { env, user in try await EnrolmentService(env).show(reference, by: user) }
-            EnrolmentOutput.show(c, steps, template, format: format)
+            try await EnrolmentOutput.change(db, acting, format: format) { _, _ in reference }
         }
     }
 
@@ -150,16 +141,21 @@ struct EnrolmentCommand: AsyncParsableCommand {
         func validate() throws { try MonitorInput.checkArea(area) }
 
         func run() async throws {
-            let cases = try await withServices(db, acting) { env, user in
-                try await EnrolmentService(env).cases(in: try area.map { try AdminCode($0) }, by: user)
+            let (cases, templates) = try await withServices(db, acting) { env, user in
+                (
+                    try await EnrolmentService(env).cases(in: try area.map { try AdminCode($0) }, by: user),
+                    try await MonitoringService(env).templates(by: user)
+                )
             }
             switch format {
             case .json: Console.out(MonitorOutput.json(cases.map(EnrolmentOutput.Row.init)))
             case .table:
                 for c in cases {
                     Console.out(
-                        [c.reference, c.household.rawValue, c.applicationDate.description, c.state.token, c.closedOn?.description ?? "-"].joined(
-                            separator: "\t"))
+                        [
+                            c.reference, c.household.rawValue, c.applicationDate.description,
+                            EnrolmentOutput.state(c, templates.template(id: c.template)),
+                        ].joined(separator: "\t"))
                 }
             }
         }
@@ -195,6 +191,30 @@ enum EnrolmentOutput {
         var note: String
     }
 
+    /// Runs `body` (a change, or nothing) as the acting user and prints the case it names, with
+    /// its steps, as it stands afterwards.
+    static func change(
+        _ db: DatabaseOptions, _ acting: ActingOptions, format: Monitor.Format,
+        _ body: @escaping @Sendable (EnrolmentService, User) async throws -> String
+    ) async throws {
+        let (c, steps, template) = try await withServices(db, acting) { env, user in
+            let service = EnrolmentService(env)
+            return try await service.show(try await body(service, user), by: user)
+        }
+        show(c, steps, template, format: format)
+    }
+
+    /// Where a case stands, in words: the next stage, or when it was enrolled or refused.
+    static func state(_ c: EnrolmentCase, _ template: WorkflowTemplate?) -> String {
+        let s = Console.strings
+        return switch c.state {
+        case .inProgress:
+            s.text("enrolment.state.inProgress", ["step": template.flatMap { c.currentStage($0) }.map { s.label($0.step.label) } ?? "-"])
+        case .enrolled: s.text("enrolment.state.enrolled", ["date": c.closedOn?.description ?? ""])
+        case .notEnrolled: s.text("enrolment.state.notEnrolled", ["date": c.closedOn?.description ?? ""])
+        }
+    }
+
     static func show(_ c: EnrolmentCase, _ steps: [EnrolmentQuery.Step], _ template: WorkflowTemplate?, format: Monitor.Format) {
         let s = Console.strings
         switch format {
@@ -213,14 +233,7 @@ enum EnrolmentOutput {
                                 noticeFrom: $0.notice?.from.description, noticeTo: $0.notice?.to.description, actor: $0.actor, note: $0.note)
                         })))
         case .table:
-            let state: String =
-                switch c.state {
-                case .inProgress:
-                    s.text("enrolment.state.inProgress", ["step": template.flatMap { c.currentStage($0) }.map { s.label($0.step.label) } ?? "-"])
-                case .enrolled: s.text("enrolment.state.enrolled", ["date": c.closedOn?.description ?? ""])
-                case .notEnrolled: s.text("enrolment.state.notEnrolled", ["date": c.closedOn?.description ?? ""])
-                }
-            Console.out(s.text("enrolment.saved", ["reference": c.reference, "state": state]))
+            Console.out(s.text("enrolment.saved", ["reference": c.reference, "state": state(c, template)]))
             Console.out(s.text("enrolment.steps.header"))
             for step in steps {
                 Console.out(
