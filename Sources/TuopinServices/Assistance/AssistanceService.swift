@@ -78,7 +78,7 @@ public struct AssistanceService: Sendable {
             try await environment.authorize(user, .view, area: village)
             return try await AssistanceQuery.measures(county: String(village.rawValue.prefix(6)), household: household, environment.store.sql)
         }
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         return try await AssistanceQuery.measures(in: area, runningOn: date, environment.store.sql)
     }

@@ -35,7 +35,7 @@ public struct CadreService: Sendable {
 
     /// Assignments in an area or of one household; phones masked without `viewPrivate`.
     public func assignments(area: AdminCode?, household: HouseholdNumber?, by user: User) async throws -> [CadreAssignment] {
-        var area = try area ?? user.scope.code ?? AdminCode("43")
+        var area = try await environment.area(area, of: user)
         if let household { area = try await MonitoringService(environment).householdVillage(household, by: user) }
         try await environment.authorize(user, .view, area: area)
         let rows = try await AssistanceQuery.assignments(in: area, household: household, environment.store.sql)
@@ -73,7 +73,7 @@ public struct CadreService: Sendable {
     }
 
     public func teams(area: AdminCode?, by user: User) async throws -> [VillageWorkTeam] {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         return try await AssistanceQuery.teams(in: area, environment.store.sql)
     }

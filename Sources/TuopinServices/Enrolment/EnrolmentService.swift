@@ -148,7 +148,7 @@ public struct EnrolmentService: Sendable {
     }
 
     public func cases(in area: AdminCode?, by user: User) async throws -> [EnrolmentCase] {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         return try await EnrolmentQuery.cases(in: area, environment.store.sql)
     }

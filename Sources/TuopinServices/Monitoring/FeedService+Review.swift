@@ -9,7 +9,7 @@ extension FeedService {
     /// The review items of an area (ID numbers, details and reasons masked unless the user may see
     /// private data).
     public func items(in area: AdminCode?, state: String? = "open", by user: User) async throws -> [FeedQuery.ReviewItem] {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
         return try await FeedQuery.items(in: area, state: state, environment.store.sql).map { item in

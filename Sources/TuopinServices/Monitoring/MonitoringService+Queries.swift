@@ -4,7 +4,7 @@ import TuopinStore
 extension MonitoringService {
     /// The cases of an area in the user's scope, optionally in one state (`identifying`, …).
     public func cases(in area: AdminCode?, state: String? = nil, by user: User) async throws -> [MonitoringCase] {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         return try await MonitoringQuery.cases(in: area, state: state, environment.store.sql)
     }
@@ -30,7 +30,7 @@ extension MonitoringService {
     /// - notices shorter than their template requires;
     /// - able-to-work households monitored for over a year without elimination.
     public func overdue(in area: AdminCode?, today: CivilDate, by user: User) async throws -> [OverdueItem] {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         return try await environment.store.read { reader in
             let cases = try await MonitoringQuery.cases(in: area, limit: Int.max, reader.sql)

@@ -10,7 +10,7 @@ extension MonitoringService {
     public func sweep(
         year: Int, area: AdminCode?, date: CivilDate, by user: User, progress: ProgressSink? = nil
     ) async throws -> SweepReport {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .editRegistry, area: area)
         guard date <= environment.today else { throw MonitoringError.future(date) }
         let thresholds = try await PolicyQuery.monitoringThresholds(environment.store.sql)

@@ -13,7 +13,7 @@ public struct QualityService: Sendable {
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
 
     public func check(area: AdminCode?, asOf date: CivilDate, by user: User) async throws -> QualityReport {
-        let area = try area ?? user.scope.code ?? AdminCode("43")
+        let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
         var findings: [QualityFinding] = []

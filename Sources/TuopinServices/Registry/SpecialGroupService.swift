@@ -44,7 +44,7 @@ public struct SpecialGroupService: Sendable {
     }
 
     public func tags(area: AdminCode?, household: HouseholdNumber?, by user: User) async throws -> [SpecialGroupTag] {
-        var area = try area ?? user.scope.code ?? AdminCode("43")
+        var area = try await environment.area(area, of: user)
         if let household { area = try await MonitoringService(environment).householdVillage(household, by: user) }
         try await environment.authorize(user, .view, area: area)
         return try await SpecialGroupQuery.tags(in: area, household: household, environment.store.sql)

@@ -35,3 +35,15 @@ public enum AreaQuery {
         return Area(code: code, name: try row.storedText("name", table: "area", key: key), kind: kind)
     }
 }
+
+extension AreaQuery {
+    /// The areas at the top of the registry (those without a parent in it), by code.
+    public static func roots(_ sql: any SQLDatabase) async throws -> [Area] {
+        try await sql.raw(
+            """
+            SELECT a.code, a.name, a.kind FROM area a
+            WHERE NOT EXISTS (SELECT 1 FROM area p WHERE p.code = a.parent_code) ORDER BY a.code
+            """
+        ).all().map(decode)
+    }
+}

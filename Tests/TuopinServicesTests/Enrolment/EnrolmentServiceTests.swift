@@ -142,4 +142,21 @@ struct EnrolmentServiceTests {
             await #expect(throws: EnrolmentError.notFound(again.reference)) { _ = try await service.show(again.reference, by: r.user("othercadre")) }
         }
     }
+
+    /// A listing with no area, by a user whose scope is the whole registry, covers the registry's
+    /// one top area; with two top areas it asks for one, in words.
+    @Test func aListingWithoutAnAreaCoversTheRegistrysTopArea() async throws {
+        try await SmallRegistry.with { r in
+            _ = try await EnrolmentService(r.environment).apply(try Self.application(), on: d("2014-04-01"), note: "", by: r.user("cadre"))
+            let system = TestEnvironment.system
+            #expect(try await EnrolmentService(r.environment).cases(in: nil, by: system).map(\.reference) == ["430481-E00001"])
+            #expect(try await QualityService(r.environment).check(area: nil, asOf: d("2014-05-01"), by: system).area == "430000")
+            try await r.store.transaction { tx in
+                try await tx.sql.raw("INSERT INTO area (code, name, kind, level) VALUES ('440000', '广东省', 'province', 'province')").run()
+            }
+            await #expect(throws: AreaNeeded(tops: ["430000", "440000"])) {
+                _ = try await MonitoringService(r.environment).cases(in: nil, by: system)
+            }
+        }
+    }
 }
