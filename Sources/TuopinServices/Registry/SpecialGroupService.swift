@@ -29,8 +29,10 @@ public struct SpecialGroupService: Sendable {
     public func tag(_ t: SpecialGroupTag, by user: User) async throws {
         let village = try await MonitoringService(environment).householdVillage(t.household, by: user)
         try await environment.authorize(user, .editRegistry, area: village)
-        if let to = t.to, to <= t.from { throw SpecialGroupError.endBeforeStart }
-        guard t.from <= environment.today else { throw HouseholdError.future(t.from) }
+        // The tag's rules are the import's too (household_groups.csv).
+        let decision = SpecialGroupTagRules.evaluate(t, today: environment.today)
+        if decision.failedChecks.contains(where: { $0.rule == SpecialGroupTagRules.span }) { throw SpecialGroupError.endBeforeStart }
+        guard decision.passed else { throw HouseholdError.refused(decision) }
         try await environment.store.transaction { tx in
             guard try await SpecialGroupQuery.groups(tx.sql).contains(where: { $0.token == t.group }) else {
                 throw SpecialGroupError.unknownGroup(t.group)
