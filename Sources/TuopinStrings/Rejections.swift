@@ -100,4 +100,13 @@ extension Rejections {
         case .endBeforeStart: s.text("error.group.order")
         }
     }
+
+    public static func localCodeError(_ e: LocalCodeError, _ s: Localizer) -> String {
+        switch e {
+        case .badToken(let t): s.text("error.localCode.token", ["token": t])
+        case .badName: s.text("error.localCode.name")
+        case .unknownBase(let t): s.text("error.localCode.base", ["token": t])
+        case .unknownCode(let list, let t): s.text("error.localCode.unknown", ["list": s.label(list.label), "token": t])
+        }
+    }
 }

@@ -19,11 +19,10 @@ struct CaseStepOptions: ParsableArguments {
     func run(
         _ db: DatabaseOptions, _ acting: ActingOptions, _ body: @escaping (MonitoringService, ServiceEnvironment, User) async throws -> MonitoringCase
     ) async throws {
-        let (c, templates) = try await withServices(db, acting) { env, user in
-            let service = MonitoringService(env)
-            return (try await body(service, env, user), try await service.templates(by: user))
+        let (c, view) = try await withServices(db, acting) { env, user in
+            (try await body(MonitoringService(env), env, user), try await CaseView(env, user))
         }
-        MonitorOutput.cases([MonitoringCaseReport(c, templates: templates, chinese: Console.language == .zh)], format: format, single: true)
+        MonitorOutput.cases([view.report(c)], format: format, single: true)
     }
 }
 
@@ -35,7 +34,11 @@ extension Monitor {
         @OptionGroup var acting: ActingOptions
         @Option(help: "Household number.") var household: String
         @Option(help: "selfApplication, hotline12317, cadreVisit, departmentData or sweep.") var channel: String
-        @Option(help: "Risk type (1 to 5): illness, schooling, drinkingWater, unstableEmployment, disability, disaster, …") var risk: [String] = []
+        @Option(
+            help:
+                "Risk type (1 to 5): illness, schooling, drinkingWater, unstableEmployment, disability, disaster, … or a local code (tuopin codes list)."
+        )
+        var risk: [String] = []
         @Flag(name: .customLong("green-channel"), help: "Help may start before approval (绿色通道).") var greenChannel = false
         @Option(help: "The lead's date, YYYY-MM-DD (default: today in Asia/Shanghai).") var date: String?
         @Option(help: "A note kept with the lead.") var note = ""
@@ -43,7 +46,6 @@ extension Monitor {
 
         func validate() throws {
             _ = try MonitorInput.code(channel, as: DiscoveryChannel.self)
-            _ = try MonitorInput.risks(risk)
             _ = try MonitorInput.date(date)
             do { _ = try HouseholdNumber(household) } catch {
                 throw ValidationError(Console.strings.text("import.reason.invalidHouseholdNumber", ["value": String(household.prefix(40))]))
@@ -51,14 +53,16 @@ extension Monitor {
         }
 
         func run() async throws {
-            let (c, templates) = try await withServices(db, acting) { env, user in
-                let service = MonitoringService(env)
+            let (c, view) = try await withServices(db, acting) { env, user in
+                let view = try await CaseView(env, user)
+                let risks = try MonitorInput.risks(risk, view.codes)
                 let input = MonitoringService.LeadInput(
                     household: try HouseholdNumber(household), channel: try MonitorInput.code(channel, as: DiscoveryChannel.self),
-                    date: try MonitorInput.date(date) ?? env.today, risks: try MonitorInput.risks(risk), greenChannel: greenChannel, note: note)
-                return (try await service.lead(input, by: user), try await service.templates(by: user))
+                    date: try MonitorInput.date(date) ?? env.today, risks: risks.risks, greenChannel: greenChannel, note: note,
+                    localRisks: risks.local)
+                return (try await MonitoringService(env).lead(input, by: user), view)
             }
-            MonitorOutput.cases([MonitoringCaseReport(c, templates: templates, chinese: Console.language == .zh)], format: format, single: true)
+            MonitorOutput.cases([view.report(c)], format: format, single: true)
         }
     }
 
@@ -81,7 +85,6 @@ extension Monitor {
                 throw ValidationError(Console.strings.text("monitor.cli.noticeBothDays"))
             }
             if let category { _ = try MonitorInput.code(category, as: MonitoringCategory.self) }
-            _ = try MonitorInput.risks(risk)
         }
 
         func run() async throws {
@@ -89,10 +92,11 @@ extension Monitor {
                 let notice = try MonitorInput.date(noticeFrom).flatMap { from in
                     try MonitorInput.date(noticeTo).map { NoticePeriod(from: from, to: $0) }
                 }
+                let risks = risk.isEmpty ? nil : try MonitorInput.risks(risk, try await LocalCodeService(env).book(by: user))
                 let record = StepRecord(
                     date: try step.day(env), consentSigned: consent, notice: notice, objectionsResolved: objectionsResolved,
                     category: try category.map { try MonitorInput.code($0, as: MonitoringCategory.self) },
-                    risks: risk.isEmpty ? nil : try MonitorInput.risks(risk), note: step.note)
+                    risks: risks?.risks, note: step.note, localRisks: risks?.local ?? [:])
                 return try await service.complete(step.reference, record, by: user)
             }
         }
@@ -109,14 +113,14 @@ extension Monitor {
 
         func validate() throws {
             if let category { _ = try MonitorInput.code(category, as: MonitoringCategory.self) }
-            _ = try MonitorInput.risks(risk)
         }
 
         func run() async throws {
             try await step.run(db, acting) { service, env, user in
+                let risks = risk.isEmpty ? nil : try MonitorInput.risks(risk, try await LocalCodeService(env).book(by: user))
                 let record = StepRecord(
                     date: try step.day(env), category: try category.map { try MonitorInput.code($0, as: MonitoringCategory.self) },
-                    risks: risk.isEmpty ? nil : try MonitorInput.risks(risk), note: step.note)
+                    risks: risks?.risks, note: step.note, localRisks: risks?.local ?? [:])
                 return try await service.approve(step.reference, record, by: user)
             }
         }
@@ -185,7 +189,7 @@ extension Monitor {
                 throw ValidationError(Console.strings.text("import.reason.invalidAmount", ["value": income]))
             }
             for m in missing { _ = try MonitorInput.code(m, as: BasicGuarantee.self) }
-            _ = try MonitorInput.risks(remainingRisk)
+            for r in remainingRisk { _ = try MonitorInput.code(r, as: RiskType.self) }
         }
 
         func run() async throws {
@@ -193,7 +197,8 @@ extension Monitor {
                 let missing = Set(try missing.map { try MonitorInput.code($0, as: BasicGuarantee.self) })
                 let facts = EliminationFacts(
                     perCapitaNetIncome: try Money(yuan: income), incomeStable: !incomeUnstable, rigidSpendingControlled: !spendingUncontrolled,
-                    securedGuarantees: Set(BasicGuarantee.allCases).subtracting(missing), remainingRisks: try MonitorInput.risks(remainingRisk),
+                    securedGuarantees: Set(BasicGuarantee.allCases).subtracting(missing),
+                    remainingRisks: try remainingRisk.map { try MonitorInput.code($0, as: RiskType.self) },
                     newRisk: newRisk, noLabourSafetyNet: false)
                 return try await service.startElimination(
                     step.reference, on: try step.day(env), method: try MonitorInput.code(method, as: EliminationMethod.self), facts: facts,

@@ -33,11 +33,10 @@ struct Monitor: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (cases, templates) = try await withServices(db, acting) { env, user in
-                let service = MonitoringService(env)
-                return (try await service.cases(in: try area.map(AdminCode.init), state: state, by: user), try await service.templates(by: user))
+            let (cases, view) = try await withServices(db, acting) { env, user in
+                (try await MonitoringService(env).cases(in: try area.map(AdminCode.init), state: state, by: user), try await CaseView(env, user))
             }
-            MonitorOutput.cases(cases.map { MonitoringCaseReport($0, templates: templates, chinese: Console.language == .zh) }, format: format)
+            MonitorOutput.cases(cases.map(view.report), format: format)
         }
     }
 
@@ -49,11 +48,10 @@ struct Monitor: AsyncParsableCommand {
         @Option(help: "Output format.") var format: Format = .table
 
         func run() async throws {
-            let (file, templates) = try await withServices(db, acting) { env, user in
-                let service = MonitoringService(env)
-                return (try await service.show(reference, by: user), try await service.templates(by: user))
+            let (file, view) = try await withServices(db, acting) { env, user in
+                (try await MonitoringService(env).show(reference, by: user), try await CaseView(env, user))
             }
-            MonitorOutput.show(file, templates: templates, format: format)
+            MonitorOutput.show(file, view, format: format)
         }
     }
 
@@ -100,7 +98,30 @@ enum MonitorInput {
         return value
     }
 
-    static func risks(_ texts: [String]) throws -> [RiskType] { try texts.map { try code($0, as: RiskType.self) } }
+    /// Risks as written (built-in or local codes): the built-in risks, and the local codes by the risk each refines.
+    static func risks(_ texts: [String], _ codes: CodeBook) throws -> (risks: [RiskType], local: [RiskType: String]) {
+        let choices = try texts.map { text in
+            guard let choice = codes.resolve(text, in: .riskType) else { throw LocalCodeError.unknownCode(.riskType, String(text.prefix(40))) }
+            return choice
+        }
+        guard let risks = MonitoringCase.risks(choices) else { throw LocalCodeError.unknownCode(.riskType, texts.joined(separator: ",")) }
+        return risks
+    }
+}
+
+/// What a case is shown with: the workflow templates, and the local codes that name its risks.
+struct CaseView: Sendable {
+    let templates: WorkflowTemplateTable
+    let codes: CodeBook
+
+    init(_ env: ServiceEnvironment, _ user: User) async throws {
+        templates = try await MonitoringService(env).templates(by: user)
+        codes = try await LocalCodeService(env).book(by: user)
+    }
+
+    func report(_ c: MonitoringCase) -> MonitoringCaseReport {
+        MonitoringCaseReport(c, templates: templates, chinese: Console.language == .zh, codes: codes)
+    }
 }
 
 extension Monitor {

@@ -26,12 +26,13 @@ enum MonitorOutput {
     static func row(_ r: MonitoringCaseReport, _ s: Localizer) -> String {
         let state = r.stepLabel.map { r.stateLabel + "·" + $0 } ?? r.stateLabel
         let category = r.category.flatMap(MonitoringCategory.init(token:)).map { s.label($0.label) } ?? "—"
-        let risks = r.risks.compactMap(RiskType.init(token:)).map { s.label($0.label) }.joined(separator: s.language == .zh ? "、" : ", ")
+        let risks = r.riskLabels.joined(separator: s.language == .zh ? "、" : ", ")
         return [r.reference, r.household, r.village, state, category, risks, r.leadDate, r.deadline ?? "—"].joined(separator: "\t")
     }
 
-    static func show(_ file: CaseFile, templates: WorkflowTemplateTable, format: Monitor.Format) {
-        let report = MonitoringCaseReport(file.monitoringCase, templates: templates, chinese: Console.language == .zh)
+    static func show(_ file: CaseFile, _ view: CaseView, format: Monitor.Format) {
+        let templates = view.templates
+        let report = view.report(file.monitoringCase)
         switch format {
         case .json:
             struct Shown: Encodable {

@@ -15,7 +15,8 @@ extension MonitoringCase {
             number: 0, household: lead.household, village: lead.village, channel: lead.channel, leadDate: lead.date,
             identificationTemplate: identification.id, eliminationTemplate: elimination.id, deadline: deadline,
             state: .identifying(stage: 0), category: nil, risks: lead.risks, greenChannel: lead.greenChannel, noLabourSafetyNet: false,
-            previousCase: previousCase, identifiedOn: nil, eliminationMethod: nil, closedOn: nil, lastStepDate: lead.date)
+            previousCase: previousCase, identifiedOn: nil, eliminationMethod: nil, closedOn: nil, lastStepDate: lead.date,
+            localRisks: lead.localRisks)
         var followUps: [FollowUp] = deadline.map { [.startDeadline($0)] } ?? []
         followUps += noticeFollowUp(identification.stages[0])
         return (opened, followUps)
@@ -79,6 +80,8 @@ extension MonitoringCase {
         lastStepDate = record.date
         if deciding {
             category = record.category ?? category
+            // Risks decided anew carry the local codes chosen with them; risks kept keep theirs.
+            localRisks = (record.risks == nil ? localRisks : record.localRisks).filter { decided.contains($0.key) }
             risks = decided
         }
         guard last else {

@@ -18,6 +18,8 @@ public struct MonitoringCase: Hashable, Sendable {
     public internal(set) var state: MonitoringState
     public internal(set) var category: MonitoringCategory?
     public internal(set) var risks: [RiskType]
+    /// The local codes chosen for some of the risks (§2.6): each refines its key, a risk of the case.
+    public internal(set) var localRisks: [RiskType: String]
     /// 绿色通道: help may start before approval (M12).
     public var greenChannel: Bool
     /// 整户无劳动能力兜底: never eliminated; tracked after protection.
@@ -36,7 +38,8 @@ public struct MonitoringCase: Hashable, Sendable {
         number: Int, household: HouseholdNumber, village: AdminCode, channel: DiscoveryChannel, leadDate: CivilDate,
         identificationTemplate: String, eliminationTemplate: String, deadline: CivilDate?, state: MonitoringState,
         category: MonitoringCategory?, risks: [RiskType], greenChannel: Bool, noLabourSafetyNet: Bool, previousCase: Int?,
-        identifiedOn: CivilDate?, eliminationMethod: EliminationMethod?, closedOn: CivilDate?, lastStepDate: CivilDate
+        identifiedOn: CivilDate?, eliminationMethod: EliminationMethod?, closedOn: CivilDate?, lastStepDate: CivilDate,
+        localRisks: [RiskType: String] = [:]
     ) throws(MonitoringRefusal) {
         if risks.count > Self.maximumRisks || Set(risks).count != risks.count {
             throw MonitoringRefusal(.lead, Decision(checks: [MonitoringRules.riskCount(risks)]))
@@ -52,6 +55,7 @@ public struct MonitoringCase: Hashable, Sendable {
         self.state = state
         self.category = category
         self.risks = risks
+        self.localRisks = localRisks.filter { risks.contains($0.key) }
         self.greenChannel = greenChannel
         self.noLabourSafetyNet = noLabourSafetyNet
         self.previousCase = previousCase
@@ -78,18 +82,21 @@ public struct MonitoringLead: Hashable, Sendable {
     public var channel: DiscoveryChannel
     public var date: CivilDate
     public var risks: [RiskType]
+    /// Local codes chosen for some of the risks, by the risk each refines.
+    public var localRisks: [RiskType: String]
     public var greenChannel: Bool
     public var note: String
 
     public init(
         household: HouseholdNumber, village: AdminCode, channel: DiscoveryChannel, date: CivilDate, risks: [RiskType],
-        greenChannel: Bool = false, note: String = ""
+        greenChannel: Bool = false, note: String = "", localRisks: [RiskType: String] = [:]
     ) {
         self.household = household
         self.village = village
         self.channel = channel
         self.date = date
         self.risks = risks
+        self.localRisks = localRisks
         self.greenChannel = greenChannel
         self.note = note
     }
@@ -107,11 +114,13 @@ public struct StepRecord: Hashable, Sendable {
     /// 县级审定 of an identification: the category and risks decided.
     public var category: MonitoringCategory?
     public var risks: [RiskType]?
+    /// Local codes for some of `risks`, by the risk each refines.
+    public var localRisks: [RiskType: String]
     public var note: String
 
     public init(
         date: CivilDate, consentSigned: Bool = false, notice: NoticePeriod? = nil, objectionsResolved: Bool = false,
-        category: MonitoringCategory? = nil, risks: [RiskType]? = nil, note: String = ""
+        category: MonitoringCategory? = nil, risks: [RiskType]? = nil, note: String = "", localRisks: [RiskType: String] = [:]
     ) {
         self.date = date
         self.consentSigned = consentSigned
@@ -119,6 +128,7 @@ public struct StepRecord: Hashable, Sendable {
         self.objectionsResolved = objectionsResolved
         self.category = category
         self.risks = risks
+        self.localRisks = localRisks
         self.note = note
     }
 }
@@ -147,4 +157,21 @@ public enum FollowUp: Hashable, Sendable {
     case startMonitoring(MonitoringCategory)
     /// The risk is eliminated; measures, cadres and follow-up continue (四个不摘).
     case keepFollowingUp
+}
+
+extension MonitoringCase {
+    /// The risks as chosen: each with its local code, if one refines it.
+    public var riskChoices: [CodeChoice] { risks.map { CodeChoice(base: $0.token, local: localRisks[$0]) } }
+
+    /// Risks chosen from the risk list (built-in or local): the built-in risks, and the local
+    /// codes by the risk each refines. Nil when a choice is not a risk.
+    public static func risks(_ choices: [CodeChoice]) -> (risks: [RiskType], local: [RiskType: String])? {
+        var risks: [RiskType] = [], local: [RiskType: String] = [:]
+        for choice in choices {
+            guard let risk = RiskType(token: choice.base) else { return nil }
+            risks.append(risk)
+            if let code = choice.local { local[risk] = code }
+        }
+        return (risks, local)
+    }
 }

@@ -15,7 +15,12 @@ public struct MonitoringCaseReport: Codable, Sendable, Equatable {
     public var stepLabel: String?
     public var stepLevel: String?
     public var category: String?
+    /// The built-in risks (what every figure counts).
     public var risks: [String]
+    /// The risks as chosen: a local code's token where one refines the risk.
+    public var chosenRisks: [String]
+    /// The chosen risks in words.
+    public var riskLabels: [String]
     public var greenChannel: Bool
     public var noLabourSafetyNet: Bool
     public var previousCase: String?
@@ -23,8 +28,8 @@ public struct MonitoringCaseReport: Codable, Sendable, Equatable {
     public var eliminationMethod: String?
     public var closedOn: String?
 
-    /// `chinese`: whether labels are in Chinese (else English).
-    public init(_ c: MonitoringCase, templates: WorkflowTemplateTable, chinese: Bool = true) {
+    /// `chinese`: whether labels are in Chinese (else English); `codes` names local risk codes.
+    public init(_ c: MonitoringCase, templates: WorkflowTemplateTable, chinese: Bool = true, codes: CodeBook = CodeBook()) {
         func word(_ l: Label) -> String { chinese ? l.zh : l.en }
         reference = c.reference
         household = c.household.rawValue
@@ -42,6 +47,10 @@ public struct MonitoringCaseReport: Codable, Sendable, Equatable {
         stepLevel = stage?.level.token
         category = c.category?.token
         risks = c.risks.map(\.token)
+        chosenRisks = c.riskChoices.map(\.token)
+        riskLabels = c.riskChoices.map { choice in
+            (codes.label(choice, in: .riskType) ?? codes.label(choice.base, in: .riskType)).map(word) ?? choice.token
+        }
         greenChannel = c.greenChannel
         noLabourSafetyNet = c.noLabourSafetyNet
         previousCase = c.previousCase.map { MonitoringCase.reference(county: String(c.village.rawValue.prefix(6)), number: $0) }

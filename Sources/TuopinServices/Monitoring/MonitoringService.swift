@@ -17,17 +17,20 @@ public struct MonitoringService: Sendable {
         public var channel: DiscoveryChannel
         public var date: CivilDate
         public var risks: [RiskType]
+        /// Local codes (`tuopin codes`) chosen for some of the risks, by the risk each refines.
+        public var localRisks: [RiskType: String]
         public var greenChannel: Bool
         public var note: String
 
         public init(
             household: HouseholdNumber, channel: DiscoveryChannel, date: CivilDate, risks: [RiskType], greenChannel: Bool = false,
-            note: String = ""
+            note: String = "", localRisks: [RiskType: String] = [:]
         ) {
             self.household = household
             self.channel = channel
             self.date = date
             self.risks = risks
+            self.localRisks = localRisks
             self.greenChannel = greenChannel
             self.note = note
         }
@@ -42,11 +45,12 @@ public struct MonitoringService: Sendable {
             let county = String(village.rawValue.prefix(6))
             let earlier = try await MonitoringQuery.cases(county: county, household: input.household, tx.sql)
             if let open = earlier.first(where: { !$0.state.isClosed }) { throw MonitoringError.openCaseExists(open.reference) }
+            try await LocalCodeService.check(input.localRisks, in: .riskType, tx)
             let (identification, elimination) = try await templates(year: input.date.year, village: village, in: tx)
             let calendar = try await WorkflowQuery.calendar(tx.sql)
             let lead = MonitoringLead(
                 household: input.household, village: village, channel: input.channel, date: input.date, risks: input.risks,
-                greenChannel: input.greenChannel, note: input.note)
+                greenChannel: input.greenChannel, note: input.note, localRisks: input.localRisks)
             var opened: MonitoringCase
             if let last = earlier.first, case .riskEliminated = last.state {
                 opened = try last.reopen(lead, identification: identification, elimination: elimination, calendar: calendar).0
@@ -73,7 +77,7 @@ public struct MonitoringService: Sendable {
     }
 
     func complete(_ reference: String, _ record: StepRecord, reviewOnly: Bool, by user: User) async throws -> MonitoringCase {
-        try await change(reference, by: user) { c, templates, _ in
+        try await change(reference, by: user) { c, templates, tx in
             guard let stage = c.currentStage(identification: templates.0, elimination: templates.1) else {
                 throw MonitoringRefusal(
                     .completeStep,
@@ -81,6 +85,7 @@ public struct MonitoringService: Sendable {
             }
             if reviewOnly && stage.level == .village { throw MonitoringError.notAReview(stage.step) }
             try environment.permit(user, stage.level.action, area: c.village)
+            try await LocalCodeService.check(record.localRisks, in: .riskType, tx)
             let index = c.state.stage
             try c.complete(record, identification: templates.0, elimination: templates.1)
             let transition: MonitoringTransition =
@@ -108,7 +113,7 @@ public struct MonitoringService: Sendable {
     /// M4, M9: the township or county rejects at its own review stage. The level is the one
     /// the user's role acts at (an administrator acts at the stage's own level).
     public func reject(_ reference: String, on date: CivilDate, note: String, by user: User) async throws -> MonitoringCase {
-        try await change(reference, by: user) { c, templates, _ in
+        try await change(reference, by: user) { c, templates, tx in
             guard let stage = c.currentStage(identification: templates.0, elimination: templates.1) else {
                 throw MonitoringRefusal(
                     .reject, Decision(checks: [Check(MonitoringRules.state, passed: false, values: [ReasonValue("state", .label(c.state.label))])]))
@@ -255,7 +260,7 @@ public struct MonitoringService: Sendable {
 
     static func values(_ c: MonitoringCase) -> [String: AuditValue] {
         var v: [String: AuditValue] = [
-            "household": .text(c.household.rawValue), "state": .text(c.state.token), "risks": .list(c.risks.map { .text($0.token) }),
+            "household": .text(c.household.rawValue), "state": .text(c.state.token), "risks": .list(c.riskChoices.map { .text($0.token) }),
             "greenChannel": .bool(c.greenChannel), "noLabourSafetyNet": .bool(c.noLabourSafetyNet),
         ]
         if let stage = c.state.stage { v["stage"] = .int(stage) }

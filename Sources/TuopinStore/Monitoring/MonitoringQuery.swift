@@ -6,7 +6,7 @@ public enum MonitoringQuery {
     static let caseColumns = """
         county_code, case_number, household_number, village_code, channel, lead_date, identification_template,
         elimination_template, deadline, state, stage, outcome, category, risks, green_channel, no_labour_safety_net,
-        previous_case, identified_on, elimination_method, closed_on, last_step_date
+        previous_case, identified_on, elimination_method, closed_on, last_step_date, local_risks
         """
 
     /// The next free case number in a county (the caller holds the write transaction).
@@ -29,7 +29,7 @@ public enum MonitoringQuery {
                     \(bind: c.state.outcome), \(bind: c.category?.token), \(bind: c.risks.map(\.token).joined(separator: ",")),
                     \(bind: c.greenChannel), \(bind: c.noLabourSafetyNet), \(bind: c.previousCase), \(bind: c.identifiedOn?.description),
                     \(bind: c.eliminationMethod?.token), \(bind: c.closedOn?.description), \(bind: c.lastStepDate.description),
-                    \(bind: sweepYear))
+                    \(bind: localRisksText(c)), \(bind: sweepYear))
             """
         ).run()
     }
@@ -43,7 +43,8 @@ public enum MonitoringQuery {
                 category = \(bind: c.category?.token), risks = \(bind: c.risks.map(\.token).joined(separator: ",")),
                 green_channel = \(bind: c.greenChannel), no_labour_safety_net = \(bind: c.noLabourSafetyNet),
                 identified_on = \(bind: c.identifiedOn?.description), elimination_method = \(bind: c.eliminationMethod?.token),
-                closed_on = \(bind: c.closedOn?.description), last_step_date = \(bind: c.lastStepDate.description)
+                closed_on = \(bind: c.closedOn?.description), last_step_date = \(bind: c.lastStepDate.description),
+                local_risks = \(bind: localRisksText(c))
             WHERE county_code = \(bind: county) AND case_number = \(bind: c.number)
             """
         ).run()
@@ -111,6 +112,10 @@ public enum MonitoringQuery {
         let riskText = try row.storedText("risks", table: t, key: key)
         let risks = riskText.split(separator: ",").map { RiskType(token: String($0)) }
         guard risks.allSatisfy({ $0 != nil }) else { throw StoredValueError(table: t, column: "risks", key: key, value: riskText) }
+        let localText = try row.storedText("local_risks", table: t, key: key)
+        guard let localRisks = Self.localRisks(localText) else {
+            throw StoredValueError(table: t, column: "local_risks", key: key, value: localText)
+        }
         let householdText = try row.storedText("household_number", table: t, key: key)
         guard let household = try? HouseholdNumber(householdText) else {
             throw StoredValueError(table: t, column: "household_number", key: key, value: householdText)
@@ -133,7 +138,8 @@ public enum MonitoringQuery {
                 noLabourSafetyNet: try row.storedBool("no_labour_safety_net", table: t, key: key),
                 previousCase: try row.decodeNil(column: "previous_case") ? nil : Int(try row.storedInt("previous_case", table: t, key: key)),
                 identifiedOn: try optionalDate("identified_on"), eliminationMethod: try code("elimination_method", EliminationMethod.self),
-                closedOn: try optionalDate("closed_on"), lastStepDate: try row.storedDate("last_step_date", table: t, key: key))
+                closedOn: try optionalDate("closed_on"), lastStepDate: try row.storedDate("last_step_date", table: t, key: key),
+                localRisks: localRisks)
         } catch is MonitoringRefusal {
             throw StoredValueError(table: t, column: "risks", key: key, value: riskText)
         }
@@ -287,6 +293,21 @@ public struct RecordedNotice: Sendable, Hashable {
 }
 
 extension MonitoringQuery {
+    /// The local risk codes as stored: `base:local` pairs, comma-separated, in the risks' order.
+    static func localRisksText(_ c: MonitoringCase) -> String {
+        c.risks.compactMap { risk in c.localRisks[risk].map { risk.token + ":" + $0 } }.joined(separator: ",")
+    }
+
+    static func localRisks(_ text: String) -> [RiskType: String]? {
+        var local: [RiskType: String] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let risk = RiskType(token: String(parts[0])) else { return nil }
+            local[risk] = String(parts[1])
+        }
+        return local
+    }
+
     static let caseTable = BulkTable(
         "monitoring_case", caseColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } + ["sweep_year"])
     static let stepTable = BulkTable(
@@ -308,7 +329,7 @@ extension MonitoringQuery {
                 text(c.deadline?.description), .text(c.state.token), int(c.state.stage), text(c.state.outcome), text(c.category?.token),
                 .text(c.risks.map(\.token).joined(separator: ",")), .bool(c.greenChannel), .bool(c.noLabourSafetyNet), int(c.previousCase),
                 text(c.identifiedOn?.description), text(c.eliminationMethod?.token), text(c.closedOn?.description), .text(c.lastStepDate.description),
-                int(sweepYear),
+                .text(localRisksText(c)), int(sweepYear),
             ]
         }
         let stepRows: [[StoreValue]] = cases.map { _, s in
