@@ -33,7 +33,6 @@ struct Assistance: AsyncParsableCommand {
 
         func validate() throws {
             _ = try Self.household(household)
-            if MeasureKind(token: kind) == nil { throw ValidationError(Console.strings.text("import.reason.unknownCode", ["value": kind])) }
             if let amount, (try? Money(yuan: amount)) == nil {
                 throw ValidationError(Console.strings.text("import.reason.invalidAmount", ["value": amount]))
             }
@@ -49,15 +48,20 @@ struct Assistance: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (m, complete) = try await withServices(db, acting) { env, user in
+            let (m, complete, codes) = try await withServices(db, acting) { env, user in
+                let codes = try await LocalCodeService(env).book(by: user)
+                guard let choice = codes.resolve(kind, in: .measureKind), let base = MeasureKind(token: choice.base) else {
+                    throw LocalCodeError.unknownCode(.measureKind, String(kind.prefix(40)))
+                }
                 let measure = AssistanceMeasure(
-                    household: try Self.household(household), kind: MeasureKind(token: kind) ?? .heading(.other), project: project, scale: scale,
+                    household: try Self.household(household), kind: base, project: project, scale: scale,
                     amount: try amount.map { try Money(yuan: $0) }, funding: try funding.map { try MonitorInput.code($0, as: FundingSource.self) },
                     deadline: try MonitorInput.date(deadline), start: try MonitorInput.date(start) ?? env.today,
-                    continuesAfterElimination: continuesAfterElimination)
-                return try await AssistanceService(env).record(measure, by: user)
+                    continuesAfterElimination: continuesAfterElimination, localKind: choice.local)
+                let (m, complete) = try await AssistanceService(env).record(measure, by: user)
+                return (m, complete, codes)
             }
-            AssistanceOutput.measures([m], format: format)
+            AssistanceOutput.measures([m], format: format, codes: codes)
             if !complete.passed { Console.err(Console.strings.text("assistance.warning", ["reason": Console.strings.explain(complete)])) }
         }
     }
@@ -79,12 +83,15 @@ struct Assistance: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let m = try await withServices(db, acting) { env, user in
-                try await AssistanceService(env).end(
-                    try Add.household(household), measure: measure, on: try MonitorInput.date(date) ?? env.today, outcome: outcome, signed: signed,
-                    by: user)
+            let (m, codes) = try await withServices(db, acting) { env, user in
+                (
+                    try await AssistanceService(env).end(
+                        try Add.household(household), measure: measure, on: try MonitorInput.date(date) ?? env.today, outcome: outcome,
+                        signed: signed, by: user),
+                    try await LocalCodeService(env).book(by: user)
+                )
             }
-            AssistanceOutput.measures([m], format: format)
+            AssistanceOutput.measures([m], format: format, codes: codes)
         }
     }
 
@@ -104,12 +111,15 @@ struct Assistance: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let rows = try await withServices(db, acting) { env, user in
-                try await AssistanceService(env).measures(
-                    household: try household.map(Add.household), area: try area.map(AdminCode.init), runningOn: try MonitorInput.date(runningOn),
-                    by: user)
+            let (rows, codes) = try await withServices(db, acting) { env, user in
+                (
+                    try await AssistanceService(env).measures(
+                        household: try household.map(Add.household), area: try area.map(AdminCode.init),
+                        runningOn: try MonitorInput.date(runningOn), by: user),
+                    try await LocalCodeService(env).book(by: user)
+                )
             }
-            AssistanceOutput.measures(rows, format: format)
+            AssistanceOutput.measures(rows, format: format, codes: codes)
         }
     }
 }
@@ -133,11 +143,13 @@ enum AssistanceOutput {
         var continuesAfterElimination: Bool
     }
 
-    static func measures(_ rows: [AssistanceMeasure], format: Monitor.Format) {
+    /// `codes` names the local kinds (without it a local kind is shown as its base).
+    static func measures(_ rows: [AssistanceMeasure], format: Monitor.Format, codes: CodeBook = CodeBook()) {
         let s = Console.strings
         let out = rows.map { m in
             MeasureRow(
-                household: m.household.rawValue, number: m.number, kind: m.kind.token, kindLabel: s.label(m.kind.label), project: m.project,
+                household: m.household.rawValue, number: m.number, kind: m.kindChoice.token,
+                kindLabel: s.label(codes.label(m.kindChoice, in: .measureKind) ?? m.kind.label), project: m.project,
                 scale: m.scale, amount: m.amount?.yuanText, funding: m.funding?.token, deadline: m.deadline?.description, start: m.start.description,
                 end: m.end?.description, outcome: m.outcome, outcomeSigned: m.outcomeSigned, continuesAfterElimination: m.continuesAfterElimination)
         }

@@ -2,10 +2,15 @@
 /// from where, when, and what came of it. A measure runs to its own end: neither an exit nor a
 /// risk elimination closes it (四个不摘); `continuesAfterElimination` says it was planned so.
 public struct AssistanceMeasure: Hashable, Sendable {
+    /// The kind as chosen: the local code where one refines it.
+    public var kindChoice: CodeChoice { CodeChoice(base: kind.token, local: localKind) }
+
     /// The measure's number within its household, given by the store (0 before it is stored).
     public var number: Int
     public var household: HouseholdNumber
     public var kind: MeasureKind
+    /// The local code (`CodeList.measureKind`) chosen for the kind, if any: it refines `kind`.
+    public var localKind: String?
     public var project: String
     /// The scale in words ("2 头牛", "1 个岗位").
     public var scale: String
@@ -22,11 +27,12 @@ public struct AssistanceMeasure: Hashable, Sendable {
     public init(
         number: Int = 0, household: HouseholdNumber, kind: MeasureKind, project: String, scale: String = "", amount: Money?,
         funding: FundingSource?, deadline: CivilDate?, start: CivilDate, end: CivilDate? = nil, outcome: String = "",
-        outcomeSigned: Bool = false, continuesAfterElimination: Bool = false
+        outcomeSigned: Bool = false, continuesAfterElimination: Bool = false, localKind: String? = nil
     ) {
         self.number = number
         self.household = household
         self.kind = kind
+        self.localKind = localKind
         self.project = project
         self.scale = scale
         self.amount = amount

@@ -21,6 +21,9 @@ public struct AssistanceService: Sendable {
         let monitoring = MonitoringService(environment)
         let stored = try await environment.store.transaction { tx in
             var m = measure
+            if let local = measure.localKind {
+                try await LocalCodeService.check([measure.kind.token: local], in: .measureKind, tx)
+            }
             let latest = try await MonitoringQuery.cases(county: county, household: measure.household, tx.sql).first
             // A measure from before the case (a 2014–2020 one) is history of its own, not a step of the case.
             if let c = latest, measure.start >= c.leadDate, !c.state.isClosed || c.state.token == "riskEliminated" {
@@ -85,7 +88,7 @@ public struct AssistanceService: Sendable {
 
     static func values(_ m: AssistanceMeasure) -> [String: AuditValue] {
         var v: [String: AuditValue] = [
-            "kind": .text(m.kind.token), "project": .text(m.project), "start": .text(m.start.description),
+            "kind": .text(m.kindChoice.token), "project": .text(m.project), "start": .text(m.start.description),
             "continuesAfterElimination": .bool(m.continuesAfterElimination),
         ]
         if let amount = m.amount { v["amount"] = .text(amount.yuanText) }

@@ -33,9 +33,14 @@ public struct LocalCodeService: Sendable {
     /// Checks that every local code refines the value it is given for (a caller may only name
     /// codes the list has), inside the caller's transaction.
     static func check<T: CodeListValue>(_ local: [T: String], in list: CodeList, _ tx: StoreTransaction) async throws {
+        try await check(Dictionary(uniqueKeysWithValues: local.map { ($0.key.token, $0.value) }), in: list, tx)
+    }
+
+    /// The same, with the built-in values as their tokens.
+    static func check(_ local: [String: String], in list: CodeList, _ tx: StoreTransaction) async throws {
         guard !local.isEmpty else { return }
         let book = try await LocalCodeQuery.book(tx.sql)
-        for (base, token) in local where book.local(token, in: list)?.base != base.token {
+        for (base, token) in local where book.local(token, in: list)?.base != base {
             throw LocalCodeError.unknownCode(list, token)
         }
     }

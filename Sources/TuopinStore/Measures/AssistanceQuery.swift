@@ -5,7 +5,7 @@ import TuopinCore
 public enum AssistanceQuery {
     static let measureColumns = """
         county_code, household_number, measure_number, kind, project, scale, amount_fen, funding, deadline, start_date, end_date,
-        outcome, outcome_signed, continues_after_elimination
+        outcome, outcome_signed, continues_after_elimination, local_kind
         """
 
     public static func insert(_ m: AssistanceMeasure, county: String, in tx: StoreTransaction) async throws -> Int {
@@ -21,7 +21,8 @@ public enum AssistanceQuery {
             INSERT INTO assistance_measure (\(unsafeRaw: measureColumns))
             VALUES (\(bind: county), \(bind: m.household.rawValue), \(bind: number), \(bind: m.kind.token), \(bind: m.project), \(bind: m.scale),
                     \(bind: m.amount?.fen), \(bind: m.funding?.token), \(bind: m.deadline?.description), \(bind: m.start.description),
-                    \(bind: m.end?.description), \(bind: m.outcome), \(bind: m.outcomeSigned), \(bind: m.continuesAfterElimination))
+                    \(bind: m.end?.description), \(bind: m.outcome), \(bind: m.outcomeSigned), \(bind: m.continuesAfterElimination),
+                    \(bind: m.localKind))
             """
         ).run()
         return number
@@ -84,7 +85,8 @@ public enum AssistanceQuery {
             amount: try row.decodeNil(column: "amount_fen") ? nil : Money(fen: try row.storedInt("amount_fen", table: t, key: key)),
             funding: funding, deadline: try date("deadline"), start: try row.storedDate("start_date", table: t, key: key), end: try date("end_date"),
             outcome: try row.storedText("outcome", table: t, key: key), outcomeSigned: try row.storedBool("outcome_signed", table: t, key: key),
-            continuesAfterElimination: try row.storedBool("continues_after_elimination", table: t, key: key))
+            continuesAfterElimination: try row.storedBool("continues_after_elimination", table: t, key: key),
+            localKind: try row.storedOptionalText("local_kind", table: t, key: key))
     }
 
     // MARK: cadres

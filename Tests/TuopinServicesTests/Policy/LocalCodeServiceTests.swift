@@ -72,4 +72,26 @@ struct LocalCodeServiceTests {
             #expect(Set(entries.map(\.entity)) == ["localCode:riskType:marriage", "localCode:riskType:flood"])
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aMeasureKeepsItsLocalKindAndCountsAsItsBase(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database, clock: Self.clock) { r in
+            let tea = try LocalCode(list: .measureKind, token: "teaGarden", label: Label("茶园帮扶", "tea garden"), base: "industry")
+            let cadre = try await r.user("cadre")
+            try await LocalCodeService(r.environment).add(tea, by: r.user("admin"))
+            let service = AssistanceService(r.environment)
+            func measure(_ local: String?) -> AssistanceMeasure {
+                AssistanceMeasure(
+                    household: Self.household, kind: .category(.industry), project: "油茶", amount: try! Money(yuan: "3000"), funding: .county,
+                    deadline: nil, start: d("2022-04-01"), localKind: local)
+            }
+            // Only a code of the measure-kind list that refines the kind may be given.
+            await #expect(throws: LocalCodeError.unknownCode(.measureKind, "marriage")) { try await service.record(measure("marriage"), by: cadre) }
+            let (recorded, _) = try await service.record(measure("teaGarden"), by: cadre)
+            let stored = try await service.measures(household: Self.household, area: nil, runningOn: nil, by: cadre)
+            #expect(stored.map(\.kindChoice) == [CodeChoice(base: "2021:industry", local: "teaGarden")])
+            #expect(stored.first?.kind == .category(.industry))
+            #expect(recorded.number == 1)
+        }
+    }
 }
