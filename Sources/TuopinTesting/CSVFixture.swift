@@ -17,9 +17,9 @@ public struct CSVFixture: Sendable {
         .households: [
             [
                 "4304811002010001", "430481100201", "national", "general", "illness", "lackOfSkills", "2014", "2017", "false", "false", "false",
-                "13800000000", "",
+                "13800000000", "", "",
             ],
-            ["4304811002010002", "430481100201", "national", "dibao", "disability", "", "2014", "", "false", "false", "false", "", ""],
+            ["4304811002010002", "430481100201", "national", "dibao", "disability", "", "2014", "", "false", "false", "false", "", "", ""],
         ],
         .statusEvents: [
             ["4304811002010001", "1", "identified", "notExited", "2014-05-01", ""],

@@ -20,12 +20,16 @@ public struct Household: Hashable, Sendable {
     /// Sensitive: never on notices, masked in lists.
     public var phone: String?
     public var bankAccount: String?
+    /// Local codes (`CodeList.povertyCause`) chosen for some of the causes: each refines the main
+    /// or a secondary cause, which every figure counts.
+    public var localCauses: [String]
 
     public init(
         number: HouseholdNumber, village: AdminCode, identificationStandard: IdentificationStandard = .national,
         povertyAttribute: PovertyAttribute = .general, mainCause: PovertyCause, secondaryCauses: [PovertyCause] = [],
         firstIdentifiedYear: Int, plannedExitYear: Int? = nil, isMilitaryMartyrFamily: Bool = false,
-        isOneChild: Bool = false, isTwoDaughters: Bool = false, phone: String? = nil, bankAccount: String? = nil
+        isOneChild: Bool = false, isTwoDaughters: Bool = false, phone: String? = nil, bankAccount: String? = nil,
+        localCauses: [String] = []
     ) {
         self.number = number
         self.village = village
@@ -40,6 +44,7 @@ public struct Household: Hashable, Sendable {
         self.isTwoDaughters = isTwoDaughters
         self.phone = phone
         self.bankAccount = bankAccount
+        self.localCauses = localCauses
     }
 
     /// The county (6-digit code) that holds the household's rows (`county_code`).

@@ -149,6 +149,12 @@ public enum RegistryExport {
             }
         case .specialGroups:
             try await groupRows(sql: sql, sink)
+        case .localCodes:
+            for code in try await LocalCodeQuery.codes(sql) {
+                sink.emit {
+                    [code.list.token, code.token, CSVText.neutralized(code.label.zh), CSVText.neutralized(code.label.en), code.base]
+                }
+            }
         case .householdYears, .memberYears, .householdGroups:
             try await yearRows(of: file, sql: sql, filter: filter, masked: masked, sink)
         }

@@ -10,7 +10,7 @@ public enum HouseholdQuery {
             let row = try await sql.raw(
                 """
                 SELECT village_code, identification_standard, poverty_attribute, main_cause, secondary_causes, first_identified_year,
-                       planned_exit_year, is_military_martyr_family, is_one_child, is_two_daughters, phone, bank_account
+                       planned_exit_year, is_military_martyr_family, is_one_child, is_two_daughters, phone, bank_account, local_causes
                 FROM household WHERE county_code = \(bind: county) AND household_number = \(bind: number.rawValue)
                 """
             ).first()
@@ -34,7 +34,8 @@ public enum HouseholdQuery {
             isOneChild: try row.storedBool("is_one_child", table: t, key: key),
             isTwoDaughters: try row.storedBool("is_two_daughters", table: t, key: key),
             phone: try row.storedOptionalText("phone", table: t, key: key),
-            bankAccount: try row.storedOptionalText("bank_account", table: t, key: key))
+            bankAccount: try row.storedOptionalText("bank_account", table: t, key: key),
+            localCauses: try row.storedText("local_causes", table: t, key: key).split(separator: ";").map(String.init))
     }
 
     /// Whether any county's registry holds a household of this number.

@@ -13,7 +13,7 @@ public enum RegistryRows {
         [
             "county_code", "household_number", "village_code", "identification_standard", "poverty_attribute", "main_cause",
             "secondary_causes", "first_identified_year", "planned_exit_year", "is_military_martyr_family", "is_one_child",
-            "is_two_daughters", "phone", "bank_account",
+            "is_two_daughters", "phone", "bank_account", "local_causes",
         ])
     public static let statusEvent = BulkTable(
         "status_event",
@@ -57,7 +57,7 @@ public enum RegistryRows {
             .text(h.county.rawValue), .text(h.number.rawValue), .text(h.village.rawValue), .text(h.identificationStandard.token),
             .text(h.povertyAttribute.token), .text(h.mainCause.token), .text(h.secondaryCauses.map(\.token).joined(separator: ";")),
             .int(h.firstIdentifiedYear), .int(h.plannedExitYear), .bool(h.isMilitaryMartyrFamily), .bool(h.isOneChild),
-            .bool(h.isTwoDaughters), .text(h.phone), .text(h.bankAccount),
+            .bool(h.isTwoDaughters), .text(h.phone), .text(h.bankAccount), .text(h.localCauses.joined(separator: ";")),
         ]
     }
 

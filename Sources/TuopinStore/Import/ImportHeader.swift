@@ -24,7 +24,7 @@ struct ImportHeader {
                 index[name] = i
             }
         }
-        for column in file.columns where index[column] == nil {
+        for column in file.columns where index[column] == nil && !file.laterColumns.contains(column) {
             rejections.append(ImportRejection(file: file, line: 1, field: column, reason: .missingColumn(column), fields: header))
         }
         self.index = index

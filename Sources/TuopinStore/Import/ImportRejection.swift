@@ -83,6 +83,12 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case invalidSpecialGroup(SpecialGroupError)
         /// A special_groups.csv row whose token the registry has with other names.
         case specialGroupDiffers(String)
+        /// A local_codes.csv row whose token, names or base are not valid.
+        case invalidLocalCode(LocalCodeError)
+        /// A local_codes.csv row whose code the registry has with other names or another base.
+        case localCodeDiffers(String)
+        /// A local code given for a value the row does not have (a local cause refining no cause of the household).
+        case localCodeWithoutBase(String, base: String)
         /// The row belongs to a household that was rejected.
         case householdRejected(String)
         /// The row's area lies outside the importing user's scope.

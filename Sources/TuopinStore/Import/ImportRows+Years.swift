@@ -43,6 +43,11 @@ extension ImportRows {
         init(_ c: Columns) { (token, zh, en) = (c["token"], c["name_zh"], c["name_en"]) }
     }
 
+    struct LocalCodeColumns {
+        let list, token, zh, en, base: ImportColumn
+        init(_ c: Columns) { (list, token, zh, en, base) = (c["list"], c["token"], c["name_zh"], c["name_en"], c["base"]) }
+    }
+
     struct GroupColumns {
         let number, group, from, to, note: ImportColumn
         init(_ c: Columns) { (number, group, from, to, note) = (c["household_number"], c["group"], c["from_date"], c["to_date"], c["note"]) }

@@ -37,7 +37,12 @@ enum ImportRows {
 
     struct HouseholdColumns {
         let number, village, standard, attribute, main, secondary, first, planned, military, oneChild, twoDaughters, phone, bank: ImportColumn
-        init(_ c: Columns) {
+        let local: ImportColumn
+        /// The cause list with its local codes.
+        let codes: CodeBook
+        init(_ c: Columns, codes: CodeBook) {
+            self.codes = codes
+            local = c["local_causes"]
             (number, village, standard, attribute, main) =
                 (c["household_number"], c["village_code"], c["identification_standard"], c["poverty_attribute"], c["main_cause"])
             (secondary, first, planned, military) = (
@@ -107,13 +112,40 @@ enum ImportRows {
         let village = row.adminCode(c.village)
         let standard = row.code(c.standard, IdentificationStandard.self)
         let attribute = row.code(c.attribute, PovertyAttribute.self)
-        let main = row.code(c.main, PovertyCause.self)
+        // A cause may be written as a local code: its base is the cause, the code is kept beside it.
+        var local: [String] = []
+        var main: PovertyCause?
+        if let text = row.text(c.main) {
+            if let choice = c.codes.resolve(text, in: .povertyCause), let cause = PovertyCause(token: choice.base) {
+                main = cause
+                if let code = choice.local { local.append(code) }
+            } else {
+                row.reject(c.main.name, .unknownCode(String(text.prefix(40))))
+            }
+        }
         var secondary: [PovertyCause] = []
         for token in row.raw(c.secondary).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
-            if let cause = PovertyCause(token: token) {
+            if let choice = c.codes.resolve(token, in: .povertyCause), let cause = PovertyCause(token: choice.base) {
                 secondary.append(cause)
+                if let code = choice.local { local.append(code) }
             } else {
                 row.reject(c.secondary.name, .unknownCode(String(token.prefix(40))))
+            }
+        }
+        for token in row.raw(c.local).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+            guard let code = c.codes.local(token, in: .povertyCause) else {
+                row.reject(c.local.name, .unknownCode(String(token.prefix(40))))
+                continue
+            }
+            if !local.contains(code.token) { local.append(code.token) }
+        }
+        // Each local code refines a cause of the household, and no cause twice.
+        var refined: Set<String> = []
+        for token in local {
+            guard let code = c.codes.local(token, in: .povertyCause) else { continue }
+            let causes = ([main].compactMap { $0 } + secondary).map(\.token)
+            if !causes.contains(code.base) || !refined.insert(code.base).inserted {
+                row.reject(c.local.name, .localCodeWithoutBase(code.token, base: code.base))
             }
         }
         let first = row.int(c.first), planned = row.optionalInt(c.planned)
@@ -126,7 +158,7 @@ enum ImportRows {
         return Household(
             number: number, village: village, identificationStandard: standard, povertyAttribute: attribute, mainCause: main,
             secondaryCauses: secondary, firstIdentifiedYear: first, plannedExitYear: planned, isMilitaryMartyrFamily: military,
-            isOneChild: oneChild, isTwoDaughters: twoDaughters, phone: phone, bankAccount: bank)
+            isOneChild: oneChild, isTwoDaughters: twoDaughters, phone: phone, bankAccount: bank, localCauses: local)
     }
 
     static func statusEvent(_ row: inout RowReader, _ c: EventColumns) -> StatusEvent? {

@@ -143,7 +143,7 @@ extension ImportRun {
     func importHouseholds() async throws {
         var pending: [PendingRow<Household>] = []
         try await read(
-            .households, columns: ImportRows.HouseholdColumns.init,
+            .households, columns: { [codes] in ImportRows.HouseholdColumns($0, codes: codes) },
             { row, c in
                 let numberText = row.raw(c.number)
                 let household = ImportRows.household(&row, c)

@@ -19,6 +19,7 @@ extension ImportRun {
         try await importAreaEvents()
         try await importProfiles()
         try await importSpecialGroups()
+        try await importLocalCodes()
         try await importHouseholds()
         try await importStatusEvents()
         checkHistories()

@@ -38,6 +38,8 @@ final class ImportRun {
     /// their first span there to the last of their last): kept only when member_years.csv is there
     /// (its rows name a member of their household in that year).
     var memberOf: [MemberOfHousehold: ClosedRange<Int16>]?
+    /// The code lists: the registry's local codes, and those local_codes.csv adds.
+    var codes = CodeBook()
 
     static let chunk = 2_000
 

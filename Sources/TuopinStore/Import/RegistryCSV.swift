@@ -9,6 +9,8 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     case villageProfiles = "village_profiles"
     /// The special-group code table (built-in and added groups), before the tags that name them.
     case specialGroups = "special_groups"
+    /// The local codes an administrator added to the causes, risks and measure kinds (REFERENCE §2.6).
+    case localCodes = "local_codes"
     case households
     case statusEvents = "status_events"
     case members
@@ -26,11 +28,12 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         case .areaEvents: ["area_code", "kind", "effective_date", "document"]
         case .villageProfiles: ["village_code", "year", "rural_registered_population", "collective_income"]
         case .specialGroups: ["token", "name_zh", "name_en"]
+        case .localCodes: ["list", "token", "name_zh", "name_en", "base"]
         case .households:
             [
                 "household_number", "village_code", "identification_standard", "poverty_attribute", "main_cause", "secondary_causes",
                 "first_identified_year", "planned_exit_year", "is_military_martyr_family", "is_one_child", "is_two_daughters",
-                "phone", "bank_account",
+                "phone", "bank_account", "local_causes",
             ]
         case .statusEvents: ["household_number", "sequence", "kind", "status", "effective_date", "note"]
         case .members:
@@ -61,7 +64,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     /// Files whose rows belong to a household: a rejected row rejects its household whole.
     public var isHouseholdOwned: Bool {
         switch self {
-        case .areas, .areaEvents, .villageProfiles, .specialGroups: false
+        case .areas, .areaEvents, .villageProfiles, .specialGroups, .localCodes: false
         default: true
         }
     }
@@ -71,8 +74,8 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         switch self {
         case .areaEvents: ["document"]
         case .villageProfiles: ["collective_income"]
-        case .specialGroups: ["name_en"]
-        case .households: ["secondary_causes", "planned_exit_year", "phone", "bank_account"]
+        case .specialGroups, .localCodes: ["name_en"]
+        case .households: ["secondary_causes", "planned_exit_year", "phone", "bank_account", "local_causes"]
         case .statusEvents: ["note"]
         case .members: ["to_date", "end_reason"]
         case .householdYears:
@@ -83,6 +86,15 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
             ]
         case .memberYears: ["disability_category", "disability_grade", "migrant_work", "months_worked", "months_employed"]
         case .householdGroups: ["to_date", "note"]
+        default: []
+        }
+    }
+
+    /// Optional columns added to the format after files were first written: a header may lack
+    /// them (the column is then empty in every row), so files exported before still import.
+    public var laterColumns: Set<String> {
+        switch self {
+        case .households: ["local_causes"]
         default: []
         }
     }

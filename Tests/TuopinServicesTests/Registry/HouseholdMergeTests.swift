@@ -21,7 +21,7 @@ struct HouseholdMergeTests {
         HouseholdSplitTests.zhangFamily(&f)
         f.files[.areas]! += [["430424100", "新塘镇", "town"], ["430424100201", "新塘村", "village"]]
         f.files[.households]!.append([
-            hengdong.rawValue, "430424100201", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "",
+            hengdong.rawValue, "430424100201", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "", "",
         ])
         f.files[.statusEvents]!.append([hengdong.rawValue, "1", "identified", "notExited", "2014-05-01", ""])
         f.files[.members]!.append(CSVFixture.member(hengdong.rawValue, "head", "430424197001010134", "周平", "male", "1970-01-01"))

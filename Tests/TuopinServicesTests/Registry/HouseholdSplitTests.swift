@@ -24,7 +24,7 @@ struct HouseholdSplitTests {
     static func zhangFamily(_ f: inout CSVFixture) {
         f.files[.households]!.append([
             zhang.rawValue, "430481100201", "provincial", "dibao", "disability", "lackOfSkills;lackOfCapital", "2014", "2016", "true", "false",
-            "false", "13900000000", "6222020200001234567",
+            "false", "13900000000", "6222020200001234567", "",
         ])
         f.files[.statusEvents]! += [
             [zhang.rawValue, "1", "identified", "notExited", "2014-05-01", ""],

@@ -74,7 +74,7 @@ struct NaturalChangeScopeTests {
     /// A household in the other village (石湾村) with one member.
     static func otherVillage(_ f: inout CSVFixture) {
         f.files[.households]!.append([
-            "4304811002020001", "430481100202", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "",
+            "4304811002020001", "430481100202", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "", "",
         ])
         f.files[.statusEvents]!.append(["4304811002020001", "1", "identified", "notExited", "2014-05-01", ""])
         f.files[.members]!.append(CSVFixture.member("4304811002020001", "head", "430481197001010019", "石磊", "male", "1970-01-01"))

@@ -120,7 +120,7 @@ struct RegistryImportTests {
             var moved = CSVFixture.good
             moved.files[.areas]! += [["430424", "衡东县", "county"], ["430424100", "城关镇", "town"], ["430424100201", "新塘村", "village"]]
             moved.files[.households] = [
-                ["4304241002010001", "430424100201", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", ""]
+                ["4304241002010001", "430424100201", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "", ""]
             ]
             moved.files[.statusEvents] = [["4304241002010001", "1", "identified", "notExited", "2014-05-01", ""]]
             moved.files[.members] = [CSVFixture.member("4304241002010001", "head", "430481198001010013", "刘伟", "male", "1980-01-01")]
