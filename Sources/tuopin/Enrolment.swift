@@ -17,7 +17,8 @@ struct EnrolmentCommand: AsyncParsableCommand {
         @OptionGroup var acting: ActingOptions
         @Option(help: "Household number.") var household: String
         @Option(help: "Village code (a new household).") var village: String?
-        @Option(name: .customLong("main-cause"), help: "Main cause (a new household): illness, disability, schooling, …") var mainCause = "other"
+        @Option(name: .customLong("main-cause"), help: "Main cause (a new household): illness, disability, schooling, … or a local code")
+        var mainCause = "other"
         @Option(name: .customLong("secondary-cause"), help: "A secondary cause (at most 2).") var secondaryCause: [String] = []
         @Option(help: "general, dibao or tekun (a new household).") var attribute = "general"
         @Option(help: "The head, as ID:姓名 (a new household).") var head: String?
@@ -39,7 +40,9 @@ struct EnrolmentCommand: AsyncParsableCommand {
             )
         }
 
-        func application() throws -> EnrolmentService.Application {
+        /// The application; its causes resolved with `codes` (local codes too), or, without them,
+        /// left to be resolved when the database's codes are known.
+        func application(codes: CodeBook? = nil) throws -> EnrolmentService.Application {
             let number = try Assistance.Add.household(household)
             let villageText = self.village ?? String(household.prefix(12))
             try MonitorInput.checkArea(villageText)
@@ -48,23 +51,30 @@ struct EnrolmentCommand: AsyncParsableCommand {
             if let head { members.append(try person(head, relation: .head)) }
             for m in member { members.append(try person(m, relation: nil)) }
             guard let day = try MonitorInput.date(date) else { throw ValidationError(Console.strings.text("error.date.invalid", ["text": date])) }
+            var causes: [PovertyCause] = [], local: [String] = []
+            for text in [mainCause] + secondaryCause {
+                guard let codes else { continue }
+                guard let choice = codes.resolve(text, in: .povertyCause), let cause = PovertyCause(token: choice.base) else {
+                    throw LocalCodeError.unknownCode(.povertyCause, String(text.prefix(40)))
+                }
+                causes.append(cause)
+                if let code = choice.local { local.append(code) }
+            }
             return EnrolmentService.Application(
                 household: Household(
                     number: number, village: village, identificationStandard: .national,
-                    povertyAttribute: try MonitorInput.code(attribute, as: PovertyAttribute.self),
-                    mainCause: try MonitorInput.code(mainCause, as: PovertyCause.self),
-                    secondaryCauses: try secondaryCause.map { try MonitorInput.code($0, as: PovertyCause.self) }, firstIdentifiedYear: day.year,
-                    plannedExitYear: nil),
+                    povertyAttribute: try MonitorInput.code(attribute, as: PovertyAttribute.self), mainCause: causes.first ?? .other,
+                    secondaryCauses: Array(causes.dropFirst()), firstIdentifiedYear: day.year, plannedExitYear: nil, localCauses: local),
                 members: members)
         }
 
         func validate() throws { _ = try application() }
 
         func run() async throws {
-            let application = try application()
             let day = try MonitorInput.date(date)!
             try await EnrolmentOutput.change(db, acting, format: format) { service, user in
-                try await service.apply(application, on: day, note: note, by: user).reference
+                let application = try application(codes: try await service.codes(by: user))
+                return try await service.apply(application, on: day, note: note, by: user).reference
             }
         }
     }

@@ -24,6 +24,9 @@ public struct EnrolmentService: Sendable {
         }
     }
 
+    /// The code lists an application's causes are chosen from (local codes too).
+    public func codes(by user: User) async throws -> CodeBook { try await LocalCodeService(environment).book(by: user) }
+
     /// 申请: opens the case of a household with no status event yet, registering it (and its
     /// members) when the registry does not hold it.
     public func apply(_ application: Application, on date: CivilDate, note: String, by user: User) async throws -> EnrolmentCase {
@@ -57,6 +60,7 @@ public struct EnrolmentService: Sendable {
                     throw EnrolmentError.alreadyEnrolled(household.number.rawValue)
                 }
             } else {
+                try await LocalCodeService.checkCauses(household, tx)
                 try await register(household, people, from: date, in: tx)
             }
             if let open = try await EnrolmentQuery.cases(county: county, household: household.number, tx.sql).first(where: { $0.closedOn == nil }) {

@@ -36,6 +36,20 @@ public struct LocalCodeService: Sendable {
         try await check(Dictionary(uniqueKeysWithValues: local.map { ($0.key.token, $0.value) }), in: list, tx)
     }
 
+    /// Checks that each local cause of a household refines one of its causes, none twice.
+    static func checkCauses(_ h: Household, _ tx: StoreTransaction) async throws {
+        guard !h.localCauses.isEmpty else { return }
+        let causes = ([h.mainCause] + h.secondaryCauses).map(\.token)
+        var local: [String: String] = [:]
+        let book = try await LocalCodeQuery.book(tx.sql)
+        for token in h.localCauses {
+            guard let code = book.local(token, in: .povertyCause), causes.contains(code.base), local[code.base] == nil else {
+                throw LocalCodeError.unknownCode(.povertyCause, token)
+            }
+            local[code.base] = token
+        }
+    }
+
     /// The same, with the built-in values as their tokens.
     static func check(_ local: [String: String], in list: CodeList, _ tx: StoreTransaction) async throws {
         guard !local.isEmpty else { return }

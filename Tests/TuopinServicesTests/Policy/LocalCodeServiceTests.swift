@@ -94,4 +94,24 @@ struct LocalCodeServiceTests {
             #expect(recorded.number == 1)
         }
     }
+
+    /// An applicant household's cause may be a local code: it must refine one of its causes.
+    @Test func anApplicantsLocalCauseMustRefineOneOfItsCauses() async throws {
+        try await SmallRegistry.with { r in
+            let dowry = try LocalCode(list: .povertyCause, token: "dowry", label: Label("因彩礼", "bride price"), base: "marriage")
+            try await LocalCodeService(r.environment).add(dowry, by: r.user("admin"))
+            let service = EnrolmentService(r.environment)
+            var application = try EnrolmentServiceTests.application()
+            application.household.localCauses = ["dowry"]
+            await #expect(throws: LocalCodeError.unknownCode(.povertyCause, "dowry")) {
+                try await service.apply(application, on: d("2014-04-01"), note: "", by: r.user("cadre"))
+            }
+            application.household.mainCause = .marriage
+            _ = try await service.apply(application, on: d("2014-04-01"), note: "", by: r.user("cadre"))
+            let stored = try await r.environment.store.read {
+                try await HouseholdQuery.household(county: "430481", EnrolmentServiceTests.number, $0.sql)
+            }
+            #expect(stored?.mainCause == .marriage && stored?.localCauses == ["dowry"])
+        }
+    }
 }
