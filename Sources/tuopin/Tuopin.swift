@@ -10,7 +10,7 @@ struct Tuopin: AsyncParsableCommand {
             "The database is TUOPIN_DATABASE (default ./tuopin.sqlite; postgres://… for PostgreSQL). Commands act as --as USER (or TUOPIN_USER), else as the system operator; the audit log records which, and the OS user.",
         subcommands: [
             Demo.self, Serve.self, Migrate.self, Stats.self, Export.self, Import.self, Policy.self, Users.self, Audit.self, Monitor.self,
-            Assistance.self, Cadres.self, CheckCommand.self, HouseholdCommand.self, Feeds.self, EnrolmentCommand.self, Codes.self,
+            Assistance.self, Cadres.self, CheckCommand.self, HouseholdCommand.self, Feeds.self, EnrolmentCommand.self, Codes.self, Measures.self,
         ]
     )
 }

@@ -1,0 +1,73 @@
+import TuopinCore
+import TuopinStore
+import TuopinStrings
+
+/// Poverty measures over the registry (REFERENCE §4.2, report R-14): for an area and a year, the
+/// households on the roll at the year's end with an income record for the year, each at its
+/// per-capita net income, against the year's line or a given one (a what-if).
+public struct PovertyMeasureService: Sendable {
+    let environment: ServiceEnvironment
+
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    /// Who an observation is: a person carries the household's per-capita income (the default);
+    /// a household counts once.
+    public enum Unit: String, Sendable, Codable, CaseIterable {
+        case person
+        case household
+    }
+
+    public struct Result: Sendable {
+        public var area: AdminCode
+        public var year: Int
+        public var line: Money
+        /// Where the line came from: the year's row of the poverty-line table, or the caller.
+        public var lineGiven: Bool
+        public var unit: Unit
+        public var households: Int
+        /// Households of the area with no income record for the year (not measured).
+        public var withoutIncome: Int
+        public var measures: PovertyMeasures
+    }
+
+    public func measures(area: AdminCode?, year: Int, line: Money?, unit: Unit = .person, by user: User) async throws -> Result {
+        let code = try await environment.area(area, of: user)
+        try await environment.authorize(user, .view, area: code)
+        guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
+        return try await environment.store.read { db in
+            let z: Money
+            if let line {
+                guard line.fen > 0 else { throw PovertyMeasureError.line(line) }
+                z = line
+            } else {
+                guard let row = try await PolicyQuery.povertyLines(db.sql).line(year: year) else { throw PovertyMeasureError.noLine(year) }
+                z = row.amount
+            }
+            let facts = try await SweepQuery.facts(in: code, year: year, db.sql).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
+            let observations = facts.map { f in
+                PovertyMeasures.Observation(
+                    income: (f.netIncome / f.householdSize).fen, weight: unit == .person ? Int64(f.householdSize) : 1)
+            }
+            return Result(
+                area: code, year: year, line: z, lineGiven: line != nil, unit: unit, households: facts.count,
+                withoutIncome: try await SweepQuery.withoutIncome(in: code, year: year, db.sql),
+                measures: PovertyMeasures(observations, line: z.fen))
+        }
+    }
+}
+
+public enum PovertyMeasureError: Error, Equatable, Sendable {
+    case year(Int)
+    case noLine(Int)
+    case line(Money)
+}
+
+extension PovertyMeasureError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .year(let y): s.text("measures.error.year", ["year": String(y)])
+        case .noLine(let y): s.text("measures.error.noLine", ["year": String(y)])
+        case .line(let m): s.text("measures.error.line", ["amount": m.yuanText])
+        }
+    }
+}
