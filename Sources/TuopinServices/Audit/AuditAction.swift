@@ -41,6 +41,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case householdClosed
     case specialGroupSet
     case localCodeSet
+    case reportedFigureSet
     case specialGroupTagged
     case policyWindowSet
     case reviewDecided
@@ -89,6 +90,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .householdClosed: Label("自然销户", "household closed")
         case .specialGroupSet: Label("设置特殊群体类别", "special group set")
         case .localCodeSet: Label("设置地方扩展代码", "local code set")
+        case .reportedFigureSet: Label("登记公布数据", "reported figure set")
         case .specialGroupTagged: Label("标注特殊群体", "special group tagged")
         case .policyWindowSet: Label("设置动态调整时间", "adjustment window set")
         case .reviewDecided: Label("红线复核结论", "red-line review decided")
