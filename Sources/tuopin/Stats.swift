@@ -9,7 +9,7 @@ struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Households and people by status, incidence and poor villages for an area, as of a date.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, xlsx }
 
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var acting: ActingOptions
@@ -26,6 +26,9 @@ struct Stats: AsyncParsableCommand {
     @Flag(help: "One row per child area (the counties of a city, the townships of a county …).")
     var children = false
 
+    @Option(help: "The file to write (needed with --format xlsx).")
+    var output: String?
+
     func validate() throws {
         do { _ = try AdminCode(area) } catch {
             throw ValidationError(Console.strings.text("error.area.invalid", ["reason": Rejections.adminCode(error, Console.strings)]))
@@ -33,6 +36,7 @@ struct Stats: AsyncParsableCommand {
         if let asOf, (try? CivilDate(asOf)) == nil {
             throw ValidationError(Console.strings.text("error.date.invalid", ["text": asOf]))
         }
+        if format == .xlsx && output == nil { throw ValidationError(Console.strings.text("stats.xlsxOutput")) }
     }
 
     func run() async throws {
@@ -49,6 +53,9 @@ struct Stats: AsyncParsableCommand {
             case .json: Console.out(try StatsOutput.json(summaries, single: !children))
             case .csv: Console.out(StatsOutput.csv(summaries))
             case .table: Console.out(StatsOutput.table(summaries, strings: Console.strings))
+            case .xlsx:
+                try StatsOutput.workbook(summaries, strings: Console.strings).data().write(to: URL(fileURLWithPath: output ?? ""))
+                Console.err(Console.strings.text("stats.written", ["file": output ?? ""]))
             }
         } catch { throw Failure.exit(error) }
     }

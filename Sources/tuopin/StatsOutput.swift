@@ -39,6 +39,25 @@ enum StatsOutput {
         return lines.joined(separator: "\n")
     }
 
+    /// The same rows as the CSV, as a workbook: one sheet, headers in the reader's language.
+    static func workbook(_ summaries: [AreaSummary], strings s: Localizer) -> Workbook {
+        let header = csvHeader.map { s.text("stats.column." + $0) }
+        let rows: [[Workbook.Cell]] = summaries.map { x in
+            let c = x.counts
+            func n(_ v: Int) -> Workbook.Cell { .count(Int64(v)) }
+            let population = x.incidence.ruralRegisteredPopulation
+            return [
+                .text(x.area.code.rawValue), .text(x.area.name), .text(x.asOf.description), n(c.enrolledHouseholds), n(c.enrolledPeople),
+                n(c.exitedHouseholds), n(c.exitedPeople), n(c.remainingHouseholds), n(c.remainingPeople),
+                population > 0 ? .count(population) : .empty, x.incidence.populationYear.map { .count(Int64($0)) } ?? .empty,
+                x.incidence.percent.map { .decimal($0) } ?? .empty, x.baseline?.incidence.percent.map { .decimal($0) } ?? .empty,
+                x.baseline.map { .text($0.date.description) } ?? .empty, n(x.poorVillagesDesignated), n(x.poorVillagesExited),
+            ]
+        }
+        let name = summaries.first.map { s.text("stats.sheet", ["date": $0.asOf.description]) } ?? "-"
+        return Workbook([Workbook.Sheet(name: name, header: header, rows: rows)])
+    }
+
     static func table(_ summaries: [AreaSummary], strings s: Localizer) -> String {
         summaries.map { one($0, strings: s) }.joined(separator: "\n\n")
     }
