@@ -29,6 +29,11 @@ struct Stats: AsyncParsableCommand {
     @Option(help: "The file to write (needed with --format xlsx).")
     var output: String?
 
+    @Option(
+        name: .customLong("suppress-below"),
+        help: "Published tables (csv, xlsx): show counts from 1 to K−1 as \"<K\", and the cells hidden to protect them as \"x\".")
+    var suppressBelow: Int?
+
     func validate() throws {
         do { _ = try AdminCode(area) } catch {
             throw ValidationError(Console.strings.text("error.area.invalid", ["reason": Rejections.adminCode(error, Console.strings)]))
@@ -37,6 +42,9 @@ struct Stats: AsyncParsableCommand {
             throw ValidationError(Console.strings.text("error.date.invalid", ["text": asOf]))
         }
         if format == .xlsx && output == nil { throw ValidationError(Console.strings.text("stats.xlsxOutput")) }
+        if let k = suppressBelow, k < 2 || k > 1_000 || !(format == .csv || format == .xlsx) {
+            throw ValidationError(Console.strings.text("stats.suppression"))
+        }
     }
 
     func run() async throws {
@@ -51,10 +59,11 @@ struct Stats: AsyncParsableCommand {
         do {
             switch format {
             case .json: Console.out(try StatsOutput.json(summaries, single: !children))
-            case .csv: Console.out(StatsOutput.csv(summaries))
+            case .csv: Console.out(StatsOutput.csv(summaries, suppressBelow: suppressBelow))
             case .table: Console.out(StatsOutput.table(summaries, strings: Console.strings))
             case .xlsx:
-                try StatsOutput.workbook(summaries, strings: Console.strings).data().write(to: URL(fileURLWithPath: output ?? ""))
+                try StatsOutput.workbook(summaries, strings: Console.strings, suppressBelow: suppressBelow).data()
+                    .write(to: URL(fileURLWithPath: output ?? ""))
                 Console.err(Console.strings.text("stats.written", ["file": output ?? ""]))
             }
         } catch { throw Failure.exit(error) }

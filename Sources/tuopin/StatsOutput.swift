@@ -20,13 +20,33 @@ enum StatsOutput {
         "enrolment_incidence_percent", "enrolment_baseline", "poor_villages", "poor_villages_exited",
     ]
 
-    static func csv(_ summaries: [AreaSummary]) -> String {
+    /// The six counts of each row: households and people enrolled, exited, not exited.
+    static func counts(_ s: AreaSummary) -> [Int64] {
+        let c = s.counts
+        return [c.enrolledHouseholds, c.enrolledPeople, c.exitedHouseholds, c.exitedPeople, c.remainingHouseholds, c.remainingPeople].map(Int64.init)
+    }
+
+    /// The count cells to show as "<k": each count column adds up to the published parent, and
+    /// in each row exited + not exited make up the enrolled (households, and people).
+    /// How each hidden count is shown: "<k" when it is small, "x" when hidden to protect one.
+    static func hidden(_ summaries: [AreaSummary], k: Int?) -> [SmallCellSuppression.Position: String] {
+        guard let k else { return [:] }
+        typealias P = SmallCellSuppression.Position
+        var relations = SmallCellSuppression.columns(rows: summaries.count, columns: 6)
+        for i in summaries.indices { relations += [[P(i, 0), P(i, 2), P(i, 4)], [P(i, 1), P(i, 3), P(i, 5)]] }
+        let (small, protecting) = SmallCellSuppression.suppression(summaries.map(counts), k: Int64(k), relations: relations)
+        var shown: [P: String] = [:]
+        for p in small { shown[p] = "<\(k)" }
+        for p in protecting { shown[p] = "x" }
+        return shown
+    }
+
+    static func csv(_ summaries: [AreaSummary], suppressBelow k: Int? = nil) -> String {
         var lines = [csvHeader.joined(separator: ",")]
-        for s in summaries {
-            let c = s.counts
+        let hidden = hidden(summaries, k: k)
+        for (i, s) in summaries.enumerated() {
             var fields: [String] = [s.area.code.rawValue, s.area.name, s.asOf.description]
-            fields += [c.enrolledHouseholds, c.enrolledPeople, c.exitedHouseholds, c.exitedPeople, c.remainingHouseholds, c.remainingPeople]
-                .map { String($0) }
+            fields += counts(s).enumerated().map { j, v in hidden[.init(i, j)] ?? String(v) }
             let population = s.incidence.ruralRegisteredPopulation
             fields.append(population > 0 ? String(population) : "")
             fields.append(s.incidence.populationYear.map { String($0) } ?? "")
@@ -40,15 +60,14 @@ enum StatsOutput {
     }
 
     /// The same rows as the CSV, as a workbook: one sheet, headers in the reader's language.
-    static func workbook(_ summaries: [AreaSummary], strings s: Localizer) -> Workbook {
+    static func workbook(_ summaries: [AreaSummary], strings s: Localizer, suppressBelow k: Int? = nil) -> Workbook {
         let header = csvHeader.map { s.text("stats.column." + $0) }
-        let rows: [[Workbook.Cell]] = summaries.map { x in
-            let c = x.counts
+        let hidden = hidden(summaries, k: k)
+        let rows: [[Workbook.Cell]] = summaries.enumerated().map { i, x in
             func n(_ v: Int) -> Workbook.Cell { .count(Int64(v)) }
             let population = x.incidence.ruralRegisteredPopulation
-            return [
-                .text(x.area.code.rawValue), .text(x.area.name), .text(x.asOf.description), n(c.enrolledHouseholds), n(c.enrolledPeople),
-                n(c.exitedHouseholds), n(c.exitedPeople), n(c.remainingHouseholds), n(c.remainingPeople),
+            let counts: [Workbook.Cell] = counts(x).enumerated().map { j, v in hidden[.init(i, j)].map { .text($0) } ?? .count(v) }
+            return [.text(x.area.code.rawValue), .text(x.area.name), .text(x.asOf.description)] + counts + [
                 population > 0 ? .count(population) : .empty, x.incidence.populationYear.map { .count(Int64($0)) } ?? .empty,
                 x.incidence.percent.map { .decimal($0) } ?? .empty, x.baseline?.incidence.percent.map { .decimal($0) } ?? .empty,
                 x.baseline.map { .text($0.date.description) } ?? .empty, n(x.poorVillagesDesignated), n(x.poorVillagesExited),
