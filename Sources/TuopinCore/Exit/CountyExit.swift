@@ -1,0 +1,94 @@
+/// What the county exit evaluation needs beyond the registry (REFERENCE §3.5): the national
+/// sample evaluation's findings and the survey of public approval, recorded as inputs until the
+/// survey records exist; the remaining poor and the rural population come from the registry.
+public struct CountyExitInputs: Hashable, Sendable {
+    /// Remaining enrolled poor people (from the registry, as of the evaluation).
+    public var remainingPoorPeople: Int64
+    public var ruralRegisteredPopulation: Int64
+    /// Poor people found missing from the roll (漏评), and exited people found wrongly exited (错退).
+    public var missedPoor: Int64
+    public var wronglyExited: Int64
+    /// The sample: exited people checked, of whom wrongly exited.
+    public var sampledExited: Int64
+    public var sampledWronglyExited: Int64
+    /// The sample: non-enrolled rural people of the sampled villages, of whom verified missed.
+    public var sampledNonEnrolled: Int64
+    public var verifiedMissed: Int64
+    /// The survey: households asked, of whom approving.
+    public var surveyed: Int64
+    public var approving: Int64
+    /// Rural disposable income per head and its target (Hunan 2016); nil when not evaluated.
+    public var ruralIncomePerHead: Money?
+    public var ruralIncomeTarget: Money?
+
+    public init(
+        remainingPoorPeople: Int64, ruralRegisteredPopulation: Int64, missedPoor: Int64, wronglyExited: Int64, sampledExited: Int64,
+        sampledWronglyExited: Int64, sampledNonEnrolled: Int64, verifiedMissed: Int64, surveyed: Int64, approving: Int64,
+        ruralIncomePerHead: Money? = nil, ruralIncomeTarget: Money? = nil
+    ) {
+        self.remainingPoorPeople = remainingPoorPeople
+        self.ruralRegisteredPopulation = ruralRegisteredPopulation
+        self.missedPoor = missedPoor
+        self.wronglyExited = wronglyExited
+        self.sampledExited = sampledExited
+        self.sampledWronglyExited = sampledWronglyExited
+        self.sampledNonEnrolled = sampledNonEnrolled
+        self.verifiedMissed = verifiedMissed
+        self.surveyed = surveyed
+        self.approving = approving
+        self.ruralIncomePerHead = ruralIncomePerHead
+        self.ruralIncomeTarget = ruralIncomeTarget
+    }
+}
+
+/// The county exit evaluation (摘帽, 国开办发〔2017〕56号) as an explained decision: composite
+/// incidence below 2% (3% in the west), wrong-exit and missed rates at most 2%, public approval
+/// at least 90%, and, when a target is given, rural income per head on target. Every rate is
+/// compared exactly.
+public enum CountyExitRules {
+    public static let compositeIncidence = RuleID("countyExit.compositeIncidence")
+    public static let wrongExitRate = RuleID("countyExit.wrongExitRate")
+    public static let missedRate = RuleID("countyExit.missedRate")
+    public static let publicApproval = RuleID("countyExit.publicApproval")
+    public static let ruralIncome = RuleID("countyExit.ruralIncome")
+
+    public static func evaluate(_ x: CountyExitInputs, west: Bool = false) -> Decision {
+        let composite = x.remainingPoorPeople + x.missedPoor + x.wronglyExited
+        let ceiling: Int64 = west ? 3 : 2
+        func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
+        var checks = [
+            Check(
+                compositeIncidence, passed: x.ruralRegisteredPopulation > 0 && composite * 100 < ceiling * x.ruralRegisteredPopulation,
+                values: [
+                    ReasonValue("rate", percent(composite, x.ruralRegisteredPopulation)), ReasonValue("maximum", .count(ceiling)),
+                    ReasonValue("remaining", .count(x.remainingPoorPeople)), ReasonValue("missed", .count(x.missedPoor)),
+                    ReasonValue("wronglyExited", .count(x.wronglyExited)), ReasonValue("population", .count(x.ruralRegisteredPopulation)),
+                ]),
+            Check(
+                wrongExitRate, passed: x.sampledExited > 0 && x.sampledWronglyExited * 100 <= 2 * x.sampledExited,
+                values: [
+                    ReasonValue("rate", percent(x.sampledWronglyExited, x.sampledExited)), ReasonValue("found", .count(x.sampledWronglyExited)),
+                    ReasonValue("sampled", .count(x.sampledExited)),
+                ]),
+            Check(
+                missedRate, passed: x.sampledNonEnrolled > 0 && x.verifiedMissed * 100 <= 2 * x.sampledNonEnrolled,
+                values: [
+                    ReasonValue("rate", percent(x.verifiedMissed, x.sampledNonEnrolled)), ReasonValue("found", .count(x.verifiedMissed)),
+                    ReasonValue("sampled", .count(x.sampledNonEnrolled)),
+                ]),
+            Check(
+                publicApproval, passed: x.surveyed > 0 && x.approving * 100 >= 90 * x.surveyed,
+                values: [
+                    ReasonValue("rate", percent(x.approving, x.surveyed)), ReasonValue("approving", .count(x.approving)),
+                    ReasonValue("surveyed", .count(x.surveyed)),
+                ]),
+        ]
+        if let target = x.ruralIncomeTarget {
+            checks.append(
+                Check(
+                    ruralIncome, passed: x.ruralIncomePerHead.map { $0 >= target } ?? false,
+                    values: [ReasonValue("income", x.ruralIncomePerHead.map { .money($0) } ?? .missing), ReasonValue("target", .money(target))]))
+        }
+        return Decision(checks: checks)
+    }
+}
