@@ -191,7 +191,13 @@ public enum HengyangDemo {
                 } else {
                     income = .yuan(Int64(20_000 + r.int(0...280_000)))
                 }
-                profiles.append(VillageProfile(village: v.area.code, year: year, ruralRegisteredPopulation: pop, collectiveIncome: income))
+                // A poor village gets its road and safe water by its exit year; the rest is in place throughout.
+                let built = v.poorExitYear.map { year >= $0 } ?? true
+                let conditions = VillageConditions(
+                    roadPassable: built, safeWater: built, power: true, schoolNearby: true, clinicNearby: true, socialSecurity: true)
+                profiles.append(
+                    VillageProfile(
+                        village: v.area.code, year: year, ruralRegisteredPopulation: pop, collectiveIncome: income, conditions: conditions))
             }
         }
         return DemoPopulation(profiles: profiles, baselineFactor: total2020 > 0 ? Double(total2014) / Double(total2020) : 0)

@@ -13,7 +13,7 @@ public struct CSVFixture: Sendable {
             ["430481100", "黄市镇", "town"], ["430481100201", "白溪村", "village"],
         ],
         .areaEvents: [["430481100201", "designatedPoorVillage", "2014-06-30", ""], ["430481100201", "villageExited", "2017-12-20", ""]],
-        .villageProfiles: [["430481100201", "2020", "2000", "50000.00"]],
+        .villageProfiles: [["430481100201", "2020", "2000", "50000.00", "", "", "", "", "", ""]],
         .households: [
             [
                 "4304811002010001", "430481100201", "national", "general", "illness", "lackOfSkills", "2014", "2017", "false", "false", "false",

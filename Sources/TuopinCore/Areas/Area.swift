@@ -53,12 +53,18 @@ public struct VillageProfile: Hashable, Sendable {
     public var year: Int
     public var ruralRegisteredPopulation: Int
     public var collectiveIncome: Money?
+    /// Road, water, power, school, clinic and social security, as recorded for the year (§3.4).
+    public var conditions: VillageConditions
 
-    public init(village: AdminCode, year: Int, ruralRegisteredPopulation: Int, collectiveIncome: Money? = nil) {
+    public init(
+        village: AdminCode, year: Int, ruralRegisteredPopulation: Int, collectiveIncome: Money? = nil,
+        conditions: VillageConditions = VillageConditions()
+    ) {
         self.village = village
         self.year = year
         self.ruralRegisteredPopulation = ruralRegisteredPopulation
         self.collectiveIncome = collectiveIncome
+        self.conditions = conditions
     }
 }
 

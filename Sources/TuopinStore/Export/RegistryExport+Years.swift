@@ -4,7 +4,7 @@ import TuopinCore
 /// The yearly facts and special-group tags, in the columns of `RegistryFile`.
 extension RegistryExport {
     /// Boolean columns that may be unknown (NULL, written as an empty field).
-    static let optionalBooleans: Set<String> = ["safe_drinking_water", "sanitary_toilet"]
+    static let optionalBooleans: Set<String> = Set(["safe_drinking_water", "sanitary_toilet"] + VillageConditionColumns.names)
     /// Special groups that tell a health condition (masked in a masked export).
     static let healthGroups: Set<String> = ["severeDisability"]
     static let booleanColumns: Set<String> = [

@@ -69,7 +69,8 @@ public enum RegistryExport {
         case .villageProfiles:
             try await sql.raw(
                 """
-                SELECT village_code, year, rural_registered_population, collective_income_fen FROM village_profile
+                SELECT village_code, year, rural_registered_population, collective_income_fen,
+                       \(unsafeRaw: VillageConditionColumns.names.joined(separator: ", ")) FROM village_profile
                 WHERE county_code LIKE \(bind: c) AND village_code LIKE \(bind: a) ORDER BY village_code, year
                 """
             ).run { row in
@@ -77,7 +78,7 @@ public enum RegistryExport {
                     [
                         try row.csv("village_code"), try row.csv("year"), try row.csv("rural_registered_population"),
                         try row.yuan("collective_income_fen"),
-                    ]
+                    ] + (try VillageConditionColumns.names.map { try row.bool($0) })
                 }
             }
         case .households:

@@ -7,7 +7,7 @@ public enum RegistryRows {
     public static let areaEvent = BulkTable("area_event", ["county_code", "area_code", "kind", "effective_date", "document"])
     public static let villageProfile = BulkTable(
         "village_profile",
-        ["county_code", "village_code", "year", "rural_registered_population", "collective_income_fen"])
+        ["county_code", "village_code", "year", "rural_registered_population", "collective_income_fen"] + VillageConditionColumns.names)
     public static let household = BulkTable(
         "household",
         [
@@ -49,7 +49,7 @@ public enum RegistryRows {
         [
             .text(p.village.county?.rawValue ?? p.village.rawValue), .text(p.village.rawValue), .int(p.year), .int(p.ruralRegisteredPopulation),
             p.collectiveIncome.map { .int($0.fen) } ?? .null,
-        ]
+        ] + VillageConditionColumns.values(p.conditions).map { $0.map { .bool($0) } ?? .null }
     }
 
     public static func row(_ h: Household) -> [StoreValue] {

@@ -30,7 +30,9 @@ enum ImportRows {
 
     struct ProfileColumns {
         let village, year, population, income: ImportColumn
+        let conditions: [ImportColumn]
         init(_ c: Columns) {
+            conditions = VillageConditionColumns.names.map { c[$0] }
             (village, year, population, income) = (c["village_code"], c["year"], c["rural_registered_population"], c["collective_income"])
         }
     }
@@ -102,9 +104,12 @@ enum ImportRows {
     static func profile(_ row: inout RowReader, _ c: ProfileColumns) -> VillageProfile? {
         let code = row.adminCode(c.village), year = row.int(c.year), population = row.int(c.population)
         let income = row.optionalMoney(c.income)
+        let conditions = c.conditions.map { row.optionalBool($0) }
         if let code, code.level != .village { row.reject(c.village.name, .notAVillage(code.rawValue)) }
         guard let code, let year, let population, let income, row.isValid else { return nil }
-        return VillageProfile(village: code, year: year, ruralRegisteredPopulation: population, collectiveIncome: income)
+        return VillageProfile(
+            village: code, year: year, ruralRegisteredPopulation: population, collectiveIncome: income,
+            conditions: VillageConditionColumns.conditions(conditions.map { $0 ?? nil }))
     }
 
     static func household(_ row: inout RowReader, _ c: HouseholdColumns) -> Household? {

@@ -26,7 +26,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
         switch self {
         case .areas: ["code", "name", "kind"]
         case .areaEvents: ["area_code", "kind", "effective_date", "document"]
-        case .villageProfiles: ["village_code", "year", "rural_registered_population", "collective_income"]
+        case .villageProfiles: ["village_code", "year", "rural_registered_population", "collective_income"] + VillageConditionColumns.names
         case .specialGroups: ["token", "name_zh", "name_en"]
         case .localCodes: ["list", "token", "name_zh", "name_en", "base"]
         case .households:
@@ -73,7 +73,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     public var optionalColumns: Set<String> {
         switch self {
         case .areaEvents: ["document"]
-        case .villageProfiles: ["collective_income"]
+        case .villageProfiles: Set(["collective_income"] + VillageConditionColumns.names)
         case .specialGroups, .localCodes: ["name_en"]
         case .households: ["secondary_causes", "planned_exit_year", "phone", "bank_account", "local_causes"]
         case .statusEvents: ["note"]
@@ -95,6 +95,7 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
     public var laterColumns: Set<String> {
         switch self {
         case .households: ["local_causes"]
+        case .villageProfiles: Set(VillageConditionColumns.names)
         default: []
         }
     }

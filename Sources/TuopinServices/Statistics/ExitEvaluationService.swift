@@ -1,0 +1,109 @@
+import TuopinCore
+import TuopinStore
+import TuopinStrings
+
+/// Village exit (出列, §3.4) and county exit (摘帽, §3.5) as explained decisions: the registry's
+/// incidence at the end of the year, the village's profile of that year, and for a county the
+/// sample evaluation's findings as recorded inputs.
+public struct ExitEvaluationService: Sendable {
+    let environment: ServiceEnvironment
+
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    public struct VillageEvaluation: Sendable {
+        public var summary: AreaSummary
+        public var profile: VillageProfile?
+        public var standard: VillageExitStandard
+        public var decision: Decision
+    }
+
+    public func village(_ code: AdminCode, year: Int, standard: VillageExitStandard, by user: User) async throws -> VillageEvaluation {
+        guard code.level == .village else { throw ExitEvaluationError.notAVillage(code.rawValue) }
+        let summary = try await StatisticsService(environment).summary(of: code, asOf: try endOf(year), by: user)
+        let profile = try await environment.store.read { try await VillageProfileQuery.profile(code, year: year, $0.sql) }
+        let decision = VillageExitRules.evaluate(
+            incidence: summary.incidence, collectiveIncome: profile?.collectiveIncome, conditions: profile?.conditions ?? VillageConditions(),
+            standard: standard)
+        return VillageEvaluation(summary: summary, profile: profile, standard: standard, decision: decision)
+    }
+
+    /// The sample evaluation's findings (recorded inputs until survey records exist).
+    public struct CountyFindings: Sendable {
+        public var missedPoor: Int64
+        public var wronglyExited: Int64
+        public var sampledExited: Int64
+        public var sampledWronglyExited: Int64
+        public var sampledNonEnrolled: Int64
+        public var verifiedMissed: Int64
+        public var surveyed: Int64
+        public var approving: Int64
+        public var ruralIncomePerHead: Money?
+        public var ruralIncomeTarget: Money?
+
+        public init(
+            missedPoor: Int64, wronglyExited: Int64, sampledExited: Int64, sampledWronglyExited: Int64, sampledNonEnrolled: Int64,
+            verifiedMissed: Int64, surveyed: Int64, approving: Int64, ruralIncomePerHead: Money? = nil, ruralIncomeTarget: Money? = nil
+        ) {
+            self.missedPoor = missedPoor
+            self.wronglyExited = wronglyExited
+            self.sampledExited = sampledExited
+            self.sampledWronglyExited = sampledWronglyExited
+            self.sampledNonEnrolled = sampledNonEnrolled
+            self.verifiedMissed = verifiedMissed
+            self.surveyed = surveyed
+            self.approving = approving
+            self.ruralIncomePerHead = ruralIncomePerHead
+            self.ruralIncomeTarget = ruralIncomeTarget
+        }
+    }
+
+    public struct CountyEvaluation: Sendable {
+        public var summary: AreaSummary
+        public var inputs: CountyExitInputs
+        public var decision: Decision
+    }
+
+    public func county(_ code: AdminCode, year: Int, findings f: CountyFindings, west: Bool = false, by user: User) async throws -> CountyEvaluation {
+        guard code.level == .county else { throw ExitEvaluationError.notACounty(code.rawValue) }
+        let counts = [
+            f.missedPoor, f.wronglyExited, f.sampledExited, f.sampledWronglyExited, f.sampledNonEnrolled, f.verifiedMissed, f.surveyed, f.approving,
+        ]
+        guard counts.allSatisfy({ $0 >= 0 }), f.sampledWronglyExited <= f.sampledExited, f.verifiedMissed <= f.sampledNonEnrolled,
+            f.approving <= f.surveyed
+        else { throw ExitEvaluationError.findings }
+        let summary = try await StatisticsService(environment).summary(of: code, asOf: try endOf(year), by: user)
+        let inputs = CountyExitInputs(
+            remainingPoorPeople: summary.incidence.remainingPoorPeople, ruralRegisteredPopulation: summary.incidence.ruralRegisteredPopulation,
+            missedPoor: f.missedPoor, wronglyExited: f.wronglyExited, sampledExited: f.sampledExited, sampledWronglyExited: f.sampledWronglyExited,
+            sampledNonEnrolled: f.sampledNonEnrolled, verifiedMissed: f.verifiedMissed, surveyed: f.surveyed, approving: f.approving,
+            ruralIncomePerHead: f.ruralIncomePerHead, ruralIncomeTarget: f.ruralIncomeTarget)
+        return CountyEvaluation(summary: summary, inputs: inputs, decision: CountyExitRules.evaluate(inputs, west: west))
+    }
+
+    /// The evaluation date: the year's last day, or today in the current year.
+    func endOf(_ year: Int) throws -> CivilDate {
+        guard RegistryYear.contains(year), year <= environment.today.year, let end = CivilDate(year: year, month: 12, day: 31) else {
+            throw ExitEvaluationError.year(year)
+        }
+        return min(end, environment.today)
+    }
+}
+
+public enum ExitEvaluationError: Error, Equatable, Sendable {
+    case notAVillage(String)
+    case notACounty(String)
+    case year(Int)
+    /// Counts below zero, or more found than sampled.
+    case findings
+}
+
+extension ExitEvaluationError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .notAVillage(let c): s.text("evaluate.error.notAVillage", ["code": c])
+        case .notACounty(let c): s.text("evaluate.error.notACounty", ["code": c])
+        case .year(let y): s.text("measures.error.year", ["year": String(y)])
+        case .findings: s.text("evaluate.error.findings")
+        }
+    }
+}
