@@ -59,7 +59,7 @@ struct AuditTrailTests {
             "import",
             { env in
                 var files = CSVFixture.good
-                files.files = [.villageProfiles: [["430481100201", "2019", "2100", "60000.00"]]]
+                files.files = [.villageProfiles: [["430481100201", "2019", "2100", "60000.00", "", "", "", "", "", ""]]]
                 _ = try await RegistryService(env).importFolder(try files.write(), commitPartial: false, by: TestEnvironment.system)
             }
         ),
