@@ -23,6 +23,8 @@ struct Measures: AsyncParsableCommand {
         @Option(help: "A line in yuan per person a year instead of the year's poverty line (a what-if).") var line: String?
         @Flag(name: .customLong("household-weighted"), help: "Count households once instead of each person.") var householdWeighted = false
         @Flag(help: "Also print the Lorenz curve's points.") var lorenz = false
+        @Flag(help: "Also, for each child area: the households and people below the line and the yearly transfer to lift them to it.")
+        var children = false
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func validate() throws {
@@ -33,12 +35,20 @@ struct Measures: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let result = try await withServices(db, acting) { env, user in
-                try await PovertyMeasureService(env).measures(
-                    area: try area.map(AdminCode.init), year: year, line: try line.map { try Money(yuan: $0) },
-                    unit: householdWeighted ? .household : .person, by: user)
+            let (result, rows) = try await withServices(db, acting) { env, user in
+                let service = PovertyMeasureService(env)
+                let code = try area.map(AdminCode.init), amount = try line.map { try Money(yuan: $0) }
+                let byChild = children ? try await service.byChild(area: code, year: year, line: amount, by: user).1 : nil
+                return (
+                    try await service.measures(area: code, year: year, line: amount, unit: householdWeighted ? .household : .person, by: user),
+                    byChild
+                )
             }
-            let report = MeasuresReport(result, lorenz: lorenz)
+            var report = MeasuresReport(result, lorenz: lorenz)
+            report.children = rows?.map {
+                MeasuresReport.Child(
+                    code: $0.area.code.rawValue, name: $0.area.name, households: $0.households, people: $0.people, gap: $0.gap.yuanText)
+            }
             switch format {
             case .json: Console.out(MonitorOutput.json(report))
             case .table: Console.out(report.table(Console.strings))

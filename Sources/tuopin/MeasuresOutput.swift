@@ -11,6 +11,7 @@ struct MeasuresReport: Encodable {
     var lineGiven: Bool
     var unit: String
     var households: Int
+    var householdsBelow: Int
     var withoutIncome: Int
     var population: Int64
     var poor: Int64
@@ -26,6 +27,16 @@ struct MeasuresReport: Encodable {
     /// What would lift everyone below the line to it, a year (yuan).
     var totalGap: String
     var lorenz: [LorenzPoint]?
+    var children: [Child]?
+
+    /// A child area under the line: households and people below it, and the transfer (yuan a year).
+    struct Child: Encodable {
+        var code: String
+        var name: String
+        var households: Int
+        var people: Int64
+        var gap: String
+    }
 
     init(_ r: PovertyMeasureService.Result, lorenz withCurve: Bool) {
         let m = r.measures
@@ -35,6 +46,7 @@ struct MeasuresReport: Encodable {
         lineGiven = r.lineGiven
         unit = r.unit.rawValue
         households = r.households
+        householdsBelow = r.householdsBelow
         withoutIncome = r.withoutIncome
         population = m.population
         poor = m.poor
@@ -56,12 +68,19 @@ struct MeasuresReport: Encodable {
                 ]),
             s.text(
                 "measures.counts",
-                ["households": String(households), "population": String(population), "poor": String(poor), "without": String(withoutIncome)]),
+                [
+                    "households": String(households), "population": String(population), "poor": String(poor), "without": String(withoutIncome),
+                    "below": String(householdsBelow),
+                ]),
             "P0\t" + f(p0), "P1\t" + f(p1), "P2\t" + f(p2),
             "Watts\t" + f(watts) + (wattsExcluded > 0 ? "\t" + s.text("measures.wattsExcluded", ["count": String(wattsExcluded)]) : ""),
             "Sen\t" + f(sen) + "\t(I = " + f(incomeGapRatio) + ", Gp = " + f(giniOfPoor) + ")", "Gini\t" + f(gini),
             s.text("measures.gap", ["amount": totalGap]),
         ]
+        if let children {
+            lines.append(s.text("measures.children"))
+            lines += children.map { [$0.code, $0.name, String($0.households), String($0.people), $0.gap].joined(separator: "\t") }
+        }
         if let lorenz {
             lines.append(s.text("measures.lorenz"))
             lines += lorenz.map { String(format: "%.6f\t%.6f", $0.population, $0.income) }

@@ -25,9 +25,41 @@ public struct PovertyMeasureService: Sendable {
         public var lineGiven: Bool
         public var unit: Unit
         public var households: Int
+        /// Households whose per-capita income is below the line.
+        public var householdsBelow: Int
         /// Households of the area with no income record for the year (not measured).
         public var withoutIncome: Int
         public var measures: PovertyMeasures
+    }
+
+    /// What a line would mean for each child area (the counties of a city, the villages of a
+    /// township …): the households and people below it and the yearly transfer that would lift
+    /// them to it. The children add up to the area.
+    public struct AreaInRange: Sendable {
+        public var area: Area
+        public var households: Int
+        public var people: Int64
+        public var gap: Money
+    }
+
+    public func byChild(area: AdminCode?, year: Int, line: Money?, by user: User) async throws -> (Result, [AreaInRange]) {
+        let whole = try await measures(area: area, year: year, line: line, by: user)
+        let (children, facts) = try await environment.store.read { db in
+            (
+                try await AreaQuery.children(db.sql, of: whole.area),
+                try await SweepQuery.facts(in: whole.area, year: year, db.sql).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
+            )
+        }
+        let z = whole.line.fen
+        var rows = Dictionary(uniqueKeysWithValues: children.map { ($0.code, AreaInRange(area: $0, households: 0, people: 0, gap: Money(fen: 0))) })
+        for f in facts {
+            let perCapita = (f.netIncome / f.householdSize).fen
+            guard perCapita < z, let child = children.first(where: { $0.code.contains(f.village) }) else { continue }
+            rows[child.code]!.households += 1
+            rows[child.code]!.people += Int64(f.householdSize)
+            rows[child.code]!.gap = rows[child.code]!.gap + Money(fen: (z - perCapita) * Int64(f.householdSize))
+        }
+        return (whole, children.compactMap { rows[$0.code] })
     }
 
     public func measures(area: AdminCode?, year: Int, line: Money?, unit: Unit = .person, by user: User) async throws -> Result {
@@ -50,6 +82,7 @@ public struct PovertyMeasureService: Sendable {
             }
             return Result(
                 area: code, year: year, line: z, lineGiven: line != nil, unit: unit, households: facts.count,
+                householdsBelow: observations.filter { $0.income < z.fen }.count,
                 withoutIncome: try await SweepQuery.withoutIncome(in: code, year: year, db.sql),
                 measures: PovertyMeasures(observations, line: z.fen))
         }

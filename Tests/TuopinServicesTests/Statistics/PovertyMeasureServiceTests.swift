@@ -38,6 +38,12 @@ struct PovertyMeasureServiceTests {
             // What if the line were 5,000: everyone is below it, and lifting them costs 3 × 2,000 + 1,000 a year.
             let whatIf = try await service.measures(area: try AdminCode("430481"), year: 2019, line: try Money(yuan: "5000"), by: cadre)
             #expect(whatIf.lineGiven && whatIf.measures.poor == 4 && whatIf.measures.totalGap == 700_000)
+            #expect(whatIf.householdsBelow == 2 && people.householdsBelow == 1)
+            // By child area: the township holds both households, and the children add up to the county.
+            let (_, rows) = try await service.byChild(area: try AdminCode("430481"), year: 2019, line: try Money(yuan: "5000"), by: cadre)
+            #expect(rows.map(\.area.code.rawValue) == ["430481100"])
+            #expect(rows.map(\.households).reduce(0, +) == 2 && rows.map(\.people).reduce(0, +) == 4)
+            #expect(rows.first?.gap == Money(fen: whatIf.measures.totalGap))
             // 2017 holds both households' incomes; 2018 none.
             let none = try await service.measures(area: try AdminCode("430481"), year: 2018, line: nil, by: cadre)
             #expect(none.households == 0 && none.withoutIncome == 2 && none.measures.p0 == nil)
