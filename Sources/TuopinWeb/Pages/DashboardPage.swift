@@ -84,9 +84,17 @@ enum DashboardPage {
         if !monitoring.isEmpty {
             values["monitoringHeading"] = s.text("dashboard.monitoring.heading")
             values["monitoringCards"] = monitoringCards(monitoring, s)
+            values["monitoringChartTitle"] = s.text("dashboard.monitoring.chartTitle")
+            values["monitoringChart"] = Charts.bars(
+                MonitoringCategory.allCases.map { (s.label($0.label), monitoring.monitored[$0]?.households ?? 0) },
+                title: s.text("dashboard.monitoring.chartTitle"))
         }
         values["hasRows"] = !children.isEmpty
         values["chart"] = IncidenceChart.svg(children.map { ($0.area.name, $0.incidence) }, title: s.text("dashboard.chartTitle"))
+        values["statusChartTitle"] = s.text("dashboard.statusChartTitle")
+        values["statusChart"] = Charts.status(
+            children.map { ($0.area.name, $0.counts.exitedHouseholds, $0.counts.remainingHouseholds) }, title: s.text("dashboard.statusChartTitle"),
+            legend: (s.text("dashboard.exited"), s.text("dashboard.notExited")))
         return site.page("dashboard", values, context: context, title: title, query: ["area": code.rawValue, "as-of": asOf.description])
     }
 
