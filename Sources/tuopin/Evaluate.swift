@@ -115,7 +115,7 @@ struct Evaluate: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let findings = ExitEvaluationService.CountyFindings(
+            let findings = CountyExitFindings(
                 missedPoor: missed, wronglyExited: wronglyExited, sampledExited: sampledExited, sampledWronglyExited: sampledWronglyExited,
                 sampledNonEnrolled: sampledNonEnrolled, verifiedMissed: verifiedMissed, surveyed: surveyed, approving: approving,
                 ruralIncomePerHead: try money(ruralIncome), ruralIncomeTarget: try money(incomeTarget))

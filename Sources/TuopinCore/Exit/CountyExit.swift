@@ -1,10 +1,6 @@
-/// What the county exit evaluation needs beyond the registry (REFERENCE §3.5): the national
-/// sample evaluation's findings and the survey of public approval, recorded as inputs until the
-/// survey records exist; the remaining poor and the rural population come from the registry.
-public struct CountyExitInputs: Hashable, Sendable {
-    /// Remaining enrolled poor people (from the registry, as of the evaluation).
-    public var remainingPoorPeople: Int64
-    public var ruralRegisteredPopulation: Int64
+/// The national sample evaluation's findings and the survey of public approval for a county
+/// exit (REFERENCE §3.5), recorded as inputs until the survey records exist.
+public struct CountyExitFindings: Hashable, Sendable {
     /// Poor people found missing from the roll (漏评), and exited people found wrongly exited (错退).
     public var missedPoor: Int64
     public var wronglyExited: Int64
@@ -22,12 +18,9 @@ public struct CountyExitInputs: Hashable, Sendable {
     public var ruralIncomeTarget: Money?
 
     public init(
-        remainingPoorPeople: Int64, ruralRegisteredPopulation: Int64, missedPoor: Int64, wronglyExited: Int64, sampledExited: Int64,
-        sampledWronglyExited: Int64, sampledNonEnrolled: Int64, verifiedMissed: Int64, surveyed: Int64, approving: Int64,
-        ruralIncomePerHead: Money? = nil, ruralIncomeTarget: Money? = nil
+        missedPoor: Int64, wronglyExited: Int64, sampledExited: Int64, sampledWronglyExited: Int64, sampledNonEnrolled: Int64,
+        verifiedMissed: Int64, surveyed: Int64, approving: Int64, ruralIncomePerHead: Money? = nil, ruralIncomeTarget: Money? = nil
     ) {
-        self.remainingPoorPeople = remainingPoorPeople
-        self.ruralRegisteredPopulation = ruralRegisteredPopulation
         self.missedPoor = missedPoor
         self.wronglyExited = wronglyExited
         self.sampledExited = sampledExited
@@ -38,6 +31,27 @@ public struct CountyExitInputs: Hashable, Sendable {
         self.approving = approving
         self.ruralIncomePerHead = ruralIncomePerHead
         self.ruralIncomeTarget = ruralIncomeTarget
+    }
+
+    /// Whether the findings can be true: no count below zero, nothing found beyond its sample.
+    public var isConsistent: Bool {
+        [missedPoor, wronglyExited, sampledExited, sampledWronglyExited, sampledNonEnrolled, verifiedMissed, surveyed, approving].allSatisfy {
+            $0 >= 0
+        } && sampledWronglyExited <= sampledExited && verifiedMissed <= sampledNonEnrolled && approving <= surveyed
+    }
+}
+
+/// What the county exit evaluation reads: the registry's remaining poor and rural population,
+/// and the findings.
+public struct CountyExitInputs: Hashable, Sendable {
+    public var remainingPoorPeople: Int64
+    public var ruralRegisteredPopulation: Int64
+    public var findings: CountyExitFindings
+
+    public init(remainingPoorPeople: Int64, ruralRegisteredPopulation: Int64, findings: CountyExitFindings) {
+        self.remainingPoorPeople = remainingPoorPeople
+        self.ruralRegisteredPopulation = ruralRegisteredPopulation
+        self.findings = findings
     }
 }
 
@@ -52,17 +66,19 @@ public enum CountyExitRules {
     public static let publicApproval = RuleID("countyExit.publicApproval")
     public static let ruralIncome = RuleID("countyExit.ruralIncome")
 
-    public static func evaluate(_ x: CountyExitInputs, west: Bool = false) -> Decision {
-        let composite = x.remainingPoorPeople + x.missedPoor + x.wronglyExited
+    public static func evaluate(_ inputs: CountyExitInputs, west: Bool = false) -> Decision {
+        let x = inputs.findings
+        let composite = inputs.remainingPoorPeople + x.missedPoor + x.wronglyExited
         let ceiling: Int64 = west ? 3 : 2
         func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
         var checks = [
             Check(
-                compositeIncidence, passed: x.ruralRegisteredPopulation > 0 && composite * 100 < ceiling * x.ruralRegisteredPopulation,
+                compositeIncidence,
+                passed: inputs.ruralRegisteredPopulation > 0 && composite * 100 < ceiling * inputs.ruralRegisteredPopulation,
                 values: [
-                    ReasonValue("rate", percent(composite, x.ruralRegisteredPopulation)), ReasonValue("maximum", .count(ceiling)),
-                    ReasonValue("remaining", .count(x.remainingPoorPeople)), ReasonValue("missed", .count(x.missedPoor)),
-                    ReasonValue("wronglyExited", .count(x.wronglyExited)), ReasonValue("population", .count(x.ruralRegisteredPopulation)),
+                    ReasonValue("rate", percent(composite, inputs.ruralRegisteredPopulation)), ReasonValue("maximum", .count(ceiling)),
+                    ReasonValue("remaining", .count(inputs.remainingPoorPeople)), ReasonValue("missed", .count(x.missedPoor)),
+                    ReasonValue("wronglyExited", .count(x.wronglyExited)), ReasonValue("population", .count(inputs.ruralRegisteredPopulation)),
                 ]),
             Check(
                 wrongExitRate, passed: x.sampledExited > 0 && x.sampledWronglyExited * 100 <= 2 * x.sampledExited,

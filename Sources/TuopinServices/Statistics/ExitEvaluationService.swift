@@ -27,56 +27,22 @@ public struct ExitEvaluationService: Sendable {
         return VillageEvaluation(summary: summary, profile: profile, standard: standard, decision: decision)
     }
 
-    /// The sample evaluation's findings (recorded inputs until survey records exist).
-    public struct CountyFindings: Sendable {
-        public var missedPoor: Int64
-        public var wronglyExited: Int64
-        public var sampledExited: Int64
-        public var sampledWronglyExited: Int64
-        public var sampledNonEnrolled: Int64
-        public var verifiedMissed: Int64
-        public var surveyed: Int64
-        public var approving: Int64
-        public var ruralIncomePerHead: Money?
-        public var ruralIncomeTarget: Money?
-
-        public init(
-            missedPoor: Int64, wronglyExited: Int64, sampledExited: Int64, sampledWronglyExited: Int64, sampledNonEnrolled: Int64,
-            verifiedMissed: Int64, surveyed: Int64, approving: Int64, ruralIncomePerHead: Money? = nil, ruralIncomeTarget: Money? = nil
-        ) {
-            self.missedPoor = missedPoor
-            self.wronglyExited = wronglyExited
-            self.sampledExited = sampledExited
-            self.sampledWronglyExited = sampledWronglyExited
-            self.sampledNonEnrolled = sampledNonEnrolled
-            self.verifiedMissed = verifiedMissed
-            self.surveyed = surveyed
-            self.approving = approving
-            self.ruralIncomePerHead = ruralIncomePerHead
-            self.ruralIncomeTarget = ruralIncomeTarget
-        }
-    }
-
     public struct CountyEvaluation: Sendable {
         public var summary: AreaSummary
         public var inputs: CountyExitInputs
         public var decision: Decision
     }
 
-    public func county(_ code: AdminCode, year: Int, findings f: CountyFindings, west: Bool = false, by user: User) async throws -> CountyEvaluation {
+    /// `findings`: the sample evaluation's, recorded until survey records exist.
+    public func county(
+        _ code: AdminCode, year: Int, findings: CountyExitFindings, west: Bool = false, by user: User
+    ) async throws -> CountyEvaluation {
         guard code.level == .county else { throw ExitEvaluationError.notACounty(code.rawValue) }
-        let counts = [
-            f.missedPoor, f.wronglyExited, f.sampledExited, f.sampledWronglyExited, f.sampledNonEnrolled, f.verifiedMissed, f.surveyed, f.approving,
-        ]
-        guard counts.allSatisfy({ $0 >= 0 }), f.sampledWronglyExited <= f.sampledExited, f.verifiedMissed <= f.sampledNonEnrolled,
-            f.approving <= f.surveyed
-        else { throw ExitEvaluationError.findings }
+        guard findings.isConsistent else { throw ExitEvaluationError.findings }
         let summary = try await StatisticsService(environment).summary(of: code, asOf: try endOf(year), by: user)
         let inputs = CountyExitInputs(
             remainingPoorPeople: summary.incidence.remainingPoorPeople, ruralRegisteredPopulation: summary.incidence.ruralRegisteredPopulation,
-            missedPoor: f.missedPoor, wronglyExited: f.wronglyExited, sampledExited: f.sampledExited, sampledWronglyExited: f.sampledWronglyExited,
-            sampledNonEnrolled: f.sampledNonEnrolled, verifiedMissed: f.verifiedMissed, surveyed: f.surveyed, approving: f.approving,
-            ruralIncomePerHead: f.ruralIncomePerHead, ruralIncomeTarget: f.ruralIncomeTarget)
+            findings: findings)
         return CountyEvaluation(summary: summary, inputs: inputs, decision: CountyExitRules.evaluate(inputs, west: west))
     }
 

@@ -45,8 +45,10 @@ struct VillageExitTests {
 @Suite("County exit evaluation (REFERENCE §3.5)")
 struct CountyExitTests {
     static let passing = CountyExitInputs(
-        remainingPoorPeople: 2_061, ruralRegisteredPopulation: 665_000, missedPoor: 300, wronglyExited: 200, sampledExited: 1_000,
-        sampledWronglyExited: 20, sampledNonEnrolled: 5_000, verifiedMissed: 100, surveyed: 1_000, approving: 900)
+        remainingPoorPeople: 2_061, ruralRegisteredPopulation: 665_000,
+        findings: CountyExitFindings(
+            missedPoor: 300, wronglyExited: 200, sampledExited: 1_000, sampledWronglyExited: 20, sampledNonEnrolled: 5_000, verifiedMissed: 100,
+            surveyed: 1_000, approving: 900))
 
     @Test func theBoundaryValuesPass() {
         #expect(CountyExitRules.evaluate(Self.passing).passed)
@@ -59,23 +61,23 @@ struct CountyExitTests {
     func oneStepOverTheLineFailsItsRule(_ change: String, _ rule: RuleID) throws {
         var x = Self.passing
         switch change {
-        case "composite": x.missedPoor = 13_300 - 2_061 - 200  // 13,300 / 665,000 = 2.00%
-        case "wrongExit": x.sampledWronglyExited = 21
-        case "missed": x.verifiedMissed = 101
-        case "approval": x.approving = 899
+        case "composite": x.findings.missedPoor = 13_300 - 2_061 - 200  // 13,300 / 665,000 = 2.00%
+        case "wrongExit": x.findings.sampledWronglyExited = 21
+        case "missed": x.findings.verifiedMissed = 101
+        case "approval": x.findings.approving = 899
         default:
-            x.ruralIncomeTarget = try Money(yuan: "10000")
-            x.ruralIncomePerHead = try Money(yuan: "9999.99")
+            x.findings.ruralIncomeTarget = try Money(yuan: "10000")
+            x.findings.ruralIncomePerHead = try Money(yuan: "9999.99")
         }
         #expect(CountyExitRules.evaluate(x).failedChecks.map(\.rule) == [rule])
     }
 
     @Test func theWestAllowsThreePercentAndAnEmptySampleFails() {
         var x = Self.passing
-        x.missedPoor = 15_000  // (2,061 + 15,000 + 200) / 665,000 = 2.60%
+        x.findings.missedPoor = 15_000  // (2,061 + 15,000 + 200) / 665,000 = 2.60%
         #expect(!CountyExitRules.evaluate(x).passed && CountyExitRules.evaluate(x, west: true).passed)
-        x.sampledExited = 0
-        x.sampledWronglyExited = 0
+        x.findings.sampledExited = 0
+        x.findings.sampledWronglyExited = 0
         #expect(CountyExitRules.evaluate(x, west: true).failedChecks.map(\.rule) == [CountyExitRules.wrongExitRate])
     }
 }

@@ -45,7 +45,7 @@ struct ExitEvaluationServiceTests {
     @Test func aCountyIsEvaluatedOnTheRegistryAndTheFindings() async throws {
         try await SmallRegistry.with(clock: Self.clock) { r in
             let service = ExitEvaluationService(r.environment)
-            let findings = ExitEvaluationService.CountyFindings(
+            let findings = CountyExitFindings(
                 missedPoor: 30, wronglyExited: 8, sampledExited: 500, sampledWronglyExited: 10, sampledNonEnrolled: 1_000, verifiedMissed: 21,
                 surveyed: 400, approving: 380)
             let e = try await service.county(try AdminCode("430481"), year: 2020, findings: findings, by: r.user("county"))
