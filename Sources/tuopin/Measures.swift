@@ -59,16 +59,28 @@ struct Measures: AsyncParsableCommand {
     struct AF: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "af",
-            abstract: "Alkire–Foster over a matrix CSV (a header of indicators, a row per person, an optional weight column), exactly.")
-        @Option(help: "The matrix CSV file.") var matrix: String
-        @Option(help: "One cutoff per indicator, comma-separated: a value strictly below is a deprivation.") var cutoffs: String
+            abstract:
+                "Alkire–Foster, exactly: over the registry's indicators of a year (--area, --year), or over a matrix CSV (a header of indicators, a row per person, an optional weight column)."
+        )
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: "The matrix CSV file (instead of the registry).") var matrix: String?
+        @Option(help: "With --matrix: one cutoff per indicator, comma-separated: a value strictly below is a deprivation.") var cutoffs: String?
+        @Option(help: "The registry's area (default: your scope).") var area: String?
+        @Option(help: "The registry's year.") var year: Int?
+        @Option(help: "The registry's indicators, comma-separated: income, housing, water, toilet, medicalInsurance (default: all five).")
+        var indicators: String?
+        @Option(help: "The line for the income indicator, yuan (default: the year's poverty line).") var line: String?
         @Option(help: "One weight per indicator, comma-separated (1/4 or 1 or 0.25; normalised; default equal).") var weights: String?
         @Option(help: "The poverty cutoff k as an exact fraction, e.g. 1/3.") var k: String
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func parsed() throws -> (cutoffs: [Double], weights: [Ratio]?, k: Ratio) {
             let s = Console.strings
-            let c = try cutoffs.split(separator: ",").map { text in
+            if (matrix == nil) == (year == nil) || (matrix != nil) != (cutoffs != nil) {
+                throw ValidationError(s.text("measures.af.source"))
+            }
+            let c = try (cutoffs ?? "").split(separator: ",").map { text in
                 guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
                     throw ValidationError(s.text("measures.af.number", ["value": String(text.prefix(40))]))
                 }
@@ -86,11 +98,45 @@ struct Measures: AsyncParsableCommand {
             return (c, w, kk)
         }
 
-        func validate() throws { _ = try parsed() }
+        func chosen() throws -> [DeprivationIndicator] {
+            try (indicators?.split(separator: ",").map { try MonitorInput.code(String($0), as: DeprivationIndicator.self) })
+                ?? DeprivationIndicator.allCases
+        }
+
+        func validate() throws {
+            _ = try parsed()
+            _ = try chosen()
+            try MonitorInput.checkArea(area)
+            if let line, (try? Money(yuan: line)) == nil {
+                throw ValidationError(Console.strings.text("import.reason.invalidAmount", ["value": String(line.prefix(40))]))
+            }
+        }
 
         func run() async throws {
             let s = Console.strings
             let (cutoffs, weights, k) = try parsed()
+            guard let matrix else {
+                let chosen = try chosen()
+                let r = try await withServices(db, acting) { env, user in
+                    try await PovertyMeasureService(env).alkireFoster(
+                        area: try area.map(AdminCode.init), year: year ?? 0, indicators: chosen, weights: weights, k: k,
+                        line: try line.map { try Money(yuan: $0) }, by: user)
+                }
+                let report = AFReport(r.result, indicators: r.indicators.map { $0.token }, k: k)
+                switch format {
+                case .json: Console.out(MonitorOutput.json(report))
+                case .table:
+                    Console.out(
+                        s.text(
+                            "measures.af.registry",
+                            [
+                                "area": r.area.rawValue, "year": String(r.year), "line": r.line.yuanText, "households": String(r.households),
+                                "without": String(r.withoutFacts),
+                            ]))
+                    Console.out(report.table(s))
+                }
+                return
+            }
             let m: MatrixFile.Matrix
             switch MatrixFile.read(URL(fileURLWithPath: matrix)) {
             case .success(let read): m = read

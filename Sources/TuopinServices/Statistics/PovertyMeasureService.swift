@@ -89,7 +89,54 @@ public struct PovertyMeasureService: Sendable {
     }
 }
 
+extension PovertyMeasureService {
+    /// Alkire–Foster over the registry's indicators of a year: the households on the roll at the
+    /// year's end with an income record, each carried by its members; a household whose year
+    /// lacks a chosen indicator is left out and counted.
+    public struct RegistryAF: Sendable {
+        public var area: AdminCode
+        public var year: Int
+        public var line: Money
+        public var indicators: [DeprivationIndicator]
+        public var households: Int
+        public var withoutFacts: Int
+        public var result: AlkireFoster
+    }
+
+    public func alkireFoster(
+        area: AdminCode?, year: Int, indicators: [DeprivationIndicator], weights: [Ratio]?, k: Ratio, line: Money?, by user: User
+    ) async throws -> RegistryAF {
+        let code = try await environment.area(area, of: user)
+        try await environment.authorize(user, .view, area: code)
+        guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
+        guard !indicators.isEmpty, Set(indicators).count == indicators.count else { throw PovertyMeasureError.indicators }
+        return try await environment.store.read { db in
+            let z: Money
+            if let line {
+                guard line.fen > 0 else { throw PovertyMeasureError.line(line) }
+                z = line
+            } else {
+                guard let row = try await PolicyQuery.povertyLines(db.sql).line(year: year) else { throw PovertyMeasureError.noLine(year) }
+                z = row.amount
+            }
+            let facts = try await DeprivationQuery.facts(in: code, year: year, db.sql)
+            let rows = facts.values.compactMap { $0.row(indicators) }
+            let result: AlkireFoster
+            do {
+                result = try AlkireFoster(
+                    rows: rows, cutoffs: DeprivationFacts.cutoffs(indicators, line: z),
+                    weights: weights ?? Array(repeating: Ratio(1, 1), count: indicators.count), k: k)
+            } catch { throw PovertyMeasureError.indicators }
+            return RegistryAF(
+                area: code, year: year, line: z, indicators: indicators, households: rows.count, withoutFacts: facts.count - rows.count,
+                result: result)
+        }
+    }
+}
+
 public enum PovertyMeasureError: Error, Equatable, Sendable {
+    /// No indicator, one twice, weights not one per indicator or not positive, or k outside (0, 1].
+    case indicators
     case year(Int)
     case noLine(Int)
     case line(Money)
@@ -101,6 +148,7 @@ extension PovertyMeasureError: WordedError {
         case .year(let y): s.text("measures.error.year", ["year": String(y)])
         case .noLine(let y): s.text("measures.error.noLine", ["year": String(y)])
         case .line(let m): s.text("measures.error.line", ["amount": m.yuanText])
+        case .indicators: s.text("measures.error.indicators")
         }
     }
 }

@@ -123,3 +123,28 @@ struct AlkireFosterTests {
         }
     }
 }
+
+@Suite("The registry's deprivation indicators")
+struct DeprivationIndicatorTests {
+    static let facts = DeprivationFacts(
+        householdSize: 3, perCapitaIncome: Money(fen: 300_000), dangerGrade: .c, safeWater: true, sanitaryToilet: false, everyoneInsured: true)
+
+    @Test func aHouseholdBecomesAWeightedRow() {
+        let row = Self.facts.row(DeprivationIndicator.allCases)
+        #expect(row == AlkireFoster.Row([300_000, 0, 1, 0, 1], weight: 3))
+        #expect(DeprivationFacts.cutoffs(DeprivationIndicator.allCases, line: Money(fen: 400_000)) == [400_000, 1, 1, 1, 1])
+        var unknown = Self.facts
+        unknown.safeWater = nil
+        #expect(unknown.row([.income, .water]) == nil && unknown.row([.income, .housing]) != nil)
+    }
+
+    /// Income below the line, a grade-C house and no toilet: 3 of 5 deprivations, poor at k = 3/5, not at 4/5.
+    @Test func aHouseholdIsPoorAtItsShareOfDeprivations() throws {
+        let row = try #require(Self.facts.row(DeprivationIndicator.allCases))
+        let cutoffs = DeprivationFacts.cutoffs(DeprivationIndicator.allCases, line: Money(fen: 400_000))
+        let weights = Array(repeating: Ratio(1, 1), count: 5)
+        let poor = try AlkireFoster(rows: [row], cutoffs: cutoffs, weights: weights, k: Ratio(3, 5))
+        #expect(poor.poor == 3 && poor.intensity == Ratio(3, 5))
+        #expect(try AlkireFoster(rows: [row], cutoffs: cutoffs, weights: weights, k: Ratio(4, 5)).poor == 0)
+    }
+}
