@@ -2,18 +2,27 @@
 /// administrators added. Resolves what a user or a file wrote (a token or a Chinese name) to a
 /// `CodeChoice`, and names any value of a list.
 public struct CodeBook: Sendable {
-    public let locals: [LocalCode]
-    private let byToken: [CodeList: [String: LocalCode]]
+    public private(set) var locals: [LocalCode] = []
+    /// Each local code by its token and by its Chinese name.
+    private var byToken: [CodeList: [String: LocalCode]] = [:]
 
     public init(_ locals: [LocalCode] = []) {
-        self.locals = locals
-        var byToken: [CodeList: [String: LocalCode]] = [:]
-        for code in locals {
-            byToken[code.list, default: [:]][code.token] = code
-            byToken[code.list, default: [:]][code.label.zh] = code
-        }
-        self.byToken = byToken
+        for code in locals { insert(code) }
     }
+
+    /// Adds a local code (or replaces the one with its token).
+    public mutating func insert(_ code: LocalCode) {
+        if let old = byToken[code.list]?[code.token], old.token == code.token {
+            locals.removeAll { $0.list == code.list && $0.token == code.token }
+            byToken[code.list]?[old.label.zh] = nil
+        }
+        locals.append(code)
+        byToken[code.list, default: [:]][code.token] = code
+        byToken[code.list, default: [:]][code.label.zh] = code
+    }
+
+    /// The local code of `list` whose token or Chinese name is `text`.
+    public func localNamed(_ text: String, in list: CodeList) -> LocalCode? { byToken[list]?[text] }
 
     /// The value `text` names in `list`: a built-in one first, then a local code.
     public func resolve(_ text: String, in list: CodeList) -> CodeChoice? {
@@ -52,10 +61,12 @@ public enum LocalCodeRules {
     public static let sameBase = RuleID("localCode.sameBase")
 
     public static func evaluate(_ code: LocalCode, book: CodeBook) -> Decision {
-        let existing = book.local(code.token, in: code.list)
+        let list = code.list
+        let existing = book.local(code.token, in: list)
+        // Looked up by name, not by scanning: a file of many codes stays linear.
+        func other(_ text: String) -> Bool { book.localNamed(text, in: list).map { $0.token != code.token } ?? false }
         let clashes =
-            code.list.builtIns.contains { $0.token == code.token || $0.label.zh == code.label.zh || $0.token == code.label.zh }
-            || book.locals(in: code.list).contains { $0.token != code.token && ($0.label.zh == code.label.zh || $0.token == code.label.zh) }
+            list.builtIn(code.token) != nil || list.builtIn(code.label.zh) != nil || other(code.token) || other(code.label.zh)
         var checks = [
             Check(
                 newName, passed: !clashes,

@@ -10,6 +10,8 @@ extension ImportRun {
         codes = CodeBook(known)
         guard has(.localCodes) else { return }
         var added: [LocalCode] = []
+        // The registry's codes and those added above this row.
+        var book = codes
         var seen: [String: Int] = [:]
         try await read(
             .localCodes, columns: ImportRows.LocalCodeColumns.init,
@@ -44,15 +46,16 @@ extension ImportRun {
                     return
                 }
                 // A new code names no value the list has (its rule, as for an administrator's addition).
-                let decision = LocalCodeRules.evaluate(code, book: CodeBook(known + added))
+                let decision = LocalCodeRules.evaluate(code, book: book)
                 guard decision.passed else {
                     for check in decision.failedChecks { row.reject("token", .rule(check)) }
                     return
                 }
                 added.append(code)
+                book.insert(code)
             }, flush: {})
         for code in added { try await LocalCodeQuery.save(code, in: tx) }
         if !added.isEmpty { outcome.writtenRows[.localCodes, default: 0] += added.count }
-        codes = CodeBook(known + added)
+        codes = book
     }
 }
