@@ -67,14 +67,7 @@ public struct PovertyMeasureService: Sendable {
         try await environment.authorize(user, .view, area: code)
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
         return try await environment.store.read { db in
-            let z: Money
-            if let line {
-                guard line.fen > 0 else { throw PovertyMeasureError.line(line) }
-                z = line
-            } else {
-                guard let row = try await PolicyQuery.povertyLines(db.sql).line(year: year) else { throw PovertyMeasureError.noLine(year) }
-                z = row.amount
-            }
+            let z = try await Self.line(line, year: year, db)
             let facts = try await SweepQuery.facts(in: code, year: year, db.sql).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
             let observations = facts.map { f in
                 PovertyMeasures.Observation(
@@ -90,6 +83,16 @@ public struct PovertyMeasureService: Sendable {
 }
 
 extension PovertyMeasureService {
+    /// The line a measure uses: the one given (a what-if), else the year's poverty line.
+    static func line(_ given: Money?, year: Int, _ db: StoreReader) async throws -> Money {
+        if let given {
+            guard given.fen > 0 else { throw PovertyMeasureError.line(given) }
+            return given
+        }
+        guard let row = try await PolicyQuery.povertyLines(db.sql).line(year: year) else { throw PovertyMeasureError.noLine(year) }
+        return row.amount
+    }
+
     /// Alkire–Foster over the registry's indicators of a year: the households on the roll at the
     /// year's end with an income record, each carried by its members; a household whose year
     /// lacks a chosen indicator is left out and counted.
@@ -111,14 +114,7 @@ extension PovertyMeasureService {
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
         guard !indicators.isEmpty, Set(indicators).count == indicators.count else { throw PovertyMeasureError.indicators }
         return try await environment.store.read { db in
-            let z: Money
-            if let line {
-                guard line.fen > 0 else { throw PovertyMeasureError.line(line) }
-                z = line
-            } else {
-                guard let row = try await PolicyQuery.povertyLines(db.sql).line(year: year) else { throw PovertyMeasureError.noLine(year) }
-                z = row.amount
-            }
+            let z = try await Self.line(line, year: year, db)
             let facts = try await DeprivationQuery.facts(in: code, year: year, db.sql)
             let rows = facts.values.compactMap { $0.row(indicators) }
             let result: AlkireFoster
