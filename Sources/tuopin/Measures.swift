@@ -35,17 +35,13 @@ struct Measures: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (result, rows) = try await withServices(db, acting) { env, user in
-                let service = PovertyMeasureService(env)
-                let code = try area.map(AdminCode.init), amount = try line.map { try Money(yuan: $0) }
-                let byChild = children ? try await service.byChild(area: code, year: year, line: amount, by: user).1 : nil
-                return (
-                    try await service.measures(area: code, year: year, line: amount, unit: householdWeighted ? .household : .person, by: user),
-                    byChild
-                )
+            let result = try await withServices(db, acting) { env, user in
+                try await PovertyMeasureService(env).measures(
+                    area: try area.map(AdminCode.init), year: year, line: try line.map { try Money(yuan: $0) },
+                    unit: householdWeighted ? .household : .person, children: children, by: user)
             }
             var report = MeasuresReport(result, lorenz: lorenz)
-            report.children = rows?.map {
+            report.children = result.children?.map {
                 MeasuresReport.Child(
                     code: $0.area.code.rawValue, name: $0.area.name, households: $0.households, people: $0.people, gap: $0.gap.yuanText)
             }
@@ -141,7 +137,10 @@ struct Measures: AsyncParsableCommand {
             switch MatrixFile.read(URL(fileURLWithPath: matrix)) {
             case .success(let read): m = read
             case .failure(let p):
-                Console.err(s.text("measures.af.row", ["line": String(p.line), "field": p.field, "value": p.value]))
+                Console.err(
+                    p.line == 0
+                        ? s.text("measures.af.unreadable", ["file": matrix])
+                        : s.text("measures.af.row", ["line": String(p.line), "field": p.field, "value": p.value]))
                 throw ExitCode(1)
             }
             let af: AlkireFoster

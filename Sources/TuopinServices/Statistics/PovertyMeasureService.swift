@@ -30,6 +30,8 @@ public struct PovertyMeasureService: Sendable {
         /// Households of the area with no income record for the year (not measured).
         public var withoutIncome: Int
         public var measures: PovertyMeasures
+        /// Each child area under the line, when asked for.
+        public var children: [AreaInRange]?
     }
 
     /// What a line would mean for each child area (the counties of a city, the villages of a
@@ -43,26 +45,15 @@ public struct PovertyMeasureService: Sendable {
     }
 
     public func byChild(area: AdminCode?, year: Int, line: Money?, by user: User) async throws -> (Result, [AreaInRange]) {
-        let whole = try await measures(area: area, year: year, line: line, by: user)
-        let (children, facts) = try await environment.store.read { db in
-            (
-                try await AreaQuery.children(db.sql, of: whole.area),
-                try await SweepQuery.facts(in: whole.area, year: year, db.sql).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
-            )
-        }
-        let z = whole.line.fen
-        var rows = Dictionary(uniqueKeysWithValues: children.map { ($0.code, AreaInRange(area: $0, households: 0, people: 0, gap: Money(fen: 0))) })
-        for f in facts {
-            let perCapita = (f.netIncome / f.householdSize).fen
-            guard perCapita < z, let child = children.first(where: { $0.code.contains(f.village) }) else { continue }
-            rows[child.code]!.households += 1
-            rows[child.code]!.people += Int64(f.householdSize)
-            rows[child.code]!.gap = rows[child.code]!.gap + Money(fen: (z - perCapita) * Int64(f.householdSize))
-        }
-        return (whole, children.compactMap { rows[$0.code] })
+        let whole = try await measures(area: area, year: year, line: line, children: true, by: user)
+        return (whole, whole.children ?? [])
     }
 
-    public func measures(area: AdminCode?, year: Int, line: Money?, unit: Unit = .person, by user: User) async throws -> Result {
+    /// `children`: also each child area's households and people below the line, from the same
+    /// reading of the year's facts.
+    public func measures(
+        area: AdminCode?, year: Int, line: Money?, unit: Unit = .person, children: Bool = false, by user: User
+    ) async throws -> Result {
         let code = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: code)
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
@@ -73,12 +64,27 @@ public struct PovertyMeasureService: Sendable {
                 PovertyMeasures.Observation(
                     income: (f.netIncome / f.householdSize).fen, weight: unit == .person ? Int64(f.householdSize) : 1)
             }
-            return Result(
+            var result = Result(
                 area: code, year: year, line: z, lineGiven: line != nil, unit: unit, households: facts.count,
                 householdsBelow: observations.filter { $0.income < z.fen }.count,
                 withoutIncome: try await SweepQuery.withoutIncome(in: code, year: year, db.sql),
                 measures: PovertyMeasures(observations, line: z.fen))
+            if children { result.children = Self.inRange(facts, line: z, children: try await AreaQuery.children(db.sql, of: code)) }
+            return result
         }
+    }
+
+    /// Each child area's households and people below the line and the transfer to lift them to it.
+    static func inRange(_ facts: [MonitoringSweep.Facts], line: Money, children: [Area]) -> [AreaInRange] {
+        var rows = Dictionary(uniqueKeysWithValues: children.map { ($0.code, AreaInRange(area: $0, households: 0, people: 0, gap: Money(fen: 0))) })
+        for f in facts {
+            let perCapita = (f.netIncome / f.householdSize).fen
+            guard perCapita < line.fen, let child = children.first(where: { $0.code.contains(f.village) }) else { continue }
+            rows[child.code]!.households += 1
+            rows[child.code]!.people += Int64(f.householdSize)
+            rows[child.code]!.gap = rows[child.code]!.gap + Money(fen: (line.fen - perCapita) * Int64(f.householdSize))
+        }
+        return children.compactMap { rows[$0.code] }
     }
 }
 

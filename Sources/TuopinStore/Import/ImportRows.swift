@@ -146,9 +146,9 @@ enum ImportRows {
         }
         // Each local code refines a cause of the household, and no cause twice.
         var refined: Set<String> = []
+        let causes = ([main].compactMap { $0 } + secondary).map(\.token)
         for token in local {
             guard let code = c.codes.local(token, in: .povertyCause) else { continue }
-            let causes = ([main].compactMap { $0 } + secondary).map(\.token)
             if !causes.contains(code.base) || !refined.insert(code.base).inserted {
                 row.reject(c.local.name, .localCodeWithoutBase(code.token, base: code.base))
             }
