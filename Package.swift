@@ -107,6 +107,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "tuopin-bench",
+            dependencies: ["TuopinCore", "TuopinStore", "TuopinServices"],
+            path: "bench/Sources/tuopin-bench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TuopinCoreTests", dependencies: ["TuopinCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TuopinStoreTests",

@@ -39,7 +39,7 @@ public struct StatisticsService: Sendable {
         try await environment.authorize(user, .view, area: code)
         return try await environment.store.read { db in
             guard let area = try await AreaQuery.area(db.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
-            return try await Figures.load(db, scope: code, groupBy: nil, asOf: asOf).summary(of: area, keys: nil)
+            return try await Figures.cached(db, in: environment.store, scope: code, groupBy: nil, asOf: asOf).summary(of: area, keys: nil)
         }
     }
 
@@ -51,24 +51,35 @@ public struct StatisticsService: Sendable {
     /// The area's monitoring figures (防返贫监测) as of a date.
     public func monitoring(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> MonitoringFigures {
         try await environment.authorize(user, .view, area: code)
-        return try await environment.store.read { db in try await MonitoringFiguresQuery.figures(db.sql, area: code, asOf: asOf) }
+        return try await environment.store.read { db in
+            let version = try await RegistryProjection.state(db.sql, area: code).version
+            return try await environment.store.cache.value("monitoring|\(code)|\(asOf)", version: version) {
+                try await MonitoringFiguresQuery.figures(db.sql, area: code, asOf: asOf)
+            }
+        }
     }
 
     /// An area's summary and its children's, from one set of grouped queries on one snapshot:
     /// the parent's figures are the sum over every child key, so nothing is counted twice or missed.
-    public func overview(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> (summary: AreaSummary, children: [AreaSummary]) {
+    /// `cached: false` reads them afresh (benchmarks; the cached answer is always the same).
+    public func overview(
+        of code: AdminCode, asOf: CivilDate, by user: User, cached: Bool = true
+    ) async throws -> (summary: AreaSummary, children: [AreaSummary]) {
         try await environment.authorize(user, .view, area: code)
         return try await environment.store.read { db in
             guard let area = try await AreaQuery.area(db.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
             let children = try await AreaQuery.children(db.sql, of: code)
-            let figures = try await Figures.load(db, scope: code, groupBy: children.first?.level, asOf: asOf)
+            let figures =
+                cached
+                ? try await Figures.cached(db, in: environment.store, scope: code, groupBy: children.first?.level, asOf: asOf)
+                : try await Figures.load(db, scope: code, groupBy: children.first?.level, asOf: asOf)
             return (figures.summary(of: area, keys: nil), children.map { figures.summary(of: $0, keys: [$0.code.rawValue]) })
         }
     }
 }
 
 /// The grouped query results for one scope and date, from which summaries are assembled.
-struct Figures {
+struct Figures: Sendable {
     var asOf: CivilDate
     var counts: [String: StatusCounts] = [:]
     var population: [String: PopulationQuery.Population] = [:]
@@ -76,6 +87,15 @@ struct Figures {
     var baselineDate: CivilDate?
     var baselineCounts: [String: StatusCounts] = [:]
     var baselinePopulation: [String: PopulationQuery.Population] = [:]
+
+    /// The figures, from the store's cache when they were read at the registry's current version
+    /// (read in the same snapshot), else loaded and kept.
+    static func cached(_ db: StoreReader, in store: Store, scope: AdminCode, groupBy: AreaLevel?, asOf: CivilDate) async throws -> Figures {
+        let version = try await RegistryProjection.state(db.sql, area: scope).version
+        return try await store.cache.value("figures|\(scope)|\(groupBy.map { "\($0)" } ?? "-")|\(asOf)", version: version) {
+            try await load(db, scope: scope, groupBy: groupBy, asOf: asOf)
+        }
+    }
 
     static func load(_ db: StoreReader, scope: AdminCode, groupBy: AreaLevel?, asOf: CivilDate) async throws -> Figures {
         let sql = db.sql

@@ -30,6 +30,8 @@ public final class Store: Sendable {
     public let sql: any SQLDatabase
     let logger: Logger
     private let backend: Backend
+    /// Figures kept under the registry version they were read at (past dates, dashboards).
+    public let cache = VersionedCache()
 
     /// SQLite reader connections beside the writer (WAL lets them read while it writes).
     static let sqliteReaders = 3

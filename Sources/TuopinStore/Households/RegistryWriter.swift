@@ -10,7 +10,20 @@ public enum RegistryWriter {
         case householdNotInBatch(String)
     }
 
+    /// A batch with at least this many history rows (households, events, memberships) skips the
+    /// projection's per-row triggers and rebuilds its counties once at the end.
+    static let bulkRows = 1_000
+
     public static func write(_ batch: ImportBatch, in tx: StoreTransaction) async throws {
+        guard batch.households.count + batch.events.count + batch.memberships.count >= bulkRows else {
+            return try await writeRows(batch, in: tx)
+        }
+        try await RegistryProjection.paused(counties: Set(batch.households.map(\.county.rawValue)), in: tx) {
+            try await writeRows(batch, in: tx)
+        }
+    }
+
+    private static func writeRows(_ batch: ImportBatch, in tx: StoreTransaction) async throws {
         let counties = Dictionary(batch.households.map { ($0.number.rawValue, $0.county.rawValue) }, uniquingKeysWith: { a, _ in a })
         func county(_ household: HouseholdNumber) throws -> String {
             guard let code = counties[household.rawValue] else { throw WriteError.householdNotInBatch(household.rawValue) }

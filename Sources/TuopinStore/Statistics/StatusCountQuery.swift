@@ -5,9 +5,87 @@ import TuopinCore
 ///
 /// A household's status is that of its last event on or before the date (window function,
 /// portable to SQLite ≥ 3.25 and PostgreSQL); people are memberships active on the date.
+/// On and after the projection's horizon (no event or membership of the area's counties names
+/// a later date) the maintained `area_status_count` is that answer, and is read instead. Before
+/// it, each household's projected row answers unless its own history changed after the date;
+/// only those households' events and memberships are looked up (`rewound`). `rescanned` is the
+/// same answer from history alone, without the projection: the oracle the projection is tested
+/// against.
 public enum StatusCountQuery {
     /// Counts keyed by child-area code (`groupBy` level), or by the area's own code when nil.
     public static func counts(
+        _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
+        groupBy: AreaLevel? = nil
+    ) async throws -> [String: StatusCounts] {
+        if try await RegistryProjection.state(sql, area: area).covers(asOf) {
+            return try await projected(sql, area: area, groupBy: groupBy)
+        }
+        return try await rewound(sql, area: area, asOf: asOf, groupBy: groupBy)
+    }
+
+    /// The counts as of a past date: the projection, with the households changed since looked up.
+    public static func rewound(
+        _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
+        groupBy: AreaLevel? = nil
+    ) async throws -> [String: StatusCounts] {
+        let filter = AreaFilter(area)
+        let date = asOf.description
+        let keyLength = (groupBy ?? area.level).codeLength
+        // The households unchanged since the date, grouped by village in the covering index's
+        // order; then the others, each with its status and people looked up as of the date.
+        let rows = try await sql.raw(
+            """
+            SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, status,
+                   CAST(SUM(n) AS BIGINT) AS households, CAST(COALESCE(SUM(p), 0) AS BIGINT) AS people
+            FROM (
+                SELECT village_code, status, COUNT(*) AS n, SUM(people) AS p FROM household_current
+                WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+                  AND changed_on <= \(bind: date) AND status IS NOT NULL
+                GROUP BY county_code, village_code, status
+                UNION ALL
+                SELECT village_code, status, COUNT(*) AS n, SUM(people) AS p FROM (
+                    SELECT c.village_code, (
+                            SELECT e.status FROM status_event e
+                            WHERE e.county_code = c.county_code AND e.household_number = c.household_number
+                              AND e.effective_date <= \(bind: date)
+                            ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1) AS status, (
+                            SELECT COUNT(*) FROM membership m
+                            WHERE m.county_code = c.county_code AND m.household_number = c.household_number
+                              AND m.from_date <= \(bind: date) AND (m.to_date IS NULL OR m.to_date > \(bind: date))) AS people
+                    FROM household_current c
+                    WHERE c.county_code LIKE \(bind: filter.countyPattern) AND c.village_code LIKE \(bind: filter.codePattern)
+                      AND (c.changed_on > \(bind: date) OR c.changed_on IS NULL)
+                ) changed
+                WHERE status IS NOT NULL
+                GROUP BY village_code, status
+            ) parts
+            GROUP BY SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))), status
+            """
+        ).all()
+        return try await collect(rows, sql, area: area, filter: filter, table: "household_current")
+    }
+
+    /// The current counts, from the maintained per-village aggregates.
+    public static func projected(
+        _ sql: any SQLDatabase, area: AdminCode, groupBy: AreaLevel? = nil
+    ) async throws -> [String: StatusCounts] {
+        let filter = AreaFilter(area)
+        let keyLength = (groupBy ?? area.level).codeLength
+        let rows = try await sql.raw(
+            """
+            SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, status,
+                   CAST(SUM(households) AS BIGINT) AS households, CAST(SUM(people) AS BIGINT) AS people
+            FROM area_status_count
+            WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+            GROUP BY SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))), status
+            HAVING SUM(households) <> 0
+            """
+        ).all()
+        return try await collect(rows, sql, area: area, filter: filter, table: "area_status_count")
+    }
+
+    /// The counts as of a date, from the events and memberships themselves (no projection).
+    public static func rescanned(
         _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
         groupBy: AreaLevel? = nil
     ) async throws -> [String: StatusCounts] {
@@ -49,16 +127,26 @@ public enum StatusCountQuery {
             GROUP BY SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))), l.status
             """
         ).all()
+        return try await collect(rows, sql, area: area, filter: filter, table: "household")
+    }
+
+    private static func collect(
+        _ rows: [any SQLRow], _ sql: any SQLDatabase, area: AdminCode, filter: AreaFilter, table: String
+    ) async throws -> [String: StatusCounts] {
         var result: [String: StatusCounts] = [:]
         for row in rows {
-            let key = try row.storedText("area_key", table: "household", key: area.rawValue)
+            let key = try row.storedText("area_key", table: table, key: area.rawValue)
             let text = try row.storedText("status", table: "status_event", key: key)
             guard let status = PovertyStatus(token: text) else {
                 throw try await invalidStatus(sql, text, filter: filter)
             }
-            result[normalise(key), default: StatusCounts()].add(
-                status, households: Int(try row.storedInt("households", table: "household", key: key)),
-                people: Int(try row.storedInt("people", table: "membership", key: key)))
+            let households = try row.storedInt("households", table: table, key: key)
+            let people = try row.storedInt("people", table: table, key: key)
+            guard households >= 0, people >= 0 else {
+                throw StoredValueError(
+                    table: table, column: households < 0 ? "households" : "people", key: key, value: String(min(households, people)))
+            }
+            result[normalise(key), default: StatusCounts()].add(status, households: Int(households), people: Int(people))
         }
         return result
     }

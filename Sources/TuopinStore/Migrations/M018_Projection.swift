@@ -1,0 +1,318 @@
+/// The maintained projection of the registry's current state (DESIGN "Speed, by construction"):
+///
+/// - `household_current`: each household's latest status event (by date, then sequence), its
+///   open memberships (`to_date IS NULL`) and `changed_on`, the latest date its own history names
+///   (on and after it, the row is the household's as-of state; `StatusCountQuery` looks up
+///   history only for the households changed after the date asked);
+/// - `area_status_count`: households and people by village and status, summed from it;
+/// - `projection_state`: per county, a version every write to the registry's history increments
+///   (the key that past figures are cached under) and the horizon, the latest date any event or
+///   membership of the county names. On and after its horizon the projection *is* the as-of
+///   answer, so `StatusCountQuery` reads it instead of scanning history.
+///
+/// Triggers keep all three in the writer's transaction, whatever path writes. A bulk writer
+/// (import, demo) pauses them with a row in `projection_pause`, which only its own transaction
+/// ever sees, and rebuilds its counties set-based before it commits (`RegistryProjection`).
+/// SQLite and PostgreSQL each get their own trigger text below; the tables are portable.
+struct M018_Projection: Migration {
+    let version = 18
+    let name = "current-state projection"
+
+    func statements(for dialect: StoreDialect) -> [String] {
+        let tables = [
+            "CREATE TABLE projection_pause (id INTEGER PRIMARY KEY)",
+            """
+            CREATE TABLE projection_state (
+                county_code TEXT PRIMARY KEY,
+                version BIGINT NOT NULL,
+                horizon TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE household_current (
+                county_code TEXT NOT NULL,
+                household_number TEXT NOT NULL,
+                village_code TEXT NOT NULL,
+                status TEXT,
+                status_date TEXT,
+                status_sequence INTEGER,
+                people INTEGER NOT NULL,
+                changed_on TEXT,
+                PRIMARY KEY (county_code, household_number))
+            """,
+            // Covering, in grouping order: the households unchanged since a date stream out of it unsorted.
+            "CREATE INDEX household_current_village ON household_current (county_code, village_code, status, people, changed_on)",
+            """
+            CREATE TABLE area_status_count (
+                county_code TEXT NOT NULL,
+                village_code TEXT NOT NULL,
+                status TEXT NOT NULL,
+                households INTEGER NOT NULL,
+                people INTEGER NOT NULL,
+                PRIMARY KEY (county_code, village_code, status))
+            """,
+        ]
+        switch dialect {
+        case .sqlite: return tables + ProjectionTriggers.sqlite
+        case .postgres: return tables + ProjectionTriggers.postgres
+        }
+    }
+
+    func seed(_ tx: StoreTransaction) async throws {
+        try await RegistryProjection.rebuild(countyPattern: "%", in: tx)
+    }
+}
+
+/// The projection's trigger text, one dialect each (the same behaviour; see M018).
+enum ProjectionTriggers {
+    /// Re-reads one household's latest event and open memberships (`X` is NEW or OLD).
+    private static func sqliteRefresh(_ x: String) -> String {
+        """
+        UPDATE household_current SET
+            (status, status_date, status_sequence) = (
+                SELECT e.status, e.effective_date, e.sequence FROM status_event e
+                WHERE e.county_code = \(x).county_code AND e.household_number = \(x).household_number
+                ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1),
+            people = (
+                SELECT COUNT(*) FROM membership m
+                WHERE m.county_code = \(x).county_code AND m.household_number = \(x).household_number AND m.to_date IS NULL),
+            changed_on = (
+                SELECT MAX(d) FROM (
+                    SELECT MAX(e.effective_date) AS d FROM status_event e
+                    WHERE e.county_code = \(x).county_code AND e.household_number = \(x).household_number
+                    UNION ALL
+                    SELECT MAX(MAX(m.from_date, COALESCE(m.to_date, m.from_date))) AS d FROM membership m
+                    WHERE m.county_code = \(x).county_code AND m.household_number = \(x).household_number))
+        WHERE county_code = \(x).county_code AND household_number = \(x).household_number;
+        """
+    }
+
+    /// Bumps the county's version and raises its horizon to `horizon` (an SQL expression).
+    private static func sqliteBump(_ x: String, horizon: String = "''") -> String {
+        """
+        INSERT INTO projection_state (county_code, version, horizon) VALUES (\(x).county_code, 1, \(horizon))
+        ON CONFLICT (county_code) DO UPDATE SET
+            version = projection_state.version + 1, horizon = MAX(projection_state.horizon, excluded.horizon);
+        """
+    }
+
+    /// Adds (`sign` 1) or takes away (-1) one household row's count.
+    private static func sqliteCount(_ x: String, sign: String) -> String {
+        """
+        INSERT INTO area_status_count (county_code, village_code, status, households, people)
+        SELECT \(x).county_code, \(x).village_code, \(x).status, \(sign), \(sign) * \(x).people WHERE \(x).status IS NOT NULL
+        ON CONFLICT (county_code, village_code, status) DO UPDATE SET
+            households = area_status_count.households + excluded.households, people = area_status_count.people + excluded.people;
+        """
+    }
+
+    private static let running = "NOT EXISTS (SELECT 1 FROM projection_pause)"
+
+    /// Tables whose rows figures read but the projection does not hold: a write only raises the version.
+    static let versionedOnly = ["village_profile", "area_event", "monitoring_case"]
+
+    static var sqlite: [String] {
+        let eventHorizon = "NEW.effective_date"
+        let membershipHorizon = "MAX(NEW.from_date, COALESCE(NEW.to_date, NEW.from_date))"
+        var triggers = [
+            """
+            CREATE TRIGGER household_projected_insert AFTER INSERT ON household WHEN \(running) BEGIN
+            INSERT INTO household_current (county_code, household_number, village_code, people)
+            VALUES (NEW.county_code, NEW.household_number, NEW.village_code, 0);
+            \(sqliteRefresh("NEW"))
+            \(sqliteBump("NEW"))
+            END
+            """,
+            """
+            CREATE TRIGGER household_projected_update AFTER UPDATE ON household WHEN \(running) BEGIN
+            UPDATE household_current SET village_code = NEW.village_code
+            WHERE county_code = NEW.county_code AND household_number = NEW.household_number;
+            \(sqliteBump("NEW"))
+            END
+            """,
+            """
+            CREATE TRIGGER household_projected_delete AFTER DELETE ON household WHEN \(running) BEGIN
+            DELETE FROM household_current WHERE county_code = OLD.county_code AND household_number = OLD.household_number;
+            \(sqliteBump("OLD"))
+            END
+            """,
+        ]
+        for (table, horizon) in [("status_event", eventHorizon), ("membership", membershipHorizon)] {
+            triggers += [
+                """
+                CREATE TRIGGER \(table)_projected_insert AFTER INSERT ON \(table) WHEN \(running) BEGIN
+                \(sqliteRefresh("NEW"))
+                \(sqliteBump("NEW", horizon: horizon))
+                END
+                """,
+                """
+                CREATE TRIGGER \(table)_projected_update AFTER UPDATE ON \(table) WHEN \(running) BEGIN
+                \(sqliteRefresh("OLD"))
+                \(sqliteRefresh("NEW"))
+                \(sqliteBump("OLD"))
+                \(sqliteBump("NEW", horizon: horizon))
+                END
+                """,
+                """
+                CREATE TRIGGER \(table)_projected_delete AFTER DELETE ON \(table) WHEN \(running) BEGIN
+                \(sqliteRefresh("OLD"))
+                \(sqliteBump("OLD"))
+                END
+                """,
+            ]
+        }
+        for table in ProjectionTriggers.versionedOnly {
+            triggers += [
+                "CREATE TRIGGER \(table)_versioned_insert AFTER INSERT ON \(table) WHEN \(running) BEGIN \(sqliteBump("NEW")) END",
+                "CREATE TRIGGER \(table)_versioned_update AFTER UPDATE ON \(table) WHEN \(running) BEGIN \(sqliteBump("OLD")) \(sqliteBump("NEW")) END",
+                "CREATE TRIGGER \(table)_versioned_delete AFTER DELETE ON \(table) WHEN \(running) BEGIN \(sqliteBump("OLD")) END",
+            ]
+        }
+        triggers += [
+            """
+            CREATE TRIGGER household_current_counted_insert AFTER INSERT ON household_current WHEN \(running) BEGIN
+            \(sqliteCount("NEW", sign: "1"))
+            END
+            """,
+            """
+            CREATE TRIGGER household_current_counted_update AFTER UPDATE ON household_current
+            WHEN \(running) AND (OLD.status IS NOT NEW.status OR OLD.people <> NEW.people OR OLD.village_code <> NEW.village_code) BEGIN
+            \(sqliteCount("OLD", sign: "-1"))
+            \(sqliteCount("NEW", sign: "1"))
+            END
+            """,
+            """
+            CREATE TRIGGER household_current_counted_delete AFTER DELETE ON household_current WHEN \(running) BEGIN
+            \(sqliteCount("OLD", sign: "-1"))
+            END
+            """,
+        ]
+        return triggers
+    }
+
+    static var postgres: [String] {
+        var statements = [
+            """
+            CREATE FUNCTION projection_paused() RETURNS boolean LANGUAGE sql STABLE AS $$
+            SELECT EXISTS (SELECT 1 FROM projection_pause)
+            $$
+            """,
+            """
+            CREATE FUNCTION projection_refresh(c TEXT, h TEXT) RETURNS void LANGUAGE sql AS $$
+            UPDATE household_current SET
+                (status, status_date, status_sequence) = (
+                    SELECT e.status, e.effective_date, e.sequence FROM status_event e
+                    WHERE e.county_code = c AND e.household_number = h
+                    ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1),
+                people = (
+                    SELECT COUNT(*) FROM membership m
+                    WHERE m.county_code = c AND m.household_number = h AND m.to_date IS NULL),
+                changed_on = (
+                    SELECT MAX(d) FROM (
+                        SELECT MAX(e.effective_date) AS d FROM status_event e WHERE e.county_code = c AND e.household_number = h
+                        UNION ALL
+                        SELECT MAX(GREATEST(m.from_date, COALESCE(m.to_date, m.from_date))) AS d FROM membership m
+                        WHERE m.county_code = c AND m.household_number = h) dates)
+            WHERE county_code = c AND household_number = h
+            $$
+            """,
+            """
+            CREATE FUNCTION projection_bump(c TEXT, d TEXT) RETURNS void LANGUAGE sql AS $$
+            INSERT INTO projection_state (county_code, version, horizon) VALUES (c, 1, d)
+            ON CONFLICT (county_code) DO UPDATE SET
+                version = projection_state.version + 1, horizon = GREATEST(projection_state.horizon, excluded.horizon)
+            $$
+            """,
+            """
+            CREATE FUNCTION projection_count(c TEXT, v TEXT, s TEXT, n INTEGER, p INTEGER) RETURNS void LANGUAGE sql AS $$
+            INSERT INTO area_status_count (county_code, village_code, status, households, people) VALUES (c, v, s, n, p)
+            ON CONFLICT (county_code, village_code, status) DO UPDATE SET
+                households = area_status_count.households + excluded.households, people = area_status_count.people + excluded.people
+            $$
+            """,
+            """
+            CREATE FUNCTION household_projected() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF projection_paused() THEN RETURN NULL; END IF;
+                IF TG_OP = 'INSERT' THEN
+                    INSERT INTO household_current (county_code, household_number, village_code, people)
+                    VALUES (NEW.county_code, NEW.household_number, NEW.village_code, 0);
+                    PERFORM projection_refresh(NEW.county_code, NEW.household_number);
+                    PERFORM projection_bump(NEW.county_code, '');
+                ELSIF TG_OP = 'UPDATE' THEN
+                    UPDATE household_current SET village_code = NEW.village_code
+                    WHERE county_code = NEW.county_code AND household_number = NEW.household_number;
+                    PERFORM projection_bump(NEW.county_code, '');
+                ELSE
+                    DELETE FROM household_current WHERE county_code = OLD.county_code AND household_number = OLD.household_number;
+                    PERFORM projection_bump(OLD.county_code, '');
+                END IF;
+                RETURN NULL;
+            END
+            $$
+            """,
+            "CREATE TRIGGER household_projected AFTER INSERT OR UPDATE OR DELETE ON household FOR EACH ROW EXECUTE FUNCTION household_projected()",
+        ]
+        for (table, horizon) in [
+            ("status_event", "NEW.effective_date"), ("membership", "GREATEST(NEW.from_date, COALESCE(NEW.to_date, NEW.from_date))"),
+        ] {
+            statements += [
+                """
+                CREATE FUNCTION \(table)_projected() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF projection_paused() THEN RETURN NULL; END IF;
+                    IF TG_OP <> 'INSERT' THEN
+                        PERFORM projection_refresh(OLD.county_code, OLD.household_number);
+                        PERFORM projection_bump(OLD.county_code, '');
+                    END IF;
+                    IF TG_OP <> 'DELETE' THEN
+                        PERFORM projection_refresh(NEW.county_code, NEW.household_number);
+                        PERFORM projection_bump(NEW.county_code, \(horizon));
+                    END IF;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                "CREATE TRIGGER \(table)_projected AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(table)_projected()",
+            ]
+        }
+        statements += [
+            """
+            CREATE FUNCTION registry_versioned() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF projection_paused() THEN RETURN NULL; END IF;
+                IF TG_OP <> 'INSERT' THEN PERFORM projection_bump(OLD.county_code, ''); END IF;
+                IF TG_OP <> 'DELETE' THEN PERFORM projection_bump(NEW.county_code, ''); END IF;
+                RETURN NULL;
+            END
+            $$
+            """
+        ]
+        for table in ProjectionTriggers.versionedOnly {
+            statements.append(
+                "CREATE TRIGGER \(table)_versioned AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION registry_versioned()")
+        }
+        statements += [
+            """
+            CREATE FUNCTION household_current_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF projection_paused() THEN RETURN NULL; END IF;
+                IF TG_OP = 'UPDATE' AND OLD.status IS NOT DISTINCT FROM NEW.status AND OLD.people = NEW.people
+                   AND OLD.village_code = NEW.village_code THEN RETURN NULL; END IF;
+                IF TG_OP <> 'INSERT' AND OLD.status IS NOT NULL THEN
+                    PERFORM projection_count(OLD.county_code, OLD.village_code, OLD.status, -1, -OLD.people);
+                END IF;
+                IF TG_OP <> 'DELETE' AND NEW.status IS NOT NULL THEN
+                    PERFORM projection_count(NEW.county_code, NEW.village_code, NEW.status, 1, NEW.people);
+                END IF;
+                RETURN NULL;
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER household_current_counted AFTER INSERT OR UPDATE OR DELETE ON household_current
+            FOR EACH ROW EXECUTE FUNCTION household_current_counted()
+            """,
+        ]
+        return statements
+    }
+}

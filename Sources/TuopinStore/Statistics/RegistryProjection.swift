@@ -1,0 +1,132 @@
+import SQLKit
+import TuopinCore
+
+/// The maintained projection of the current state (M018): what a bulk writer calls around its
+/// rows, the set-based rebuild, and what a reader asks of it (is it the answer for this date,
+/// and under which version may a figure be cached).
+///
+/// ```swift
+/// try await RegistryProjection.paused(counties: ["430481"], in: tx) { try await RegistryWriter.write(batch, in: tx) }
+/// let state = try await RegistryProjection.state(db.sql, area: leiyang)   // version and horizon
+/// ```
+public enum RegistryProjection {
+    /// The county code of the row that bulk writes bump: a write that skipped the triggers may
+    /// have touched any county's profiles or area events, so every cached figure is stale.
+    static let everyCounty = ""
+
+    /// Runs `body` with the per-row triggers paused, then rebuilds `counties` (read after `body`
+    /// ran; every county when nil) set-based and bumps the registry-wide version, all in `tx`. Nested calls pause once;
+    /// the outermost one rebuilds.
+    public static func paused<T: Sendable>(
+        counties: @autoclosure () -> Set<String>?, in tx: StoreTransaction, _ body: () async throws -> T
+    ) async throws -> T {
+        let already = try await tx.sql.raw("SELECT id FROM projection_pause").first() != nil
+        if already { return try await body() }
+        try await tx.sql.raw("INSERT INTO projection_pause (id) VALUES (1)").run()
+        let result = try await body()
+        if let counties = counties() {
+            for county in counties.sorted() { try await rebuildPaused(countyPattern: county, in: tx) }
+        } else {
+            try await rebuildPaused(countyPattern: "%", in: tx)
+        }
+        try await bump(everyCounty, in: tx)
+        try await tx.sql.raw("DELETE FROM projection_pause").run()
+        return result
+    }
+
+    /// Recomputes the projection of the counties matching `countyPattern` from their history.
+    static func rebuild(countyPattern: String, in tx: StoreTransaction) async throws {
+        try await paused(counties: [countyPattern], in: tx) {}
+    }
+
+    private static func rebuildPaused(countyPattern p: String, in tx: StoreTransaction) async throws {
+        let sql = tx.sql
+        let greatest = tx.dialect == .sqlite ? "MAX" : "GREATEST"
+        try await sql.raw("DELETE FROM area_status_count WHERE county_code LIKE \(bind: p)").run()
+        try await sql.raw("DELETE FROM household_current WHERE county_code LIKE \(bind: p)").run()
+        try await sql.raw(
+            """
+            INSERT INTO household_current (county_code, household_number, village_code, status, status_date, status_sequence, people, changed_on)
+            SELECT h.county_code, h.household_number, h.village_code, l.status, l.effective_date, l.sequence, COALESCE(m.n, 0),
+                   CASE WHEN m.last IS NULL OR (l.last IS NOT NULL AND l.last > m.last) THEN l.last ELSE m.last END
+            FROM household h
+            LEFT JOIN (
+                SELECT county_code, household_number, status, effective_date, sequence,
+                       ROW_NUMBER() OVER (PARTITION BY county_code, household_number ORDER BY effective_date DESC, sequence DESC) AS rn,
+                       MAX(effective_date) OVER (PARTITION BY county_code, household_number) AS last
+                FROM status_event WHERE county_code LIKE \(bind: p)
+            ) l ON l.county_code = h.county_code AND l.household_number = h.household_number AND l.rn = 1
+            LEFT JOIN (
+                SELECT county_code, household_number, SUM(CASE WHEN to_date IS NULL THEN 1 ELSE 0 END) AS n,
+                       MAX(\(unsafeRaw: greatest)(from_date, COALESCE(to_date, from_date))) AS last
+                FROM membership WHERE county_code LIKE \(bind: p) GROUP BY county_code, household_number
+            ) m ON m.county_code = h.county_code AND m.household_number = h.household_number
+            WHERE h.county_code LIKE \(bind: p)
+            """
+        ).run()
+        try await sql.raw(
+            """
+            INSERT INTO area_status_count (county_code, village_code, status, households, people)
+            SELECT county_code, village_code, status, COUNT(*), SUM(people) FROM household_current
+            WHERE county_code LIKE \(bind: p) AND status IS NOT NULL
+            GROUP BY county_code, village_code, status
+            """
+        ).run()
+        // The horizon is exact after a rebuild: the latest date the county's history names.
+        try await sql.raw(
+            """
+            INSERT INTO projection_state (county_code, version, horizon)
+            SELECT county_code, 1, MAX(d) FROM (
+                SELECT county_code, MAX(effective_date) AS d FROM status_event WHERE county_code LIKE \(bind: p) GROUP BY county_code
+                UNION ALL
+                SELECT county_code, MAX(\(unsafeRaw: greatest)(from_date, COALESCE(to_date, from_date))) AS d FROM membership
+                WHERE county_code LIKE \(bind: p) GROUP BY county_code
+                UNION ALL
+                SELECT county_code, '' AS d FROM household WHERE county_code LIKE \(bind: p) GROUP BY county_code
+            ) dates WHERE d IS NOT NULL GROUP BY county_code
+            ON CONFLICT (county_code) DO UPDATE SET version = projection_state.version + 1, horizon = excluded.horizon
+            """
+        ).run()
+    }
+
+    private static func bump(_ county: String, in tx: StoreTransaction) async throws {
+        try await tx.sql.raw(
+            """
+            INSERT INTO projection_state (county_code, version, horizon) VALUES (\(bind: county), 1, '')
+            ON CONFLICT (county_code) DO UPDATE SET version = projection_state.version + 1
+            """
+        ).run()
+    }
+
+    /// What the projection says of an area's counties.
+    public struct State: Sendable, Hashable {
+        /// Grows with every write to the area's history (and every bulk write anywhere).
+        public var version: Int64
+        /// The latest date the area's events and memberships name; nil when it has none.
+        public var horizon: CivilDate?
+
+        /// Whether the projection is the as-of answer on `date`.
+        public func covers(_ date: CivilDate) -> Bool { horizon.map { $0 <= date } ?? true }
+    }
+
+    /// The version and horizon of the counties an area lies in.
+    public static func state(_ sql: any SQLDatabase, area: AdminCode) async throws -> State {
+        let filter = AreaFilter(area)
+        let rows = try await sql.raw(
+            """
+            SELECT county_code, version, horizon FROM projection_state
+            WHERE county_code LIKE \(bind: filter.countyPattern) OR county_code = \(bind: everyCounty)
+            """
+        ).all()
+        var state = State(version: 0, horizon: nil)
+        for row in rows {
+            let county = try row.storedText("county_code", table: "projection_state", key: area.rawValue)
+            state.version += try row.storedInt("version", table: "projection_state", key: county)
+            let text = try row.storedText("horizon", table: "projection_state", key: county)
+            guard !text.isEmpty else { continue }
+            let day = try row.storedDate("horizon", table: "projection_state", key: county)
+            state.horizon = max(state.horizon ?? day, day)
+        }
+        return state
+    }
+}
