@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+
+extension Report {
+    /// `tuopin report rollup R-03 --area CODE [--as-of DATE] [--children] [--format …]`.
+    struct Rollup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A roll-up report (R-03 structure, R-04 conditions, R-05 measures, R-13 helpers, R-15 changes) for an area as of a date.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, xlsx }
+
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Argument(help: "The report: R-03, R-04, R-05, R-13 or R-15 (or structure, conditions, measures, helpers, changes).")
+        var report: String
+        @Option(help: "Area code.") var area: String
+        @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD (default: today in Asia/Shanghai).") var asOf: String?
+        @Flag(help: "Also one block per child area (the counties of a city, the townships of a county …).") var children = false
+        @Option(help: "Output format.") var format: Format = .table
+        @Option(help: "The file to write (needed with --format xlsx).") var output: String?
+
+        func validate() throws {
+            guard RollupReport(id: report) != nil else {
+                throw ValidationError(
+                    Console.strings.text("rollup.unknown", ["id": report, "known": RollupReport.allCases.map(\.rawValue).joined(separator: ", ")]))
+            }
+            try MonitorInput.checkArea(area)
+            _ = try MonitorInput.date(asOf)
+            if format == .xlsx && output == nil { throw ValidationError(Console.strings.text("stats.xlsxOutput")) }
+        }
+
+        func run() async throws {
+            guard let id = RollupReport(id: report) else { return }
+            let answer = try await withServices(db, acting) { env, user in
+                try await RollupService(env).rollup(id, of: try AdminCode(area), asOf: try MonitorInput.date(asOf) ?? env.today, by: user)
+            }
+            let s = Console.strings
+            let blocks = [(answer.area, answer.cells)] + (children ? answer.children : [])
+            switch format {
+            case .json: Console.out(MonitorOutput.json(RollupOutput.Shown(answer, children: children)))
+            case .csv: Console.out(RollupOutput.csv(blocks, answer: answer, s))
+            case .table: Console.out(RollupOutput.table(blocks, answer: answer, s))
+            case .xlsx:
+                do {
+                    try RollupOutput.workbook(blocks, answer: answer, s).data().write(to: URL(fileURLWithPath: output ?? ""))
+                } catch { throw Failure.exit(error) }
+                Console.err(s.text("stats.written", ["file": output ?? ""]))
+            }
+        }
+    }
+}
+
+/// How a roll-up answer is written: a table per area, or one row per area and category.
+enum RollupOutput {
+    struct Row: Encodable {
+        var dimension: String
+        var category: String
+        var label: String
+        var households: Int
+        var people: Int
+        var amountYuan: String?
+    }
+
+    struct Block: Encodable {
+        var area: String
+        var name: String
+        var rows: [Row]
+    }
+
+    struct Shown: Encodable {
+        var report: String
+        var asOf: String
+        var area: Block
+        var children: [Block]?
+
+        init(_ a: RollupService.Answer, children: Bool) {
+            report = a.report.rawValue
+            asOf = a.asOf.description
+            area = Block(area: a.area.code.rawValue, name: a.area.name, rows: a.cells.map { RollupOutput.row($0, Console.strings) })
+            self.children =
+                children
+                ? a.children.map {
+                    Block(area: $0.area.code.rawValue, name: $0.area.name, rows: $0.cells.map { RollupOutput.row($0, Console.strings) })
+                } : nil
+        }
+    }
+
+    static func row(_ c: RollupCell, _ s: Localizer) -> Row {
+        Row(
+            dimension: c.dimension.rawValue, category: c.category, label: s.label(c.dimension.categoryLabel(c.category)),
+            households: c.households, people: c.people, amountYuan: c.dimension == .measureKind ? Money(fen: c.amountFen).description : nil)
+    }
+
+    static let header = ["area_code", "area_name", "dimension", "category", "label", "households", "people", "amount_yuan"]
+
+    static func csv(_ blocks: [(area: Area, cells: [RollupCell])], answer: RollupService.Answer, _ s: Localizer) -> String {
+        var lines = [header.joined(separator: ",")]
+        for (area, cells) in blocks {
+            for c in cells {
+                let r = row(c, s)
+                lines.append(
+                    CSVText.line([
+                        area.code.rawValue, area.name, s.label(c.dimension.label), c.category, r.label, String(r.households), String(r.people),
+                        r.amountYuan ?? "",
+                    ]))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func workbook(_ blocks: [(area: Area, cells: [RollupCell])], answer: RollupService.Answer, _ s: Localizer) -> Workbook {
+        let rows: [[Workbook.Cell]] = blocks.flatMap { area, cells in
+            cells.map { c -> [Workbook.Cell] in
+                [
+                    .text(area.code.rawValue), .text(area.name), .text(s.label(c.dimension.label)), .text(c.category),
+                    .text(s.label(c.dimension.categoryLabel(c.category))), .count(Int64(c.households)), .count(Int64(c.people)),
+                    c.dimension == .measureKind ? .decimal(FixedDecimal(scaled: c.amountFen, places: 2)) : .empty,
+                ]
+            }
+        }
+        let name = s.text("rollup.sheet", ["id": answer.report.rawValue, "date": answer.asOf.description])
+        return Workbook([Workbook.Sheet(name: name, header: header.map { s.text("rollup.column." + $0) }, rows: rows)])
+    }
+
+    static func table(_ blocks: [(area: Area, cells: [RollupCell])], answer: RollupService.Answer, _ s: Localizer) -> String {
+        blocks.map { area, cells in
+            var lines = [
+                s.text(
+                    "rollup.title",
+                    [
+                        "id": answer.report.rawValue, "report": s.label(answer.report.label), "area": area.name, "code": area.code.rawValue,
+                        "date": answer.asOf.description,
+                    ]),
+                s.text("rollup.header"),
+            ]
+            var last: RollupDimension?
+            for c in cells {
+                let r = row(c, s)
+                lines.append(
+                    [
+                        last == c.dimension ? "" : s.label(c.dimension.label), r.label, s.count(c.households), s.count(c.people), r.amountYuan ?? "",
+                    ].joined(separator: "\t"))
+                last = c.dimension
+            }
+            if cells.isEmpty { lines.append(s.text("rollup.none")) }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+}

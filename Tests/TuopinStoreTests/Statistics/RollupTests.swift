@@ -1,0 +1,90 @@
+import Testing
+import TuopinCore
+import TuopinDemo
+import TuopinServices
+import TuopinStore
+import TuopinTesting
+
+/// The roll-up reports: exact cells on the two-household
+/// fixture, age bands across birthdays, and on the demo county the invariants that tie them to
+/// R-01 (every enrolled household has one main cause, every member one age band) and a
+/// township asked alone equal to its block in the county's answer.
+@Suite("Roll-up reports R-03 … R-15", .serialized)
+struct RollupTests {
+    static let county = try! AdminCode("430481")
+
+    static func cells(
+        _ store: Store, _ report: RollupReport, _ area: AdminCode, _ date: String, _ dimension: RollupDimension
+    ) async throws -> [String: [Int]] {
+        let rollup = try await RollupQuery.rollup(store.sql, report, area: area, asOf: try CivilDate(date))
+        return Dictionary(
+            uniqueKeysWithValues: rollup.total().filter { $0.dimension == dimension }.map { ($0.category, [$0.households, $0.people]) })
+    }
+
+    /// 刘伟 1980-01-01, 李芳 1982-03-04 and 刘浩 2010-06-15 in household 1; 王强 1955-12-31 in
+    /// household 2. Each row: the date, then households and people in 0-16, 17-59 and 60+.
+    static let ageBands: [(String, [Int])] = [
+        ("2014-12-30", [1, 1, 2, 3, 0, 0]),
+        ("2015-12-30", [1, 1, 2, 3, 0, 0]),
+        ("2015-12-31", [1, 1, 1, 2, 1, 1]),
+        ("2020-10-15", [1, 1, 1, 2, 1, 1]),
+        ("2026-06-15", [1, 1, 1, 2, 1, 1]),
+        ("2027-06-14", [1, 1, 1, 2, 1, 1]),
+        ("2027-06-15", [0, 0, 1, 3, 1, 1]),
+        ("2039-12-31", [0, 0, 1, 3, 1, 1]),
+        ("2040-01-01", [0, 0, 1, 2, 2, 2]),
+        ("2042-03-03", [0, 0, 1, 2, 2, 2]),
+        ("2042-03-04", [0, 0, 1, 1, 2, 3]),
+    ]
+
+    @Test func ageBandsTurnOnBirthdays() async throws {
+        try await SmallRegistry.with { (registry: SmallRegistry) async throws in
+            for (date, n) in Self.ageBands {
+                var expected: [String: [Int]] = [:]
+                for (i, band) in AgeBand.allCases.enumerated() where n[2 * i] > 0 { expected[band.rawValue] = [n[2 * i], n[2 * i + 1]] }
+                #expect(try await Self.cells(registry.store, .structure, Self.county, date, .ageBand) == expected, "\(date)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func fixtureCellsAreExact(_ database: TestDatabase) async throws {
+        try await SmallRegistry.with(on: database) { (registry: SmallRegistry) async throws in
+            let store = registry.store
+            #expect(try await Self.cells(store, .structure, Self.county, "2020-10-15", .mainCause) == ["illness": [1, 3], "disability": [1, 1]])
+            #expect(try await Self.cells(store, .structure, Self.county, "2014-04-30", .mainCause) == [:], "before the first event")
+            #expect(try await Self.cells(store, .structure, Self.county, "2020-10-15", .health) == ["healthy": [2, 4]])
+            #expect(try await Self.cells(store, .structure, Self.county, "2020-10-15", .education) == ["juniorMiddle": [2, 4]])
+            #expect(try await Self.cells(store, .changes, Self.county, "2017-12-31", .changeKind) == ["exited": [1, 3]])
+            #expect(try await Self.cells(store, .changes, Self.county, "2017-11-19", .changeKind) == [:])
+            #expect(try await Self.cells(store, .changes, Self.county, "2014-05-01", .changeKind) == ["identified": [2, 4]])
+            #expect(
+                try await Self.cells(store, .conditions, Self.county, "2020-10-15", .dangerGrade) == ["-": [2, 4]], "no yearly row: not recorded")
+            #expect(try await Self.cells(store, .helpers, Self.county, "2020-10-15", .helper) == ["false": [2, 4]])
+            #expect(try await Self.cells(store, .measures, Self.county, "2020-10-15", .measureKind) == [:])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func demoCountyAddsUpToR01(_ database: TestDatabase) async throws {
+        let store = try await DemoFixture.shared.store(on: database)
+        let environment = try TestEnvironment.make(store: store)
+        for date in ["2014-12-31", "2017-06-30", "2020-10-15"] {
+            let day = try CivilDate(date)
+            let summary = try await StatisticsService(environment).summary(of: Self.county, asOf: day, by: TestEnvironment.system)
+            let answer = try await RollupService(environment).rollup(.structure, of: Self.county, asOf: day, by: TestEnvironment.system)
+            for dimension in [RollupDimension.mainCause, .labourCapacity, .education, .studentStatus, .ageBand] {
+                let cells = answer.cells.filter { $0.dimension == dimension }
+                #expect(cells.reduce(0) { $0 + $1.people } == summary.counts.enrolledPeople, "\(date) \(dimension)")
+                if dimension == .mainCause {
+                    #expect(cells.reduce(0) { $0 + $1.households } == summary.counts.enrolledHouseholds, "\(date) \(dimension)")
+                }
+            }
+            // A township asked alone equals its block in the county's answer.
+            let township = answer.children[day.year % answer.children.count]
+            let alone = try await RollupService(environment).rollup(.structure, of: township.area.code, asOf: day, by: TestEnvironment.system)
+            #expect(alone.cells == township.cells, "\(date) \(township.area.code)")
+            #expect(!township.cells.isEmpty)
+        }
+    }
+}
