@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "TuopinCore", "TuopinStore", "TuopinServices", "TuopinTesting", "TuopinDemo",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

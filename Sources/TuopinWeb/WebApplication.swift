@@ -35,7 +35,9 @@ public enum WebApplication {
         router.addRoutes(HealthController(store: environment.store).endpoints)
         router.addRoutes(StaticController(site: site).endpoints)
         router.addRoutes(SignInController(signIn: signIn, site: site, secureCookies: secure).endpoints)
-        router.addRoutes(DashboardController(statistics: StatisticsService(environment), site: site, today: { environment.today }).endpoints)
+        router.addRoutes(
+            DashboardController(statistics: StatisticsService(environment), site: site, today: { environment.today }, store: environment.store)
+                .endpoints)
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router
     }

@@ -159,3 +159,35 @@ struct DashboardRoutesTests {
         }
     }
 }
+
+/// The kept dashboard pages (`DashboardController`): each session gets its own form token in a
+/// page kept for its user, and a commit shows on the next request.
+@Suite("Dashboard: kept pages")
+struct KeptPageTests {
+    @Test func eachSessionGetsItsOwnTokenAndACommitShowsAtOnce() async throws {
+        try await SmallRegistry.with { (registry: SmallRegistry) async throws in
+            try await TestApp.make(store: registry.store).test(.router) { client in
+                let a = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let b = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                #expect(a.csrf != b.csrf)
+                let uri = "/?area=430481100201&as-of=2020-10-15"
+                let pageA = String(buffer: try await client.execute(uri: uri, method: .get, headers: a.headers).body)
+                let pageB = String(buffer: try await client.execute(uri: uri, method: .get, headers: b.headers).body)
+                #expect(try TestApp.csrf(from: pageA) == a.csrf)
+                #expect(try TestApp.csrf(from: pageB) == b.csrf)
+                #expect(!pageB.contains(a.csrf), "one session's token never reaches another")
+                #expect(pageA.contains("未脱贫</div><div class=\"value\">1 户"))
+                try await registry.store.transaction { tx in
+                    try await tx.sql.raw(
+                        """
+                        INSERT INTO status_event (county_code, household_number, sequence, kind, status, effective_date, note)
+                        VALUES ('430481', '4304811002010002', 2, 'exited', 'exitedWithPolicies', '2020-10-01', '')
+                        """
+                    ).run()
+                }
+                let after = String(buffer: try await client.execute(uri: uri, method: .get, headers: a.headers).body)
+                #expect(after.contains("未脱贫</div><div class=\"value\">0 户"), "the kept page is not served after a commit")
+            }
+        }
+    }
+}

@@ -9,8 +9,16 @@ import TuopinStore
 /// form's CSRF token; signing in replaces it with a new id (rotation).
 public struct SignInService: Sendable {
     let environment: ServiceEnvironment
+    /// Sessions and their users as last read, good while nothing has been committed since.
+    let resolved = VersionedCache(capacity: 4_096)
 
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    /// A stored session with its user (nil before sign-in, or when the user may not sign in).
+    struct Stored: Sendable {
+        var session: StoredSession
+        var user: User?
+    }
 
     /// A session as the web layer holds it: the cookie value and the form token.
     public struct Issued: Sendable, Equatable {
@@ -59,17 +67,25 @@ public struct SignInService: Sendable {
         guard !token.isEmpty, token.utf8.count <= 128 else { return nil }
         let hash = SessionToken.storedHash(token)
         let store = environment.store
-        guard let session = try await SessionQuery.find(idHash: hash, store.sql) else { return nil }
+        // While nothing has been committed, the session and its user read last time still hold.
+        let read: @Sendable () async throws -> Stored? = {
+            guard let session = try await SessionQuery.find(idHash: hash, store.sql) else { return nil }
+            var user: User? = nil
+            if let name = session.username {
+                let stored = try await UserQuery.find(name, store.sql)
+                if let stored, !stored.user.isDisabled { user = stored.user }
+            }
+            return Stored(session: session, user: user)
+        }
+        let found =
+            if let stamp = await store.changeStamp() { try await resolved.value(hash, version: stamp, compute: read) } else { try await read() }
+        guard let found else { return nil }
+        let session = found.session, user = found.user
         let now = environment.instant
         let c = environment.configuration
         let expired =
             session.lastSeenAt.adding(seconds: c.sessionIdleTimeoutSeconds) <= now
             || session.createdAt.adding(seconds: c.sessionAbsoluteTimeoutSeconds) <= now
-        var user: User? = nil
-        if let name = session.username {
-            let stored = try await UserQuery.find(name, store.sql)
-            if let stored, !stored.user.isDisabled { user = stored.user }
-        }
         if expired || (session.username != nil && user == nil) {
             try await store.transaction { tx in try await SessionQuery.delete(idHash: hash, in: tx) }
             return nil

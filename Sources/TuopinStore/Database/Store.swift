@@ -32,9 +32,12 @@ public final class Store: Sendable {
     private let backend: Backend
     /// Figures kept under the registry version they were read at (past dates, dashboards).
     public let cache = VersionedCache()
+    /// Whether anything was committed since (SQLite files only).
+    let changes: ChangeStamp?
 
-    /// SQLite reader connections beside the writer (WAL lets them read while it writes).
-    static let sqliteReaders = 3
+    /// SQLite reader connections beside the writer (WAL lets them read while it writes), one
+    /// per core and a few more for requests that wait on I/O.
+    static let sqliteReaders = max(3, min(ProcessInfo.processInfo.activeProcessorCount * 2, 16))
 
     enum Backend: Sendable {
         /// `readers` is nil for an in-memory database, whose one connection is the writer.
@@ -42,7 +45,8 @@ public final class Store: Sendable {
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }
 
-    init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, backend: Backend, logger: Logger) {
+    init(dialect: StoreDialect, location: DatabaseLocation, sql: any SQLDatabase, backend: Backend, logger: Logger, changes: ChangeStamp? = nil) {
+        self.changes = changes
         self.dialect = dialect
         self.location = location
         self.sql = sql
@@ -71,15 +75,18 @@ public final class Store: Sendable {
             }
             var opened: [SQLiteConnection] = []
             do {
-                for _ in 0..<(2 + sqliteReaders) {
+                for _ in 0..<(3 + sqliteReaders) {
                     let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                     opened.append(connection)
                     try await configureSQLite(connection, wal: true, cacheMiB: opened.count == 1 ? 64 : 16)
                 }
-                let writer = opened[0], single = opened[1], readers = Array(opened[2...])
+                let writer = opened[0], single = opened[1], watch = opened[2], readers = Array(opened[3...])
+                // Single statements share the readers' pool (one more connection in it).
+                let pool = AsyncPool(readers + [single])
                 return Store(
-                    dialect: .sqlite, location: location, sql: single.sql(queryLogLevel: .trace),
-                    backend: .sqlite(writer: AsyncPool([writer]), readers: AsyncPool(readers), single: single), logger: logger)
+                    dialect: .sqlite, location: location, sql: PooledSQLDatabase(pool: pool, template: single.sql(queryLogLevel: .trace)),
+                    backend: .sqlite(writer: AsyncPool([writer]), readers: pool, single: single), logger: logger,
+                    changes: ChangeStamp(watch: watch))
             } catch {
                 for connection in opened { try? await connection.close() }
                 throw OpenError.cannotOpen(location: location.description, reason: String(describing: error))
@@ -140,6 +147,8 @@ public final class Store: Sendable {
                 // Foreign-key enforcement can only change outside a transaction.
                 if !checkingForeignKeys { try await sql.raw("PRAGMA foreign_keys=OFF").run() }
                 do {
+                    // Caches keyed on the change stamp must not outlive a commit, nor a failed one.
+                    defer { changes?.committed() }
                     let result = try await enclose(sql, begin: "BEGIN IMMEDIATE") {
                         try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: connection))
                     }
@@ -196,6 +205,10 @@ public final class Store: Sendable {
         }
     }
 
+    /// A number that changes whenever anything is committed (see `ChangeStamp`), or nil where
+    /// there is none: an answer cached under one stamp is good while the stamp stays the same.
+    public func changeStamp() async -> Int64? { await changes?.current() }
+
     /// Whether the database answers a trivial query.
     public func ping() async -> Bool {
         (try? await sql.raw("SELECT 1 AS ok").first()) != nil
@@ -207,6 +220,7 @@ public final class Store: Sendable {
         case .sqlite(let writer, let readers, let single):
             var all = writer.all + (readers?.all ?? [])
             if !all.contains(where: { $0 === single }) { all.append(single) }
+            if let watch = changes?.watch { all.append(watch) }
             for connection in all { try? await connection.close() }
         case .postgres(let pool):
             try? await pool.shutdownAsync()

@@ -1,9 +1,10 @@
 import NIOConcurrencyHelpers
 
-/// Figures computed from a snapshot, kept under the registry version they were read at
-/// (`RegistryProjection.State.version`). History changes only through writes, and every write
-/// raises the version of the counties it touches, so an entry is good exactly while its
-/// version is current; a stale one is recomputed and replaced, never served.
+/// Figures computed from a snapshot, kept under the version they were read at (the registry
+/// version of `RegistryProjection.State`, or `Store.changeStamp`). Every write raises the
+/// version, so an entry is good exactly while its version is current; a stale one is
+/// recomputed and replaced, never served. Concurrent askers of the same key and version share
+/// one computation, so a write does not set every waiting request computing at once.
 ///
 /// ```swift
 /// let figures = try await store.cache.value("overview|430481|2020-10-15", version: state.version) { try await load() }
@@ -11,7 +12,7 @@ import NIOConcurrencyHelpers
 public final class VersionedCache: Sendable {
     private struct Entry {
         var version: Int64
-        var value: any Sendable
+        var value: Task<any Sendable, any Error>
     }
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
     /// At most this many entries; past it, the cache starts again empty.
@@ -19,19 +20,27 @@ public final class VersionedCache: Sendable {
 
     public init(capacity: Int = 1_024) { self.capacity = capacity }
 
-    /// The value under `key` if it was computed at `version`, else `compute()`'s, then kept.
-    public func value<T: Sendable>(_ key: String, version: Int64, compute: () async throws -> T) async throws -> T {
-        if let entry = entries.withLockedValue({ $0[key] }), entry.version == version, let value = entry.value as? T {
-            return value
-        }
-        let value = try await compute()
-        entries.withLockedValue { entries in
-            if entries.count >= capacity, entries[key] == nil { entries = [:] }
+    /// The value under `key` if it was (or is being) computed at `version`, else `compute()`'s,
+    /// then kept. A computation that fails is not kept.
+    public func value<T: Sendable>(_ key: String, version: Int64, compute: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = entries.withLockedValue { entries -> Task<any Sendable, any Error> in
+            if let entry = entries[key], entry.version == version { return entry.value }
+            let task = Task<any Sendable, any Error> { try await compute() }
             // A slower reader of an older snapshot must not replace a newer entry.
-            if let existing = entries[key], existing.version > version { return }
-            entries[key] = Entry(version: version, value: value)
+            if let existing = entries[key], existing.version > version { return task }
+            if entries.count >= capacity, entries[key] == nil { entries = [:] }
+            entries[key] = Entry(version: version, value: task)
+            return task
         }
-        return value
+        do {
+            guard let value = try await task.value as? T else { return try await compute() }
+            return value
+        } catch {
+            entries.withLockedValue { entries in
+                if let entry = entries[key], entry.version == version { entries[key] = nil }
+            }
+            throw error
+        }
     }
 
     /// How many entries are held (for tests).

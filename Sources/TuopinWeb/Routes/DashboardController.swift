@@ -1,14 +1,22 @@
+import HTTPTypes
 import Hummingbird
 import TuopinCore
 import TuopinServices
+import TuopinStore
 
 /// `/`: the headline figures of an area and a row per child area, as of a date. Opens on the
 /// user's scope and today (Asia/Shanghai, from the environment's clock); `?area=` and `?as-of=`
 /// choose others. An area outside the scope is refused by the service (a worded 403).
+///
+/// A rendered page is kept per user, language, query and day while nothing is committed
+/// (`Store.changeStamp`), with the session's form token put back in on each request: an
+/// evaluation day's many views of the same figures cost one rendering each.
 struct DashboardController: Sendable {
     let statistics: StatisticsService
     let site: Site
     let today: @Sendable () -> CivilDate
+    let store: Store
+    let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
         RouteCollection(context: TuopinRequestContext.self).get("/", use: dashboard)
@@ -25,6 +33,25 @@ struct DashboardController: Sendable {
         if let text = query.get("area"), !text.isEmpty {
             do { area = try AdminCode(text) } catch { throw BadParameter("area", error) }
         }
-        return try await DashboardPage.render(area: area, asOf: date, user: user, statistics: statistics, site: site, context: context)
+        let (chosen, day) = (area, date)
+        let token = context.session?.csrfToken ?? ""
+        let render = { @Sendable () async throws -> Kept in
+            let page = try await DashboardPage.render(area: chosen, asOf: day, user: user, statistics: statistics, site: site, context: context)
+            // The page without the token, cut where it stood (joined again per request).
+            let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
+            return Kept(parts: parts, status: page.status)
+        }
+        guard let stamp = await store.changeStamp() else { return try await render().html(token: token) }
+        let key = [user.username.rawValue, user.displayName, context.language.rawValue, request.uri.query ?? "", date.description].joined(
+            separator: "\u{1}")
+        return try await pages.value(key, version: stamp, compute: render).html(token: token)
+    }
+
+    /// A rendered page as kept: its text around the session's form token.
+    struct Kept: Sendable {
+        var parts: [String]
+        var status: HTTPResponse.Status
+
+        func html(token: String) -> HTML { HTML(parts.joined(separator: token), status: status) }
     }
 }
