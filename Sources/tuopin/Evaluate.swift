@@ -13,10 +13,10 @@ struct Evaluate: AsyncParsableCommand {
     enum Standard: String, ExpressibleByArgument, CaseIterable {
         case national, west, hunan
 
-        var rules: VillageExitStandard {
+        var rules: VillageExitStandard.RuleSet {
             switch self {
             case .national: .national
-            case .west: .nationalWest
+            case .west: .west
             case .hunan: .hunan
             }
         }
@@ -56,7 +56,10 @@ struct Evaluate: AsyncParsableCommand {
         @OptionGroup var acting: ActingOptions
         @Argument(help: "The 12-digit village code.") var code: String
         @Option(help: "The exit year.") var year: Int
-        @Option(help: "national (incidence < 2%), west (< 3%) or hunan (2016: also income ≥ 40,000 and every condition).") var standard: Standard =
+        @Option(
+            help:
+                "national (incidence < 2%), west (< 3%) or hunan (2016: also income ≥ 40,000 and every condition); the numbers are policy parameters (tuopin policy)."
+        ) var standard: Standard =
             .hunan
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
@@ -64,7 +67,7 @@ struct Evaluate: AsyncParsableCommand {
 
         func run() async throws {
             let e = try await withServices(db, acting) { env, user in
-                try await ExitEvaluationService(env).village(try AdminCode(code), year: year, standard: standard.rules, by: user)
+                try await ExitEvaluationService(env).village(try AdminCode(code), year: year, rules: standard.rules, by: user)
             }
             let s = Console.strings
             try Evaluate.print(

@@ -157,7 +157,7 @@ extension Policy {
 extension Policy {
     struct Parameters: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the policy parameters (large-bill amount, vehicle red line, hardship fall, work-team rules).")
+            abstract: "List the policy parameters (large-bill amount, vehicle red line, hardship fall, work-team rules, exit thresholds).")
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var acting: ActingOptions
 
@@ -174,7 +174,7 @@ extension Policy {
         static let configuration = CommandConfiguration(commandName: "set-parameter", abstract: "Set a policy parameter (administrator).")
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var acting: ActingOptions
-        @Option(help: "largeMedicalBillYuan, vehicleRedLineYuan, hardshipIncomeFallPercent, workTeamMinimumMembers or workTeamMinimumTermYears.")
+        @Option(help: ArgumentHelp(stringLiteral: PolicyParameters.Name.allCases.map(\.rawValue).joined(separator: ", ")))
         var name: String
         @Option(help: "A whole number in the parameter's range.") var value: Int64
         @Flag(help: "Mark the value unconfirmed.") var unconfirmed = false

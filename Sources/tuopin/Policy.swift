@@ -8,7 +8,9 @@ struct Policy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List or set poverty lines and monitoring thresholds (editable policy tables).",
         subcommands: [
-            Lines.self, SetLine.self, Thresholds.self, SetThreshold.self, Templates.self, SetTemplate.self, Holidays.self, SetDay.self, AddGroup.self,
+            Lines.self, SetLine.self, Thresholds.self, SetThreshold.self, Parameters.self, SetParameter.self, Templates.self, SetTemplate.self,
+            Holidays.self,
+            SetDay.self, AddGroup.self,
         ])
 
     struct Lines: AsyncParsableCommand {

@@ -57,7 +57,7 @@ public struct CountyExitInputs: Hashable, Sendable {
 
 /// The county exit evaluation (摘帽, 国开办发〔2017〕56号) as an explained decision: composite
 /// incidence below 2% (3% in the west), wrong-exit and missed rates at most 2%, public approval
-/// at least 90%, and, when a target is given, rural income per head on target. Every rate is
+/// at least 90% (the `ExitThresholds` in force), and, when a target is given, rural income per head on target. Every rate is
 /// compared exactly.
 public enum CountyExitRules {
     public static let compositeIncidence = RuleID("countyExit.compositeIncidence")
@@ -66,10 +66,10 @@ public enum CountyExitRules {
     public static let publicApproval = RuleID("countyExit.publicApproval")
     public static let ruralIncome = RuleID("countyExit.ruralIncome")
 
-    public static func evaluate(_ inputs: CountyExitInputs, west: Bool = false) -> Decision {
+    public static func evaluate(_ inputs: CountyExitInputs, west: Bool = false, thresholds t: ExitThresholds = .reference) -> Decision {
         let x = inputs.findings
         let composite = inputs.remainingPoorPeople + x.missedPoor + x.wronglyExited
-        let ceiling: Int64 = west ? 3 : 2
+        let ceiling: Int64 = west ? t.countyIncidenceWestPercent : t.countyIncidencePercent
         func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
         var checks = [
             Check(
@@ -81,22 +81,22 @@ public enum CountyExitRules {
                     ReasonValue("wronglyExited", .count(x.wronglyExited)), ReasonValue("population", .count(inputs.ruralRegisteredPopulation)),
                 ]),
             Check(
-                wrongExitRate, passed: x.sampledExited > 0 && x.sampledWronglyExited * 100 <= 2 * x.sampledExited,
+                wrongExitRate, passed: x.sampledExited > 0 && x.sampledWronglyExited * 100 <= t.countyErrorRatePercent * x.sampledExited,
                 values: [
                     ReasonValue("rate", percent(x.sampledWronglyExited, x.sampledExited)), ReasonValue("found", .count(x.sampledWronglyExited)),
-                    ReasonValue("sampled", .count(x.sampledExited)),
+                    ReasonValue("sampled", .count(x.sampledExited)), ReasonValue("maximum", .count(t.countyErrorRatePercent)),
                 ]),
             Check(
-                missedRate, passed: x.sampledNonEnrolled > 0 && x.verifiedMissed * 100 <= 2 * x.sampledNonEnrolled,
+                missedRate, passed: x.sampledNonEnrolled > 0 && x.verifiedMissed * 100 <= t.countyErrorRatePercent * x.sampledNonEnrolled,
                 values: [
                     ReasonValue("rate", percent(x.verifiedMissed, x.sampledNonEnrolled)), ReasonValue("found", .count(x.verifiedMissed)),
-                    ReasonValue("sampled", .count(x.sampledNonEnrolled)),
+                    ReasonValue("sampled", .count(x.sampledNonEnrolled)), ReasonValue("maximum", .count(t.countyErrorRatePercent)),
                 ]),
             Check(
-                publicApproval, passed: x.surveyed > 0 && x.approving * 100 >= 90 * x.surveyed,
+                publicApproval, passed: x.surveyed > 0 && x.approving * 100 >= t.countyApprovalPercent * x.surveyed,
                 values: [
                     ReasonValue("rate", percent(x.approving, x.surveyed)), ReasonValue("approving", .count(x.approving)),
-                    ReasonValue("surveyed", .count(x.surveyed)),
+                    ReasonValue("surveyed", .count(x.surveyed)), ReasonValue("minimum", .count(t.countyApprovalPercent)),
                 ]),
         ]
         if let target = x.ruralIncomeTarget {

@@ -60,6 +60,61 @@ public struct VillageExitStandard: Hashable, Sendable {
         minimumCollectiveIncome: Money(fen: 4_000_000), conditionsBind: true)
 }
 
+extension VillageExitStandard {
+    /// The rule sets a village may be evaluated under.
+    public enum RuleSet: String, CaseIterable, Sendable {
+        case national, west, hunan
+    }
+
+    /// The standard of a rule set with the thresholds in force (policy parameters).
+    public static func of(_ set: RuleSet, _ t: ExitThresholds) -> VillageExitStandard {
+        var standard: VillageExitStandard
+        switch set {
+        case .national:
+            standard = .national
+            standard.maximumIncidencePercent = FixedDecimal(scaled: t.villageIncidencePercent, places: 0)
+        case .west:
+            standard = .nationalWest
+            standard.maximumIncidencePercent = FixedDecimal(scaled: t.villageIncidenceWestPercent, places: 0)
+        case .hunan:
+            standard = .hunan
+            standard.maximumIncidencePercent = FixedDecimal(scaled: t.villageIncidencePercent, places: 0)
+            standard.minimumCollectiveIncome = t.villageCollectiveIncome
+        }
+        return standard
+    }
+}
+
+/// The exit thresholds (REFERENCE §3.4, §3.5), kept as policy parameters an administrator may
+/// change; `reference` holds the published values.
+public struct ExitThresholds: Hashable, Sendable {
+    public var villageIncidencePercent: Int64
+    public var villageIncidenceWestPercent: Int64
+    public var villageCollectiveIncome: Money
+    public var countyIncidencePercent: Int64
+    public var countyIncidenceWestPercent: Int64
+    /// Wrong-exit and missed rates must be at most this.
+    public var countyErrorRatePercent: Int64
+    public var countyApprovalPercent: Int64
+
+    public init(
+        villageIncidencePercent: Int64, villageIncidenceWestPercent: Int64, villageCollectiveIncome: Money, countyIncidencePercent: Int64,
+        countyIncidenceWestPercent: Int64, countyErrorRatePercent: Int64, countyApprovalPercent: Int64
+    ) {
+        self.villageIncidencePercent = villageIncidencePercent
+        self.villageIncidenceWestPercent = villageIncidenceWestPercent
+        self.villageCollectiveIncome = villageCollectiveIncome
+        self.countyIncidencePercent = countyIncidencePercent
+        self.countyIncidenceWestPercent = countyIncidenceWestPercent
+        self.countyErrorRatePercent = countyErrorRatePercent
+        self.countyApprovalPercent = countyApprovalPercent
+    }
+
+    public static let reference = ExitThresholds(
+        villageIncidencePercent: 2, villageIncidenceWestPercent: 3, villageCollectiveIncome: Money(fen: 4_000_000), countyIncidencePercent: 2,
+        countyIncidenceWestPercent: 3, countyErrorRatePercent: 2, countyApprovalPercent: 90)
+}
+
 /// The village exit test as an explained decision: one check per indicator of the standard.
 public enum VillageExitRules {
     public static let incidence = RuleID("villageExit.incidence")

@@ -17,10 +17,16 @@ public struct ExitEvaluationService: Sendable {
         public var decision: Decision
     }
 
-    public func village(_ code: AdminCode, year: Int, standard: VillageExitStandard, by user: User) async throws -> VillageEvaluation {
+    /// The exit thresholds in force (policy parameters).
+    func thresholds() async throws -> ExitThresholds {
+        try await environment.store.read { try PolicyParameters.exitThresholds(try await PolicyParameters.rows($0.sql)) }
+    }
+
+    public func village(_ code: AdminCode, year: Int, rules: VillageExitStandard.RuleSet, by user: User) async throws -> VillageEvaluation {
         guard code.level == .village else { throw ExitEvaluationError.notAVillage(code.rawValue) }
         let summary = try await StatisticsService(environment).summary(of: code, asOf: try endOf(year), by: user)
         let profile = try await environment.store.read { try await VillageProfileQuery.profile(code, year: year, $0.sql) }
+        let standard = VillageExitStandard.of(rules, try await thresholds())
         let decision = VillageExitRules.evaluate(
             incidence: summary.incidence, collectiveIncome: profile?.collectiveIncome, conditions: profile?.conditions ?? VillageConditions(),
             standard: standard)
@@ -43,7 +49,8 @@ public struct ExitEvaluationService: Sendable {
         let inputs = CountyExitInputs(
             remainingPoorPeople: summary.incidence.remainingPoorPeople, ruralRegisteredPopulation: summary.incidence.ruralRegisteredPopulation,
             findings: findings)
-        return CountyEvaluation(summary: summary, inputs: inputs, decision: CountyExitRules.evaluate(inputs, west: west))
+        return CountyEvaluation(
+            summary: summary, inputs: inputs, decision: CountyExitRules.evaluate(inputs, west: west, thresholds: try await thresholds()))
     }
 
     /// The evaluation date: the year's last day, or today in the current year.

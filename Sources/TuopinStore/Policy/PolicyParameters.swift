@@ -25,6 +25,13 @@ public enum PolicyParameters {
         case hardshipIncomeFallPercent
         case workTeamMinimumMembers
         case workTeamMinimumTermYears
+        case villageExitIncidencePercent
+        case villageExitIncidenceWestPercent
+        case villageExitCollectiveIncomeYuan
+        case countyExitIncidencePercent
+        case countyExitIncidenceWestPercent
+        case countyExitErrorRatePercent
+        case countyExitApprovalPercent
 
         public var range: ClosedRange<Int64> {
             switch self {
@@ -32,6 +39,11 @@ public enum PolicyParameters {
             case .hardshipIncomeFallPercent: 1...100
             case .workTeamMinimumMembers: 1...50
             case .workTeamMinimumTermYears: 1...10
+            case .villageExitIncidencePercent, .villageExitIncidenceWestPercent, .countyExitIncidencePercent, .countyExitIncidenceWestPercent,
+                .countyExitErrorRatePercent:
+                1...100
+            case .countyExitApprovalPercent: 1...100
+            case .villageExitCollectiveIncomeYuan: 0...10_000_000
             }
         }
     }
@@ -47,6 +59,17 @@ public enum PolicyParameters {
             source: "\"a sharp income fall\" (2020 rule, §3.7); unconfirmed — make configurable"),
         Row(name: .workTeamMinimumMembers, value: 3, confirmed: false, source: "a local rule seen in a public implementation (§2.5); unconfirmed"),
         Row(name: .workTeamMinimumTermYears, value: 2, confirmed: false, source: "a local rule seen in a public implementation (§2.5); unconfirmed"),
+        Row(name: .villageExitIncidencePercent, value: 2, confirmed: true, source: "village exit: incidence below 2% (REFERENCE §3.4)"),
+        Row(name: .villageExitIncidenceWestPercent, value: 3, confirmed: true, source: "village exit in the west: below 3% (REFERENCE §3.4)"),
+        Row(
+            name: .villageExitCollectiveIncomeYuan, value: 40_000, confirmed: true,
+            source: "Hunan 2016: collective income ≥ 40,000 yuan (REFERENCE §3.4)"),
+        Row(name: .countyExitIncidencePercent, value: 2, confirmed: true, source: "county exit: composite incidence below 2% (REFERENCE §3.5)"),
+        Row(name: .countyExitIncidenceWestPercent, value: 3, confirmed: true, source: "county exit in the west: below 3% (REFERENCE §3.5)"),
+        Row(
+            name: .countyExitErrorRatePercent, value: 2, confirmed: true,
+            source: "county exit: wrong-exit and missed rates at most 2% (REFERENCE §3.5)"),
+        Row(name: .countyExitApprovalPercent, value: 90, confirmed: true, source: "county exit: public approval at least 90% (REFERENCE §3.5)"),
     ]
 
     public static func rows(_ sql: any SQLDatabase) async throws -> [Row] {
@@ -74,6 +97,17 @@ public enum PolicyParameters {
             VALUES (\(bind: row.name.rawValue), \(bind: String(row.value)), \(bind: row.confirmed), \(bind: row.source))
             """
         ).run()
+    }
+
+    /// The exit thresholds in force.
+    public static func exitThresholds(_ rows: [Row]) -> ExitThresholds {
+        ExitThresholds(
+            villageIncidencePercent: value(rows, .villageExitIncidencePercent),
+            villageIncidenceWestPercent: value(rows, .villageExitIncidenceWestPercent),
+            villageCollectiveIncome: Money(fen: value(rows, .villageExitCollectiveIncomeYuan) * 100),
+            countyIncidencePercent: value(rows, .countyExitIncidencePercent),
+            countyIncidenceWestPercent: value(rows, .countyExitIncidenceWestPercent),
+            countyErrorRatePercent: value(rows, .countyExitErrorRatePercent), countyApprovalPercent: value(rows, .countyExitApprovalPercent))
     }
 
     /// `rows` holds every name (a missing row falls back to its seed).
