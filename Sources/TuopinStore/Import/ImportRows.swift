@@ -129,7 +129,7 @@ enum ImportRows {
             }
         }
         var secondary: [PovertyCause] = []
-        for token in row.raw(c.secondary).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+        for token in ListField.items(row.raw(c.secondary)) {
             if let choice = c.codes.resolve(token, in: .povertyCause), let cause = PovertyCause(token: choice.base) {
                 secondary.append(cause)
                 if let code = choice.local { local.append(code) }
@@ -137,7 +137,7 @@ enum ImportRows {
                 row.reject(c.secondary.name, .unknownCode(String(token.prefix(40))))
             }
         }
-        for token in row.raw(c.local).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+        for token in ListField.items(row.raw(c.local)) {
             guard let code = c.codes.local(token, in: .povertyCause) else {
                 row.reject(c.local.name, .unknownCode(String(token.prefix(40))))
                 continue
@@ -203,7 +203,7 @@ enum ImportRows {
         if !healthText.isEmpty, !healthText.utf8.contains(UInt8(ascii: ";")), let h = HealthCondition(token: healthText) {
             health.insert(h)  // one condition, the common case
         } else if !healthText.isEmpty {
-            for token in healthText.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+            for token in ListField.items(healthText) {
                 if let h = HealthCondition(token: token) {
                     health.insert(h)
                 } else {

@@ -34,7 +34,7 @@ extension RowReader {
     mutating func codeList<T: CodeListValue>(_ column: ImportColumn, _ type: T.Type) -> [T]? {
         var values: [T] = []
         var ok = true
-        for token in raw(column).split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !token.isEmpty {
+        for token in ListField.items(raw(column)) {
             if let v = T(token: token) {
                 values.append(v)
             } else {

@@ -110,6 +110,13 @@ enum ProjectionTriggers {
     /// Tables whose rows figures read but the projection does not hold: a write only raises the version.
     static let versionedOnly = ["village_profile", "area_event", "monitoring_case"]
 
+    /// The names of the SQLite triggers (a bulk writer drops and re-creates them).
+    static var sqliteNames: [String] {
+        sqlite.compactMap { statement in
+            statement.split(separator: " ", maxSplits: 3).dropFirst(2).first.map(String.init)
+        }
+    }
+
     static var sqlite: [String] {
         let eventHorizon = "NEW.effective_date"
         let membershipHorizon = "MAX(NEW.from_date, COALESCE(NEW.to_date, NEW.from_date))"

@@ -23,6 +23,13 @@ public enum RegistryProjection {
         let already = try await tx.sql.raw("SELECT id FROM projection_pause").first() != nil
         if already { return try await body() }
         try await tx.sql.raw("INSERT INTO projection_pause (id) VALUES (1)").run()
+        // On SQLite a trigger costs some microseconds a row even when its WHEN is false, so a
+        // bulk write drops them and creates them again before it commits (the schema change is
+        // part of the transaction, and SQLite has no other writer meanwhile). PostgreSQL keeps
+        // them, paused: dropping one there would lock out every other writer of the table.
+        if tx.dialect == .sqlite {
+            for name in ProjectionTriggers.sqliteNames { try await tx.sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: name)").run() }
+        }
         let result = try await body()
         if let counties = counties() {
             for county in counties.sorted() { try await rebuildPaused(countyPattern: county, in: tx) }
@@ -30,6 +37,9 @@ public enum RegistryProjection {
             try await rebuildPaused(countyPattern: "%", in: tx)
         }
         try await bump(everyCounty, in: tx)
+        if tx.dialect == .sqlite {
+            for statement in ProjectionTriggers.sqlite { try await tx.sql.raw(SQLQueryString(statement)).run() }
+        }
         try await tx.sql.raw("DELETE FROM projection_pause").run()
         return result
     }
