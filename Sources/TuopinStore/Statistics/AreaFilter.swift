@@ -13,10 +13,21 @@ struct AreaFilter: Sendable {
         self.codePattern = codePattern
     }
 
+    /// `column` restricted to the area's counties: an equality (an index seek) when the area
+    /// lies in one county, else the `LIKE` prefix (SQLite's `LIKE` does not use an index).
+    func counties(_ column: String) -> SQLQueryString {
+        countyPattern.hasSuffix("%")
+            ? "\(unsafeRaw: column) LIKE \(bind: countyPattern)"
+            : "\(unsafeRaw: column) = \(bind: countyPattern)"
+    }
+
     init(_ area: AdminCode) {
         switch area.level {
-        case .province, .city, .county:
+        case .province, .city:
             countyPattern = area.prefix + "%"
+            codePattern = area.prefix + "%"
+        case .county:
+            countyPattern = area.rawValue
             codePattern = area.prefix + "%"
         case .township, .village:
             countyPattern = area.county?.rawValue ?? area.rawValue

@@ -43,7 +43,7 @@ public enum RollupQuery {
                     WHERE m.county_code = c.county_code AND m.household_number = c.household_number
                       AND m.from_date <= \(bind: date) AND (m.to_date IS NULL OR m.to_date > \(bind: date))) END AS people
             FROM household_current c
-            WHERE c.county_code LIKE \(bind: filter.countyPattern) AND c.village_code LIKE \(bind: filter.codePattern)
+            WHERE \(filter.counties("c.county_code")) AND c.village_code LIKE \(bind: filter.codePattern)
             """
         }
 

@@ -39,7 +39,7 @@ public enum StatusCountQuery {
                    CAST(SUM(n) AS BIGINT) AS households, CAST(COALESCE(SUM(p), 0) AS BIGINT) AS people
             FROM (
                 SELECT village_code, status, COUNT(*) AS n, SUM(people) AS p FROM household_current
-                WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+                WHERE \(filter.counties("county_code")) AND village_code LIKE \(bind: filter.codePattern)
                   AND changed_on <= \(bind: date) AND status IS NOT NULL
                 GROUP BY county_code, village_code, status
                 UNION ALL
@@ -53,7 +53,7 @@ public enum StatusCountQuery {
                             WHERE m.county_code = c.county_code AND m.household_number = c.household_number
                               AND m.from_date <= \(bind: date) AND (m.to_date IS NULL OR m.to_date > \(bind: date))) AS people
                     FROM household_current c
-                    WHERE c.county_code LIKE \(bind: filter.countyPattern) AND c.village_code LIKE \(bind: filter.codePattern)
+                    WHERE \(filter.counties("c.county_code")) AND c.village_code LIKE \(bind: filter.codePattern)
                       AND (c.changed_on > \(bind: date) OR c.changed_on IS NULL)
                 ) changed
                 WHERE status IS NOT NULL
@@ -76,7 +76,7 @@ public enum StatusCountQuery {
             SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, status,
                    CAST(SUM(households) AS BIGINT) AS households, CAST(SUM(people) AS BIGINT) AS people
             FROM area_status_count
-            WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
+            WHERE \(filter.counties("county_code")) AND village_code LIKE \(bind: filter.codePattern)
             GROUP BY SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))), status
             HAVING SUM(households) <> 0
             """
