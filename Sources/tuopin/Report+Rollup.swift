@@ -41,7 +41,7 @@ extension Report {
             let s = Console.strings
             let blocks = [(answer.area, answer.cells)] + (children ? answer.children : [])
             switch format {
-            case .json: Console.out(MonitorOutput.json(RollupOutput.Shown(answer, children: children)))
+            case .json: Console.out(MonitorOutput.json(RollupOutput.Shown(answer, children: children, s)))
             case .csv: Console.out(RollupOutput.csv(blocks, answer: answer, s))
             case .table: Console.out(RollupOutput.table(blocks, answer: answer, s))
             case .xlsx:
@@ -77,14 +77,14 @@ enum RollupOutput {
         var area: Block
         var children: [Block]?
 
-        init(_ a: RollupService.Answer, children: Bool) {
+        init(_ a: RollupService.Answer, children: Bool, _ s: Localizer) {
             report = a.report.rawValue
             asOf = a.asOf.description
-            area = Block(area: a.area.code.rawValue, name: a.area.name, rows: a.cells.map { RollupOutput.row($0, Console.strings) })
+            area = Block(area: a.area.code.rawValue, name: a.area.name, rows: a.cells.map { RollupOutput.row($0, s) })
             self.children =
                 children
                 ? a.children.map {
-                    Block(area: $0.area.code.rawValue, name: $0.area.name, rows: $0.cells.map { RollupOutput.row($0, Console.strings) })
+                    Block(area: $0.area.code.rawValue, name: $0.area.name, rows: $0.cells.map { RollupOutput.row($0, s) })
                 } : nil
         }
     }

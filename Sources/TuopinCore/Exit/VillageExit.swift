@@ -47,17 +47,11 @@ public struct VillageExitStandard: Hashable, Sendable {
     }
 
     /// National 2016: incidence below 2%.
-    public static let national = VillageExitStandard(
-        name: Label("国家标准（2016）", "national (2016)"), maximumIncidencePercent: FixedDecimal(scaled: 2, places: 0),
-        minimumCollectiveIncome: nil, conditionsBind: false)
+    public static let national = of(.national, .reference)
     /// National 2016 in the west: below 3%.
-    public static let nationalWest = VillageExitStandard(
-        name: Label("国家标准（2016，西部）", "national (2016, west)"), maximumIncidencePercent: FixedDecimal(scaled: 3, places: 0),
-        minimumCollectiveIncome: nil, conditionsBind: false)
+    public static let nationalWest = of(.west, .reference)
     /// Hunan 2016: below 2%, collective income ≥ 40,000 yuan, and every condition.
-    public static let hunan = VillageExitStandard(
-        name: Label("湖南标准（2016）", "Hunan (2016)"), maximumIncidencePercent: FixedDecimal(scaled: 2, places: 0),
-        minimumCollectiveIncome: Money(fen: 4_000_000), conditionsBind: true)
+    public static let hunan = of(.hunan, .reference)
 }
 
 extension VillageExitStandard {
@@ -68,20 +62,21 @@ extension VillageExitStandard {
 
     /// The standard of a rule set with the thresholds in force (policy parameters).
     public static func of(_ set: RuleSet, _ t: ExitThresholds) -> VillageExitStandard {
-        var standard: VillageExitStandard
-        switch set {
+        func percent(_ p: Int64) -> FixedDecimal { FixedDecimal(scaled: p, places: 0) }
+        return switch set {
         case .national:
-            standard = .national
-            standard.maximumIncidencePercent = FixedDecimal(scaled: t.villageIncidencePercent, places: 0)
+            VillageExitStandard(
+                name: Label("国家标准（2016）", "national (2016)"), maximumIncidencePercent: percent(t.villageIncidencePercent),
+                minimumCollectiveIncome: nil, conditionsBind: false)
         case .west:
-            standard = .nationalWest
-            standard.maximumIncidencePercent = FixedDecimal(scaled: t.villageIncidenceWestPercent, places: 0)
+            VillageExitStandard(
+                name: Label("国家标准（2016，西部）", "national (2016, west)"), maximumIncidencePercent: percent(t.villageIncidenceWestPercent),
+                minimumCollectiveIncome: nil, conditionsBind: false)
         case .hunan:
-            standard = .hunan
-            standard.maximumIncidencePercent = FixedDecimal(scaled: t.villageIncidencePercent, places: 0)
-            standard.minimumCollectiveIncome = t.villageCollectiveIncome
+            VillageExitStandard(
+                name: Label("湖南标准（2016）", "Hunan (2016)"), maximumIncidencePercent: percent(t.villageIncidencePercent),
+                minimumCollectiveIncome: t.villageCollectiveIncome, conditionsBind: true)
         }
-        return standard
     }
 }
 

@@ -48,7 +48,10 @@ public enum PolicyParameters {
         }
     }
 
-    /// The seed, from REFERENCE §3.7, §3.12 and §2.5.
+    /// The published exit thresholds (Core's `ExitThresholds.reference`), seeded as parameters.
+    private static let exit = ExitThresholds.reference
+
+    /// The seed, from REFERENCE §3.7, §3.12, §2.5, §3.4 and §3.5.
     public static let seed: [Row] = [
         Row(
             name: .largeMedicalBillYuan, value: 10_000, confirmed: false,
@@ -59,17 +62,27 @@ public enum PolicyParameters {
             source: "\"a sharp income fall\" (2020 rule, §3.7); unconfirmed — make configurable"),
         Row(name: .workTeamMinimumMembers, value: 3, confirmed: false, source: "a local rule seen in a public implementation (§2.5); unconfirmed"),
         Row(name: .workTeamMinimumTermYears, value: 2, confirmed: false, source: "a local rule seen in a public implementation (§2.5); unconfirmed"),
-        Row(name: .villageExitIncidencePercent, value: 2, confirmed: true, source: "village exit: incidence below 2% (REFERENCE §3.4)"),
-        Row(name: .villageExitIncidenceWestPercent, value: 3, confirmed: true, source: "village exit in the west: below 3% (REFERENCE §3.4)"),
         Row(
-            name: .villageExitCollectiveIncomeYuan, value: 40_000, confirmed: true,
+            name: .villageExitIncidencePercent, value: exit.villageIncidencePercent, confirmed: true,
+            source: "village exit: incidence below 2% (REFERENCE §3.4)"),
+        Row(
+            name: .villageExitIncidenceWestPercent, value: exit.villageIncidenceWestPercent, confirmed: true,
+            source: "village exit in the west: below 3% (REFERENCE §3.4)"),
+        Row(
+            name: .villageExitCollectiveIncomeYuan, value: exit.villageCollectiveIncome.fen / 100, confirmed: true,
             source: "Hunan 2016: collective income ≥ 40,000 yuan (REFERENCE §3.4)"),
-        Row(name: .countyExitIncidencePercent, value: 2, confirmed: true, source: "county exit: composite incidence below 2% (REFERENCE §3.5)"),
-        Row(name: .countyExitIncidenceWestPercent, value: 3, confirmed: true, source: "county exit in the west: below 3% (REFERENCE §3.5)"),
         Row(
-            name: .countyExitErrorRatePercent, value: 2, confirmed: true,
+            name: .countyExitIncidencePercent, value: exit.countyIncidencePercent, confirmed: true,
+            source: "county exit: composite incidence below 2% (REFERENCE §3.5)"),
+        Row(
+            name: .countyExitIncidenceWestPercent, value: exit.countyIncidenceWestPercent, confirmed: true,
+            source: "county exit in the west: below 3% (REFERENCE §3.5)"),
+        Row(
+            name: .countyExitErrorRatePercent, value: exit.countyErrorRatePercent, confirmed: true,
             source: "county exit: wrong-exit and missed rates at most 2% (REFERENCE §3.5)"),
-        Row(name: .countyExitApprovalPercent, value: 90, confirmed: true, source: "county exit: public approval at least 90% (REFERENCE §3.5)"),
+        Row(
+            name: .countyExitApprovalPercent, value: exit.countyApprovalPercent, confirmed: true,
+            source: "county exit: public approval at least 90% (REFERENCE §3.5)"),
     ]
 
     public static func rows(_ sql: any SQLDatabase) async throws -> [Row] {

@@ -30,22 +30,8 @@ public enum RollupQuery {
         let keyLength: Int
 
         /// Every household of the area with its status (NULL before its first event) and its
-        /// people on the date: the projection, with the households changed since looked up.
-        var asOf: SQLQueryString {
-            """
-            SELECT c.county_code, c.household_number, c.village_code,
-                CASE WHEN c.changed_on <= \(bind: date) THEN c.status ELSE (
-                    SELECT e.status FROM status_event e
-                    WHERE e.county_code = c.county_code AND e.household_number = c.household_number AND e.effective_date <= \(bind: date)
-                    ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1) END AS status,
-                CASE WHEN c.changed_on <= \(bind: date) THEN c.people ELSE (
-                    SELECT COUNT(*) FROM membership m
-                    WHERE m.county_code = c.county_code AND m.household_number = c.household_number
-                      AND m.from_date <= \(bind: date) AND (m.to_date IS NULL OR m.to_date > \(bind: date))) END AS people
-            FROM household_current c
-            WHERE \(filter.counties("c.county_code")) AND c.village_code LIKE \(bind: filter.codePattern)
-            """
-        }
+        /// people on the date.
+        var asOf: SQLQueryString { HouseholdAsOf.rows(filter, on: date) }
 
         /// The households on the roll (建档立卡) on the date.
         var enrolled: SQLQueryString {

@@ -44,14 +44,7 @@ public enum StatusCountQuery {
                 GROUP BY county_code, village_code, status
                 UNION ALL
                 SELECT village_code, status, COUNT(*) AS n, SUM(people) AS p FROM (
-                    SELECT c.village_code, (
-                            SELECT e.status FROM status_event e
-                            WHERE e.county_code = c.county_code AND e.household_number = c.household_number
-                              AND e.effective_date <= \(bind: date)
-                            ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1) AS status, (
-                            SELECT COUNT(*) FROM membership m
-                            WHERE m.county_code = c.county_code AND m.household_number = c.household_number
-                              AND m.from_date <= \(bind: date) AND (m.to_date IS NULL OR m.to_date > \(bind: date))) AS people
+                    SELECT c.village_code, \(HouseholdAsOf.status(on: date)) AS status, \(HouseholdAsOf.people(on: date)) AS people
                     FROM household_current c
                     WHERE \(filter.counties("c.county_code")) AND c.village_code LIKE \(bind: filter.codePattern)
                       AND (c.changed_on > \(bind: date) OR c.changed_on IS NULL)
