@@ -39,7 +39,9 @@ public struct SmallRegistry: Sendable {
             edit(&fixture)
             let outcome = try await RegistryService(environment).importFolder(try fixture.write(), commitPartial: false, by: system)
             // An edited fixture the import refuses would leave an empty registry and tests that pass for the wrong reason.
-            guard outcome.rejections.isEmpty else { throw FixtureRefused(reasons: outcome.rejections.map { "\($0.file) \($0.line) \($0.field)" }) }
+            guard outcome.rejections.isEmpty else {
+                throw FixtureRefused(reasons: outcome.rejections.map { "\($0.file) \($0.line) \($0.field ?? "")" })
+            }
             for (name, role, scope) in users {
                 try await UserService(environment).add(
                     User(username: try Username(name), displayName: name, role: role, scope: AreaScope(token: scope)!),

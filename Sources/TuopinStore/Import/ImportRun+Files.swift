@@ -157,7 +157,9 @@ extension ImportRun {
                 let index = Int32(households.count)
                 householdIndex[numberText] = index
                 let village = household?.village ?? (try? AdminCode(row.raw(c.village)))
-                households.append(HouseholdEntry(number: numberText, row: Int32(row.line), county: village?.county?.rawValue ?? ""))
+                households.append(
+                    HouseholdEntry(
+                        number: numberText, row: Int32(row.line), county: village?.county?.rawValue ?? "", village: village?.rawValue ?? ""))
                 guard let household else { return }
                 row.apply(
                     HouseholdRules.evaluate(

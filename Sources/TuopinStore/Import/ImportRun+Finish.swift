@@ -38,6 +38,7 @@ extension ImportRun {
         let report = pendingReport()
         try await deleteRejected()
         outcome.counties = Set(households.filter { !$0.rejected && $0.written }.map(\.county))
+        try await writeProjection()
         return report
     }
 
@@ -48,6 +49,7 @@ extension ImportRun {
         for i in households.indices {
             let h = households[i]
             households[i].onRoll = h.events.max { $0.sequence < $1.sequence }?.status.isEnrolled ?? true
+            households[i].projected.take(h.events)
             households[i].events = []
             guard !h.householdRowRejected, !h.eventRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
             let events = h.events.map {
@@ -73,6 +75,7 @@ extension ImportRun {
         movers = [:]
         for i in households.indices {
             let h = households[i]
+            households[i].projected.take(h.memberships)
             households[i].memberships = []
             guard !h.householdRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
             let memberships = h.memberships.map {
@@ -98,6 +101,27 @@ extension ImportRun {
             if let b = heads[(i + 1)...].first(where: { $0.from < a.to }) { return b }
         }
         return nil
+    }
+
+    /// The `household_current` rows of the households committed (their whole history came with
+    /// this import: a household the registry holds already is refused).
+    func writeProjection() async throws {
+        let chunk = 20_000
+        var rows: [[StoreValue]] = []
+        rows.reserveCapacity(chunk)
+        for h in households where !h.rejected && h.writtenRows.household {
+            let p = h.projected
+            rows.append(
+                RegistryProjection.currentRow(
+                    county: h.county, household: h.number, village: h.village,
+                    latest: p.status.map { ($0, CivilDate(dayNumber: Int(p.statusDay)), Int(p.statusSequence)) }, people: Int(p.people),
+                    changedOn: p.lastDay == Int32.min ? nil : CivilDate(dayNumber: Int(p.lastDay))))
+            if rows.count == chunk {
+                try await BulkLoad.insert(rows, into: RegistryProjection.householdCurrent, in: tx)
+                rows.removeAll(keepingCapacity: true)
+            }
+        }
+        try await BulkLoad.insert(rows, into: RegistryProjection.householdCurrent, in: tx)
     }
 
     /// The row of the event a history check names by its sequence.

@@ -7,10 +7,14 @@ struct HouseholdEntry {
     var number: String
     var row: Int32
     var county: String
+    var village: String
     var events: [CompactEvent] = []
     /// Its latest status is on the roll (or it has no event): set when its history is checked.
     var onRoll = true
     var memberships: [CompactMembership] = []
+    /// What the projection (M018) keeps of it, taken from its events and memberships before
+    /// they are let go: written as its `household_current` row if it is committed.
+    var projected = ProjectedHousehold()
     /// Its income rows: year and row (a household has one a year, so a scan finds a repeat).
     var incomes: [(year: Int16, row: Int32)] = []
     /// Rejected: none of its rows is committed.
@@ -72,6 +76,30 @@ struct WrittenRows {
 struct MemberOfHousehold: Hashable {
     var key: IdentityKey
     var household: Int32
+}
+
+/// A household's latest status event (by date, then sequence), the people of its open
+/// memberships, and the latest day its events and memberships name (`Int32.min` when none).
+struct ProjectedHousehold {
+    var status: PovertyStatus?
+    var statusDay: Int32 = 0
+    var statusSequence: Int32 = 0
+    var people: Int32 = 0
+    var lastDay = Int32.min
+
+    mutating func take(_ events: [CompactEvent]) {
+        if let latest = events.max(by: { ($0.day, $0.sequence) < ($1.day, $1.sequence) }) {
+            (status, statusDay, statusSequence) = (latest.status, latest.day, latest.sequence)
+            lastDay = max(lastDay, latest.day)
+        }
+    }
+
+    mutating func take(_ memberships: [CompactMembership]) {
+        for m in memberships {
+            if m.to == Int32.max { people += 1 }
+            lastDay = max(lastDay, m.to == Int32.max ? m.from : max(m.from, m.to))
+        }
+    }
 }
 
 struct CompactEvent {

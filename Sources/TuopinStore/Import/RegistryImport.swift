@@ -55,9 +55,12 @@ public enum RegistryImport {
             RegistryFile.allCases.contains(where: { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.fileName).path) })
         else { throw ReadError.noFiles(directory.path) }
         let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink)
-        // The import writes with the projection's triggers paused and rebuilds the counties it
-        // wrote to before the transaction commits.
-        let pending = try await RegistryProjection.paused(counties: importRun.outcome.counties, in: tx) { try await importRun.run() }
+        // The import writes with the projection's triggers paused, writes its households'
+        // projected rows from what it read, and recounts the counties it wrote to before the
+        // transaction commits.
+        let pending = try await RegistryProjection.pausedWritingCurrentRows(counties: importRun.outcome.counties, in: tx) {
+            try await importRun.run()
+        }
         var outcome = importRun.outcome
         guard !outcome.fatal, outcome.written > 0, outcome.rejectedRows == 0 || partial else {
             outcome.writtenRows = [:]

@@ -12,7 +12,8 @@
 ///
 /// Triggers keep all three in the writer's transaction, whatever path writes. A bulk writer
 /// (import, demo) pauses them with a row in `projection_pause`, which only its own transaction
-/// ever sees, and rebuilds its counties set-based before it commits (`RegistryProjection`).
+/// ever sees, and rebuilds its counties set-based before it commits (`RegistryProjection`; the
+/// import writes its new households' rows itself and recounts only).
 /// SQLite and PostgreSQL each get their own trigger text below; the tables are portable.
 struct M018_Projection: Migration {
     let version = 18

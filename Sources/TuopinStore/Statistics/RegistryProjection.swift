@@ -20,6 +20,32 @@ public enum RegistryProjection {
     public static func paused<T: Sendable>(
         counties: @autoclosure () -> Set<String>?, in tx: StoreTransaction, _ body: () async throws -> T
     ) async throws -> T {
+        try await pause(in: tx, body) {
+            if let counties = counties() {
+                for county in counties.sorted() { try await rebuildPaused(countyPattern: county, in: tx) }
+            } else {
+                try await rebuildPaused(countyPattern: "%", in: tx)
+            }
+        }
+    }
+
+    /// Runs `body` with the per-row triggers paused, for a writer that adds whole households with
+    /// their whole history and writes their `household_current` rows itself (`currentRow`, into
+    /// `householdCurrent`) from what it holds: only the per-village counts and the horizons of
+    /// `counties` (read after `body` ran) are then recomputed, from `household_current`. This
+    /// spares the import the rescan of the history it has just written.
+    public static func pausedWritingCurrentRows<T: Sendable>(
+        counties: @autoclosure () -> Set<String>, in tx: StoreTransaction, _ body: () async throws -> T
+    ) async throws -> T {
+        try await pause(in: tx, body) {
+            for county in counties().sorted() { try await recount(county: county, in: tx) }
+        }
+    }
+
+    /// The pause itself: `body`, then `refresh` while still paused, then the registry-wide bump.
+    private static func pause<T: Sendable>(
+        in tx: StoreTransaction, _ body: () async throws -> T, refresh: () async throws -> Void
+    ) async throws -> T {
         let already = try await tx.sql.raw("SELECT id FROM projection_pause").first() != nil
         if already { return try await body() }
         try await tx.sql.raw("INSERT INTO projection_pause (id) VALUES (1)").run()
@@ -31,17 +57,30 @@ public enum RegistryProjection {
             for name in ProjectionTriggers.sqliteNames { try await tx.sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: name)").run() }
         }
         let result = try await body()
-        if let counties = counties() {
-            for county in counties.sorted() { try await rebuildPaused(countyPattern: county, in: tx) }
-        } else {
-            try await rebuildPaused(countyPattern: "%", in: tx)
-        }
+        try await refresh()
         try await bump(everyCounty, in: tx)
         if tx.dialect == .sqlite {
             for statement in ProjectionTriggers.sqlite { try await tx.sql.raw(SQLQueryString(statement)).run() }
         }
         try await tx.sql.raw("DELETE FROM projection_pause").run()
         return result
+    }
+
+    /// The columns of a household's projected row.
+    public static let householdCurrent = BulkTable(
+        "household_current", ["county_code", "household_number", "village_code", "status", "status_date", "status_sequence", "people", "changed_on"])
+
+    /// A household's projected row: its latest status event (by date, then sequence), the
+    /// people of its open memberships, and the latest date its events and memberships name.
+    public static func currentRow(
+        county: String, household: String, village: String, latest: (status: PovertyStatus, date: CivilDate, sequence: Int)?,
+        people: Int, changedOn: CivilDate?
+    ) -> [StoreValue] {
+        [
+            .text(county), .text(household), .text(village), latest.map { .text($0.status.token) } ?? .null,
+            latest.map { .text($0.date.description) } ?? .null, latest.map { .int($0.sequence) } ?? .null, .int(people),
+            changedOn.map { .text($0.description) } ?? .null,
+        ]
     }
 
     /// Recomputes the projection of the counties matching `countyPattern` from their history.
@@ -94,6 +133,29 @@ public enum RegistryProjection {
                 UNION ALL
                 SELECT county_code, '' AS d FROM household WHERE county_code LIKE \(bind: p) GROUP BY county_code
             ) dates WHERE d IS NOT NULL GROUP BY county_code
+            ON CONFLICT (county_code) DO UPDATE SET version = projection_state.version + 1, horizon = excluded.horizon
+            """
+        ).run()
+    }
+
+    /// Recomputes a county's per-village counts and its horizon from its `household_current`
+    /// rows (the latest date a household's history names is its `changed_on`).
+    private static func recount(county: String, in tx: StoreTransaction) async throws {
+        let sql = tx.sql
+        try await sql.raw("DELETE FROM area_status_count WHERE county_code = \(bind: county)").run()
+        try await sql.raw(
+            """
+            INSERT INTO area_status_count (county_code, village_code, status, households, people)
+            SELECT county_code, village_code, status, COUNT(*), SUM(people) FROM household_current
+            WHERE county_code = \(bind: county) AND status IS NOT NULL
+            GROUP BY county_code, village_code, status
+            """
+        ).run()
+        try await sql.raw(
+            """
+            INSERT INTO projection_state (county_code, version, horizon)
+            SELECT county_code, 1, COALESCE(MAX(changed_on), '') FROM household_current WHERE county_code = \(bind: county)
+            GROUP BY county_code
             ON CONFLICT (county_code) DO UPDATE SET version = projection_state.version + 1, horizon = excluded.horizon
             """
         ).run()

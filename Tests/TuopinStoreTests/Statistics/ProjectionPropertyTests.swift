@@ -65,9 +65,11 @@ struct ProjectionPropertyTests {
         }
     }
 
-    /// An import writes with the triggers paused and rebuilds the counties it wrote to: after a
-    /// partial commit (a household rejected after its rows were written), the projection still
-    /// equals the rescan, on every date from before the first event to after the last.
+    /// An import writes with the triggers paused, writes its households' projected rows from
+    /// what it read and recounts the counties it wrote to: after a partial commit (a household
+    /// rejected after its rows were written), the projection still equals the rescan, on every
+    /// date from before the first event to after the last, and a rebuild from history leaves
+    /// the tables and the horizon as the import wrote them.
     @Test(arguments: TestDatabase.available)
     func importRebuildsTheProjection(_ database: TestDatabase) async throws {
         var fixture = CSVFixture.good
@@ -92,7 +94,59 @@ struct ProjectionPropertyTests {
                     try await StatusCountQuery.counts(store.sql, area: county, asOf: day, groupBy: .village)
                         == (try await StatusCountQuery.rescanned(store.sql, area: county, asOf: day, groupBy: .village)), "\(date)")
             }
+            try await Self.expectRebuildKeeps(store, county: county)
         }
+    }
+
+    /// A second import into a county that holds households already recounts the county with
+    /// both imports' households.
+    @Test(arguments: TestDatabase.available)
+    func importIntoACountyWithHouseholds(_ database: TestDatabase) async throws {
+        let today = CivilDate(year: 2020, month: 10, day: 15)!
+        try await database.withStore { store in
+            let first = try CSVFixture.good.write()
+            _ = try await store.transaction { tx in try await RegistryImport.run(directory: first, in: tx, today: today, partial: false) }
+            var second = CSVFixture.good
+            second.files = [:]
+            second.files[.households] = [
+                ["4304811002010007", "430481100201", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "", ""]
+            ]
+            second.files[.statusEvents] = [
+                ["4304811002010007", "1", "identified", "notExited", "2014-05-01", ""],
+                ["4304811002010007", "2", "exited", "exitedWithPolicies", "2016-12-01", ""],
+                ["4304811002010007", "3", "returnedToPoverty", "returnedToPoverty", "2019-03-01", ""],
+            ]
+            second.files[.members] = [CSVFixture.member("4304811002010007", "head", "430481198502020017", "赵六", "male", "1985-02-02")]
+            let before = try await RegistryProjection.state(store.sql, area: try AdminCode(Self.county))
+            let folder = try second.write()
+            let (outcome, _) = try await store.transaction { tx in
+                try await RegistryImport.run(directory: folder, in: tx, today: today, partial: false)
+            }
+            #expect(outcome.committed)
+            let county = try AdminCode(Self.county)
+            #expect(try await RegistryProjection.state(store.sql, area: county).version > before.version)
+            let current = try await store.sql.raw(
+                "SELECT status, status_sequence, people, changed_on FROM household_current WHERE household_number = '4304811002010007'"
+            ).first()
+            #expect(try current?.decode(column: "status", as: String.self) == "returnedToPoverty")
+            #expect(try current?.decode(column: "status_sequence", as: Int.self) == 3)
+            #expect(try current?.decode(column: "changed_on", as: String.self) == "2019-03-01")
+            #expect(try current?.decode(column: "people", as: Int.self) == 1)
+            #expect(
+                try await StatusCountQuery.projected(store.sql, area: county, groupBy: .village)
+                    == (try await StatusCountQuery.rescanned(store.sql, area: county, asOf: Self.farFuture, groupBy: .village)))
+            try await Self.expectRebuildKeeps(store, county: county)
+        }
+    }
+
+    /// A rebuild of every county from history leaves the projection's tables and the county's
+    /// horizon as they were.
+    static func expectRebuildKeeps(_ store: Store, county: AdminCode) async throws {
+        let kept = try await tables(store)
+        let horizon = try await RegistryProjection.state(store.sql, area: county).horizon
+        try await store.transaction { tx in try await RegistryProjection.paused(counties: nil, in: tx) {} }
+        #expect(try await tables(store) == kept, "the rebuild differs from the rows written")
+        #expect(try await RegistryProjection.state(store.sql, area: county).horizon == horizon)
     }
 
     /// The projection (every level) and the as-of answer on a random date equal Core's projection.
@@ -125,11 +179,11 @@ struct ProjectionPropertyTests {
     static func tables(_ store: Store) async throws -> [String] {
         let current = try await store.sql.raw(
             """
-            SELECT county_code, household_number, village_code, status, status_date, status_sequence, people FROM household_current
+            SELECT county_code, household_number, village_code, status, status_date, status_sequence, people, changed_on FROM household_current
             ORDER BY county_code, household_number
             """
         ).all().map { row in
-            ["county_code", "household_number", "village_code", "status", "status_date", "status_sequence", "people"]
+            ["county_code", "household_number", "village_code", "status", "status_date", "status_sequence", "people", "changed_on"]
                 .map {
                     (try? row.decode(column: $0, as: String?.self)).flatMap { $0 } ?? (try? row.decode(column: $0, as: Int?.self)).flatMap { $0 }.map(
                         String.init) ?? "∅"
