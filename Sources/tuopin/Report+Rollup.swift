@@ -9,13 +9,15 @@ extension Report {
     /// `tuopin report rollup R-03 --area CODE [--as-of DATE] [--children] [--format …]`.
     struct Rollup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A roll-up report (R-03 structure, R-04 conditions, R-05 measures, R-13 helpers, R-15 changes) for an area as of a date.")
+            abstract:
+                "A roll-up report (R-03 structure, R-04 conditions, R-05 measures, R-06 monitoring, R-13 helpers, R-15 changes) for an area as of a date."
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, xlsx }
 
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var acting: ActingOptions
-        @Argument(help: "The report: R-03, R-04, R-05, R-13 or R-15 (or structure, conditions, measures, helpers, changes).")
+        @Argument(help: "The report: R-03, R-04, R-05, R-06, R-13 or R-15 (or structure, conditions, measures, monitoring, helpers, changes).")
         var report: String
         @Option(help: "Area code.") var area: String
         @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD (default: today in Asia/Shanghai).") var asOf: String?

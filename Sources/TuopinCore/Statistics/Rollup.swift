@@ -6,6 +6,9 @@
 /// - R-04 conditions: the enrolled households' yearly living conditions for the date's year.
 /// - R-05 measures: measures running on the date by category, with amounts; coverage of the
 ///   households under monitoring.
+/// - R-06 monitoring: the households under monitoring on the date by category and by risk
+///   type, the cases identified in the date's year, the eliminations up to the date by method,
+///   and the cases opened by the date by their state on it.
 /// - R-13 helpers: enrolled households with and without a responsible cadre on the date.
 /// - R-15 changes: status events of the date's year up to the date, by kind.
 ///
@@ -14,6 +17,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
     case structure = "R-03"
     case conditions = "R-04"
     case measures = "R-05"
+    case monitoring = "R-06"
     case helpers = "R-13"
     case changes = "R-15"
 
@@ -22,6 +26,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
         case .structure: Label("贫困人口结构", "structure of the enrolled population")
         case .conditions: Label("生产生活条件", "living conditions")
         case .measures: Label("帮扶措施", "assistance measures")
+        case .monitoring: Label("防返贫监测", "return-to-poverty monitoring")
         case .helpers: Label("帮扶责任人覆盖", "helper coverage")
         case .changes: Label("动态调整变化", "annual-adjustment changes")
         }
@@ -32,6 +37,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
         case .structure: [.mainCause, .health, .labourCapacity, .education, .studentStatus, .ageBand]
         case .conditions: [.dangerGrade, .safeDrinkingWater, .waterSource, .sanitaryToilet, .accessRoad]
         case .measures: [.measureKind, .monitoredCoverage]
+        case .monitoring: [.monitoredCategory, .riskType, .newCases, .eliminationMethod, .caseState]
         case .helpers: [.helper]
         case .changes: [.changeKind]
         }
@@ -49,6 +55,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
     case mainCause, health, labourCapacity, education, studentStatus, ageBand
     case dangerGrade, safeDrinkingWater, waterSource, sanitaryToilet, accessRoad
     case measureKind, monitoredCoverage
+    case monitoredCategory, riskType, newCases, eliminationMethod, caseState
     case helper
     case changeKind
 
@@ -70,6 +77,11 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .accessRoad: Label("入户路", "access road")
         case .measureKind: Label("帮扶措施类别", "measure category")
         case .monitoredCoverage: Label("监测对象帮扶覆盖", "measures for monitored households")
+        case .monitoredCategory: Label("监测对象类别", "monitored households by category")
+        case .riskType: Label("风险类型", "risk type")
+        case .newCases: Label("本年新识别", "identified this year")
+        case .eliminationMethod: Label("风险消除方式", "risk eliminated, by method")
+        case .caseState: Label("监测状态", "case state")
         case .helper: Label("帮扶责任人", "responsible cadre")
         case .changeKind: Label("状态变化类型", "kind of change")
         }
@@ -94,6 +106,26 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .monitoredCoverage:
             return token == "true" ? Label("有帮扶措施", "with a measure") : Label("无帮扶措施", "without a measure")
         case .changeKind: return StatusEventKind(token: token)?.label ?? Label(token, token)
+        case .monitoredCategory, .newCases: return MonitoringCategory(token: token)?.label ?? Label(token, token)
+        case .riskType: return RiskType(token: token)?.label ?? Label(token, token)
+        case .eliminationMethod: return EliminationMethod(token: token)?.label ?? Label(token, token)
+        case .caseState: return CaseStateOnDate(rawValue: token)?.label ?? Label(token, token)
+        }
+    }
+}
+
+/// Where a monitoring case stood on a date, from the dates it stores: being identified
+/// (lead recorded, not yet decided), under monitoring (identified, risk not yet eliminated),
+/// eliminated, or closed otherwise (not identified, or withdrawn).
+public enum CaseStateOnDate: String, CaseIterable, Sendable {
+    case identifying, monitored, eliminated, closed
+
+    public var label: Label {
+        switch self {
+        case .identifying: Label("识别中", "being identified")
+        case .monitored: Label("监测中", "under monitoring")
+        case .eliminated: Label("已消除风险", "risk eliminated")
+        case .closed: Label("未纳入或已终止", "not identified or closed")
         }
     }
 }

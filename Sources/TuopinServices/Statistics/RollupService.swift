@@ -1,7 +1,7 @@
 import TuopinCore
 import TuopinStore
 
-/// The roll-up reports for an area and its children as of a
+/// The roll-up reports for an area and its children as of a
 /// date, inside the asking user's scope, from one snapshot: the area's cells are the sum over
 /// its children's keys, so the children always add up to it.
 public struct RollupService: Sendable {

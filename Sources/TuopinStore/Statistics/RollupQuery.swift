@@ -1,7 +1,7 @@
 import SQLKit
 import TuopinCore
 
-/// The roll-up reports R-03, R-04, R-05, R-13 and R-15 (`RollupReport`) for an area as of a
+/// The roll-up reports R-03, R-04, R-05, R-06, R-13 and R-15 (`RollupReport`) for an area as of a
 /// date, grouped by area key like `StatusCountQuery`: each household's status and people on the
 /// date come from the projection rewound to it, so every report rests on the same roll as R-01.
 public enum RollupQuery {
@@ -73,6 +73,28 @@ public enum RollupQuery {
             """
         }
 
+        /// A monitoring dimension: the households of the area with a case that `condition` (over
+        /// the case `mc`) selects, each once per `category` (an expression over `mc`, and `t`, the
+        /// risk types, when `perRisk`), with their people on the date.
+        func cases(_ category: SQLQueryString, where condition: SQLQueryString, perRisk: Bool = false) -> SQLQueryString {
+            let risks = RiskType.allCases.map { "SELECT '\($0.token)' AS token" }.joined(separator: " UNION ALL ")
+            let join: SQLQueryString = perRisk ? "JOIN (\(unsafeRaw: risks)) t ON ',' || mc.risks || ',' LIKE '%,' || t.token || ',%'" : ""
+            return """
+                SELECT \(key) AS area_key, c.category AS category, COUNT(*) AS households, CAST(COALESCE(SUM(r.people), 0) AS BIGINT) AS people,
+                       CAST(0 AS BIGINT) AS amount
+                FROM (\(asOf)) r
+                JOIN (SELECT DISTINCT mc.county_code, mc.household_number, \(category) AS category FROM monitoring_case mc \(join)
+                      WHERE mc.county_code LIKE \(bind: filter.countyPattern) AND \(condition)) c
+                  ON c.county_code = r.county_code AND c.household_number = r.household_number
+                GROUP BY 1, 2
+                """
+        }
+
+        /// Cases under monitoring on the date: identified by then and not closed.
+        var underMonitoring: SQLQueryString {
+            "mc.identified_on <= \(bind: date) AND (mc.closed_on IS NULL OR mc.closed_on > \(bind: date)) AND mc.category IS NOT NULL"
+        }
+
         /// `yes`/`no`/unrecorded for a stored boolean.
         func flag(_ column: String) -> SQLQueryString {
             "CASE WHEN \(unsafeRaw: column) IS NULL THEN '\(unsafeRaw: RollupCell.unrecorded)' WHEN \(unsafeRaw: column) THEN 'true' ELSE 'false' END"
@@ -125,6 +147,23 @@ public enum RollupQuery {
                                   AND mc.identified_on <= \(bind: date) AND (mc.closed_on IS NULL OR mc.closed_on > \(bind: date)))
                     GROUP BY 1, 2
                     """
+            case .monitoredCategory: return cases("mc.category", where: underMonitoring)
+            case .riskType: return cases("t.token", where: underMonitoring, perRisk: true)
+            case .newCases:
+                return cases(
+                    "mc.category",
+                    where: "mc.identified_on >= \(bind: "\(year)-01-01") AND mc.identified_on <= \(bind: date) AND mc.category IS NOT NULL")
+            case .eliminationMethod:
+                // A case removed later keeps its elimination (as in the monitoring figures).
+                return cases("mc.elimination_method", where: "mc.closed_on <= \(bind: date) AND mc.elimination_method IS NOT NULL")
+            case .caseState:
+                return cases(
+                    """
+                    CASE WHEN mc.closed_on <= \(bind: date) AND mc.elimination_method IS NOT NULL THEN '\(unsafeRaw: CaseStateOnDate.eliminated.rawValue)'
+                         WHEN mc.closed_on <= \(bind: date) THEN '\(unsafeRaw: CaseStateOnDate.closed.rawValue)'
+                         WHEN mc.identified_on <= \(bind: date) THEN '\(unsafeRaw: CaseStateOnDate.monitored.rawValue)'
+                         ELSE '\(unsafeRaw: CaseStateOnDate.identifying.rawValue)' END
+                    """, where: "mc.lead_date <= \(bind: date)")
             case .helper:
                 return households(
                     """

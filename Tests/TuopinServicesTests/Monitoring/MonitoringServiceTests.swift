@@ -64,6 +64,29 @@ struct MonitoringServiceTests {
                 #expect(f.monitoredTotal.households == monitoredHouseholds && f.eliminated[.byAssistance, default: 0] == eliminated, "\(day)")
             }
             #expect(try await stats.monitoring(of: village, asOf: d("2023-03-13"), by: cadre).monitored[.unstableExited]?.people == 3)
+            // R-06 along the case's life: each dimension's cells as households and people.
+            let identifying = CaseStateOnDate.identifying.rawValue, underMonitoring = CaseStateOnDate.monitored.rawValue
+            let eliminated = CaseStateOnDate.eliminated.rawValue
+            let r06: [(String, RollupDimension, [String: [Int]])] = [
+                ("2022-02-28", .caseState, [:]),
+                ("2022-03-11", .caseState, [identifying: [1, 3]]),
+                ("2022-03-11", .monitoredCategory, [:]),
+                ("2022-03-12", .caseState, [underMonitoring: [1, 3]]),
+                ("2022-12-31", .monitoredCategory, ["unstableExited": [1, 3]]),
+                ("2022-12-31", .riskType, ["illness": [1, 3]]),
+                ("2022-12-31", .newCases, ["unstableExited": [1, 3]]),
+                ("2023-03-13", .newCases, [:]),
+                ("2023-03-13", .eliminationMethod, [:]),
+                ("2023-03-14", .eliminationMethod, ["byAssistance": [1, 3]]),
+                ("2023-03-14", .monitoredCategory, [:]),
+                ("2023-03-14", .caseState, [eliminated: [1, 3]]),
+                ("2023-07-01", .eliminationMethod, ["byAssistance": [1, 3]]),
+            ]
+            for (day, dimension, expected) in r06 {
+                let answer = try await RollupService(r.environment).rollup(.monitoring, of: village, asOf: d(day), by: cadre)
+                let cells = answer.cells.filter { $0.dimension == dimension }
+                #expect(Dictionary(uniqueKeysWithValues: cells.map { ($0.category, [$0.households, $0.people]) }) == expected, "\(day) \(dimension)")
+            }
 
             let file = try await service.show(done.reference, by: r.user("township"))
             #expect(

@@ -5,7 +5,8 @@ import TuopinServices
 import TuopinStore
 import TuopinTesting
 
-/// The roll-up reports: exact cells on the two-household
+/// The roll-up reports (R-03, R-04, R-05, R-13, R-15; R-06 is checked along a case's life in
+/// `MonitoringServiceTests`): exact cells on the two-household
 /// fixture, age bands across birthdays, and on the demo county the invariants that tie them to
 /// R-01 (every enrolled household has one main cause, every member one age band) and a
 /// township asked alone equal to its block in the county's answer.
