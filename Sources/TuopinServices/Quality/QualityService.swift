@@ -147,6 +147,16 @@ public struct QualityService: Sendable {
         return QualityReport(area: area.rawValue, asOf: date, findings: findings)
     }
 
+    /// the report's findings counted per child area of its area (townships of a county,
+    /// villages of a township), every child listed, with a last row for findings on a record
+    /// placed in no child (its village unknown), so the rows add up to the report.
+    public func byChildArea(_ report: QualityReport, by user: User) async throws -> [QualityAreaCount] {
+        let code = try AdminCode(report.area)
+        try await environment.authorize(user, .view, area: code)
+        let children = try await environment.store.read { try await AreaQuery.children($0.sql, of: code) }
+        return QualityAreaCount.count(report.findings, children: children)
+    }
+
     public static let twoHouseholds = RuleID("DQ-007")
     public static let exitBeforeIdentified = RuleID("DQ-010.exit")
     public static let sizeMatchesMembers = RuleID("DQ-012")
@@ -184,6 +194,33 @@ public struct QualityFinding: Sendable, Codable, Equatable {
         self.member = member
         self.monitoringCase = monitoringCase
         self.measure = measure
+    }
+}
+
+/// one child area's findings, by severity and by rule.
+public struct QualityAreaCount: Sendable, Codable, Equatable {
+    /// Nil for the findings placed in no child area.
+    public var area: Area?
+    public var errors: Int
+    public var warnings: Int
+    /// Findings per catalogue id (only the rules with one).
+    public var rules: [String: Int]
+
+    static func count(_ findings: [QualityFinding], children: [Area]) -> [QualityAreaCount] {
+        var rows = children.map { QualityAreaCount(area: $0, errors: 0, warnings: 0, rules: [:]) }
+        var elsewhere = QualityAreaCount(area: nil, errors: 0, warnings: 0, rules: [:])
+        let index = Dictionary(uniqueKeysWithValues: children.enumerated().map { ($1.code.rawValue, $0) })
+        let length = children.first?.code.rawValue.count ?? 0
+        for f in findings {
+            let key = length > 0 && f.village.count >= length ? String(f.village.prefix(length)) : ""
+            if let i = index[key] { rows[i].add(f) } else { elsewhere.add(f) }
+        }
+        return elsewhere.rules.isEmpty ? rows : rows + [elsewhere]
+    }
+
+    mutating func add(_ f: QualityFinding) {
+        if f.severity == .error { errors += 1 } else { warnings += 1 }
+        rules[f.rule, default: 0] += 1
     }
 }
 

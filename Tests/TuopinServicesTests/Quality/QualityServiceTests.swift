@@ -18,6 +18,15 @@ struct QualityServiceTests {
             #expect(report.findings.map(\.rule) == ["DQ-005", "DQ-032"])
             #expect(report.findings.allSatisfy { $0.household == "4304811002010001" && $0.member == "刘浩 43048120100615001X" })
             #expect(report.errors == 1 && report.warnings == 1)
+            // per village of the township, every village listed, the findings where they are.
+            let byVillage = try await service.byChildArea(report, by: r.user("township"))
+            #expect(byVillage.map { $0.area?.code.rawValue } == [SmallRegistry.village, SmallRegistry.otherVillage])
+            #expect(byVillage.map(\.errors) == [1, 0] && byVillage.map(\.warnings) == [1, 0])
+            #expect(byVillage[0].rules == ["DQ-005": 1, "DQ-032": 1] && byVillage[1].rules.isEmpty)
+            let byTownship = try await service.byChildArea(
+                try await service.check(area: try AdminCode("430481"), asOf: asOf, by: r.user("county")), by: r.user("county"))
+            #expect(byTownship.map { $0.area?.code.rawValue } == ["430481100"] && byTownship[0].rules == ["DQ-005": 1, "DQ-032": 1])
+            await #expect(throws: AccessDenied.self) { _ = try await service.byChildArea(report, by: r.user("othercadre")) }
             #expect(report.counts.first { $0.rule == "DQ-032" }?.count == 1 && report.counts.first { $0.rule == "DQ-006" }?.count == 0)
             let zh = try Localizer.load(.zh)
             // The household's latest income year is 2017: its members' attributes are read as of 2017-12-31.
