@@ -29,14 +29,14 @@ struct Report: AsyncParsableCommand {
                 try await ReportService(env).press(of: try AdminCode(area), asOf: try MonitorInput.date(asOf) ?? env.today, by: user)
             }
             let s = Console.strings
-            let rows = report.comparisons.map(ComparisonRow.init)
+            let rows = report.comparisons.map(AreaSummaryReport.ReportedComparison.init)
             switch format {
             case .json:
                 struct Shown: Encodable {
                     var area: String
                     var asOf: String
                     var statement: [String]
-                    var figures: [ComparisonRow]
+                    var figures: [AreaSummaryReport.ReportedComparison]
                 }
                 Console.out(
                     MonitorOutput.json(
@@ -48,33 +48,8 @@ struct Report: AsyncParsableCommand {
                 for line in PressStatement.lines(report.summary, s) { Console.out(line) }
                 guard !rows.isEmpty else { return }
                 Console.out("")
-                Console.out(s.text("report.press.header"))
-                for (row, c) in zip(rows, report.comparisons) {
-                    Console.out(
-                        [
-                            s.label(c.reported.indicator.label), row.asOf, row.reported, row.recomputed ?? "—",
-                            row.difference.map { c.agrees ? s.text("report.agrees") : $0 } ?? "—", row.source,
-                        ].joined(separator: "\t"))
-                }
+                for line in StatsOutput.comparisonLines(report.comparisons, strings: s) { Console.out(line) }
             }
-        }
-    }
-
-    struct ComparisonRow: Encodable {
-        var indicator: String
-        var asOf: String
-        var reported: String
-        var recomputed: String?
-        var difference: String?
-        var source: String
-
-        init(_ c: FigureComparison) {
-            indicator = c.reported.indicator.token
-            asOf = c.reported.asOf.description
-            reported = c.reported.value.description
-            recomputed = c.recomputed?.description
-            difference = c.difference?.description
-            source = c.reported.source
         }
     }
 

@@ -50,17 +50,19 @@ struct Stats: AsyncParsableCommand {
     func run() async throws {
         let code: AdminCode
         do { code = try AdminCode(area) } catch { throw Failure.exit(error) }
-        let summaries = try await withServices(db, acting) { environment, user in
+        let (summaries, reported) = try await withServices(db, acting) { environment, user in
             let date = try asOf.map(CivilDate.init) ?? environment.today
             let service = StatisticsService(environment)
-            return children
+            let summaries =
+                children
                 ? try await service.breakdown(of: code, asOf: date, by: user) : [try await service.summary(of: code, asOf: date, by: user)]
+            return (summaries, try await ReportService(environment).comparisons(for: summaries, by: user))
         }
         do {
             switch format {
-            case .json: Console.out(try StatsOutput.json(summaries, single: !children))
+            case .json: Console.out(try StatsOutput.json(summaries, single: !children, reported: reported))
             case .csv: Console.out(StatsOutput.csv(summaries, suppressBelow: suppressBelow))
-            case .table: Console.out(StatsOutput.table(summaries, strings: Console.strings))
+            case .table: Console.out(StatsOutput.table(summaries, strings: Console.strings, reported: reported))
             case .xlsx:
                 try StatsOutput.workbook(summaries, strings: Console.strings, suppressBelow: suppressBelow).data()
                     .write(to: URL(fileURLWithPath: output ?? ""))

@@ -6,10 +6,10 @@ import TuopinStrings
 
 /// The three renderings of area summaries.
 enum StatsOutput {
-    static func json(_ summaries: [AreaSummary], single: Bool) throws -> String {
+    static func json(_ summaries: [AreaSummary], single: Bool, reported: [String: [FigureComparison]] = [:]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let reports = summaries.map(AreaSummaryReport.init)
+        let reports = summaries.map { AreaSummaryReport($0, reported: reported[$0.area.code.rawValue] ?? []) }
         let data = single ? try encoder.encode(reports[0]) : try encoder.encode(reports)
         return String(decoding: data, as: UTF8.self)
     }
@@ -77,8 +77,25 @@ enum StatsOutput {
         return Workbook([Workbook.Sheet(name: name, header: header, rows: rows)])
     }
 
-    static func table(_ summaries: [AreaSummary], strings s: Localizer) -> String {
-        summaries.map { one($0, strings: s) }.joined(separator: "\n\n")
+    static func table(_ summaries: [AreaSummary], strings s: Localizer, reported: [String: [FigureComparison]] = [:]) -> String {
+        summaries.map { summary in
+            let comparisons = reported[summary.area.code.rawValue] ?? []
+            return ([one(summary, strings: s)] + (comparisons.isEmpty ? [] : [""] + comparisonLines(comparisons, strings: s))).joined(separator: "\n")
+        }
+        .joined(separator: "\n\n")
+    }
+
+    /// Published figures beside the recomputed ones: a header, then indicator, date, published,
+    /// recomputed, difference ("一致" when they agree) and source.
+    static func comparisonLines(_ comparisons: [FigureComparison], strings s: Localizer) -> [String] {
+        [s.text("report.press.header")]
+            + comparisons.map { c in
+                let row = AreaSummaryReport.ReportedComparison(c)
+                return [
+                    s.label(c.reported.indicator.label), row.asOf, row.reported, row.recomputed ?? "—",
+                    row.difference.map { c.agrees ? s.text("report.agrees") : $0 } ?? "—", row.source,
+                ].joined(separator: "\t")
+            }
     }
 
     static func one(_ x: AreaSummary, strings s: Localizer) -> String {

@@ -48,6 +48,33 @@ public struct AreaSummaryReport: Encodable, Sendable {
     var cumulativeReduction: Reduction
     var poorVillages: Designated
     var poorCounties: Designated
+    /// The figures published for the area on the same date, beside the recomputed ones.
+    var reported: [ReportedComparison]?
+
+    public struct ReportedComparison: Encodable, Sendable {
+        public var indicator: String
+        public var asOf: String
+        public var reported: String
+        public var recomputed: String?
+        public var difference: String?
+        public var agrees: Bool
+        public var source: String
+
+        public init(_ c: FigureComparison) {
+            indicator = c.reported.indicator.token
+            asOf = c.reported.asOf.description
+            reported = c.reported.value.description
+            recomputed = c.recomputed?.description
+            difference = c.difference?.description
+            agrees = c.agrees
+            source = c.reported.source
+        }
+    }
+
+    public init(_ s: AreaSummary, reported comparisons: [FigureComparison]) {
+        self.init(s)
+        reported = comparisons.isEmpty ? nil : comparisons.map(ReportedComparison.init)
+    }
 
     public init(_ s: AreaSummary) {
         area = AreaRef(code: s.area.code.rawValue, name: s.area.name, level: s.area.level.token, kind: s.area.kind.token)

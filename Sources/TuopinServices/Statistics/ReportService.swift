@@ -32,6 +32,23 @@ public struct ReportService: Sendable {
         return PressReport(summary: summary, comparisons: comparisons)
     }
 
+    /// The figures published for each summary's area on exactly its date, each beside the one
+    /// the summary recomputes: what `tuopin stats` shows under its figures. Keyed by area code.
+    public func comparisons(for summaries: [AreaSummary], by user: User) async throws -> [String: [FigureComparison]] {
+        var result: [String: [FigureComparison]] = [:]
+        for summary in summaries {
+            try await environment.authorize(user, .view, area: summary.area.code)
+            let figures = try await environment.store.read {
+                try await ReportedFigureQuery.figures(of: summary.area.code, asOf: summary.asOf, $0.sql)
+            }
+            let order = Dictionary(uniqueKeysWithValues: HeadlineIndicator.allCases.enumerated().map { ($1, $0) })
+            let same = figures.filter { $0.asOf == summary.asOf }.sorted { order[$0.indicator, default: 0] < order[$1.indicator, default: 0] }
+            guard !same.isEmpty else { continue }
+            result[summary.area.code.rawValue] = same.map { FigureComparison(reported: $0, recomputed: $0.indicator.value(in: summary)) }
+        }
+        return result
+    }
+
     /// The area's reported series, every date.
     public func reported(of code: AdminCode, by user: User) async throws -> [ReportedFigure] {
         try await environment.authorize(user, .view, area: code)

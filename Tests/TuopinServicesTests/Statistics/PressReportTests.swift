@@ -56,6 +56,19 @@ struct PressReportTests {
             let remaining = try #require(press.comparisons.first { $0.reported.indicator == .remainingPeople })
             let one = try FixedDecimal("1"), minusOne = try FixedDecimal("-1")
             #expect(remaining.recomputed == one && remaining.difference == minusOne)
+            // The statistics of the same area and date show the published figures beside theirs;
+            // another date, or an area without published figures, shows none.
+            let stats = StatisticsService(r.environment), county = try await r.user("county")
+            let summary = try await stats.summary(of: leiyang, asOf: pressDay, by: county)
+            let beside = try await service.comparisons(for: [summary], by: county)
+            #expect(beside[leiyang.rawValue]?.first { $0.reported.indicator == .remainingPeople }?.difference == minusOne)
+            #expect(
+                beside[leiyang.rawValue]?.map(\.reported.indicator)
+                    == HeadlineIndicator.allCases.filter { i in series.contains { $0.indicator == i && $0.asOf == pressDay } })
+            let dayAfter = try await stats.summary(of: leiyang, asOf: CivilDate(year: 2020, month: 10, day: 16)!, by: county)
+            #expect(try await service.comparisons(for: [dayAfter], by: county).isEmpty)
+            let township = try await stats.summary(of: try AdminCode("430481100"), asOf: pressDay, by: county)
+            #expect(try await service.comparisons(for: [township], by: county).isEmpty)
         }
     }
 }
