@@ -36,8 +36,11 @@ public enum WebApplication {
         router.addRoutes(StaticController(site: site).endpoints)
         router.addRoutes(SignInController(signIn: signIn, site: site, secureCookies: secure).endpoints)
         router.addRoutes(
-            DashboardController(statistics: StatisticsService(environment), site: site, today: { environment.today }, store: environment.store)
-                .endpoints)
+            DashboardController(
+                statistics: StatisticsService(environment), reports: ReportService(environment), site: site, today: { environment.today },
+                store: environment.store
+            )
+            .endpoints)
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router
     }

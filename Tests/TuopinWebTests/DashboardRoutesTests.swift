@@ -35,6 +35,11 @@ struct DashboardRoutesTests {
             #expect(html.contains("14,466 户") && html.contains("43,172 人"))
             #expect(html.contains("1,012 户") && html.contains("2,198 人"))
             #expect(html.contains("0.18%") && html.contains("34 / 34 个"))
+            // The press conference's figures beside the recomputed ones, card by card.
+            #expect(html.contains("<div class=\"published agrees\">公布 14,466 户 · 43,172 人 · 一致</div>"))
+            #expect(html.contains("<div class=\"published agrees\">公布 1,012 户 · 2,198 人 · 一致</div>"))
+            #expect(html.contains("<div class=\"published agrees\">公布 0.18% · 一致</div>"))
+            #expect(!html.contains("published differs"))
             #expect(html.contains("蔡子池街道"), "a row per township")
             #expect(html.contains("<svg"), "the incidence chart is drawn on the server")
             #expect(html.contains("<span>衡阳市</span> › <span aria-current=\"page\">耒阳市</span>"), "the city above is shown but not linked")
@@ -101,6 +106,30 @@ struct DashboardRoutesTests {
             let cookie = r.headers[values: .setCookie].first { $0.hasPrefix("lang=") } ?? ""
             #expect(cookie.contains("lang=en") && cookie.contains("HttpOnly"))
             #expect(html.contains("href=\"?area=430481&amp;as-of=2020-10-15&amp;lang=zh\""), "the switch keeps the area and date")
+        }
+    }
+
+    /// A published figure the registry does not reproduce is shown beside it with the
+    /// difference (the small registry holds two of 耒阳's 14,466 households, so the press
+    /// conference's figures differ too); another date shows no published figure.
+    @Test func aPublishedFigureThatDiffersSaysByHowMuch() async throws {
+        try await SmallRegistry.with { registry in
+            let figure = ReportedFigure(
+                area: try AdminCode("430481"), asOf: try CivilDate("2020-10-15"), indicator: .remainingPeople, value: try FixedDecimal("3"),
+                source: "村务公开栏")
+            try await ReportService(registry.environment).report(figure, by: registry.user("admin"))
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let html = String(buffer: try await client.execute(uri: "/?as-of=2020-10-15", method: .get, headers: session.headers).body)
+                #expect(
+                    html.contains("<div class=\"published differs\">公布 1,012 户 · 3 人 · 重算差 -1,011 户 · -2 人</div>"),
+                    "1 household with 1 person not yet out; 3 people published")
+                #expect(html.contains("<div class=\"published differs\">公布 34 个 · 重算差 -33 个</div>"))
+                let en = String(buffer: try await client.execute(uri: "/?as-of=2020-10-15&lang=en", method: .get, headers: session.headers).body)
+                #expect(en.contains("published 1,012 households · 3 people · recomputed differs by -1,011 households · -2 people"))
+                let other = String(buffer: try await client.execute(uri: "/?as-of=2020-10-16", method: .get, headers: session.headers).body)
+                #expect(!other.contains("class=\"published"))
+            }
         }
     }
 

@@ -6,7 +6,7 @@ import TuopinStrings
 /// per child area.
 enum DashboardPage {
     static func render(
-        area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, site: Site,
+        area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, site: Site,
         context: TuopinRequestContext
     ) async throws -> HTML {
         let s = site.strings[context.language]
@@ -19,6 +19,7 @@ enum DashboardPage {
         let c = summary.counts
         let path = try await statistics.path(to: code, by: user).filter { $0.area.level != .province }
         let title = s.text("dashboard.heading", ["name": summary.area.name, "date": asOf.description])
+        let published = Published(try await reports.comparisons(for: [summary], by: user)[code.rawValue] ?? [], strings: s)
         var values: [String: Any] = [
             "breadcrumbs": path.enumerated().map { i, step -> [String: Any] in
                 [
@@ -35,22 +36,22 @@ enum DashboardPage {
             "cards": [
                 card(
                     s.text("dashboard.enrolled"), s.count(c.enrolledHouseholds) + " " + s.text("unit.households"),
-                    s.count(c.enrolledPeople) + " " + s.text("unit.people")),
+                    s.count(c.enrolledPeople) + " " + s.text("unit.people"), published.line(.enrolledHouseholds, .enrolledPeople)),
                 card(
                     s.text("dashboard.exited"), s.count(c.exitedHouseholds) + " " + s.text("unit.households"),
-                    s.count(c.exitedPeople) + " " + s.text("unit.people")),
+                    s.count(c.exitedPeople) + " " + s.text("unit.people"), published.line(.exitedHouseholds, .exitedPeople)),
                 card(
                     s.text("dashboard.notExited"), s.count(c.remainingHouseholds) + " " + s.text("unit.households"),
-                    s.count(c.remainingPeople) + " " + s.text("unit.people")),
+                    s.count(c.remainingPeople) + " " + s.text("unit.people"), published.line(.remainingHouseholds, .remainingPeople)),
                 card(
                     s.text("dashboard.incidence"), percent(summary.incidence),
                     summary.baseline.map {
                         s.text("dashboard.incidenceAtEnrolment", ["incidence": percent($0.incidence), "date": $0.date.description])
-                    } ?? ""),
+                    } ?? "", published.line(.incidencePercent, .baselineIncidencePercent)),
                 card(
                     s.text("dashboard.reduction"),
                     s.text("dashboard.tenThousandPeople", ["value": AreaSummary.tenThousands(summary.cumulativeReduction).text]),
-                    s.count(summary.cumulativeReduction) + " " + s.text("unit.people")),
+                    s.count(summary.cumulativeReduction) + " " + s.text("unit.people"), published.line(.cumulativeReduction)),
                 card(
                     s.text("dashboard.poorVillages"),
                     s.text(
@@ -58,7 +59,7 @@ enum DashboardPage {
                         [
                             "exited": s.count(summary.poorVillagesExited),
                             "designated": s.count(summary.poorVillagesDesignated),
-                        ]), ""),
+                        ]), "", published.line(.poorVillagesExited)),
             ],
             "incidenceExplained": s.explain(summary.incidence.check),
             "columns": [
@@ -121,8 +122,52 @@ enum DashboardPage {
         ]
     }
 
-    static func card(_ label: String, _ value: String, _ detail: String) -> [String: String] {
-        ["label": label, "value": value, "detail": detail]
+    static func card(_ label: String, _ value: String, _ detail: String, _ published: (text: String, agrees: Bool)? = nil) -> [String: String] {
+        var card = ["label": label, "value": value, "detail": detail]
+        if let published {
+            card["published"] = published.text
+            card["publishedClass"] = published.agrees ? "agrees" : "differs"
+        }
+        return card
+    }
+
+    /// The figures published for the area on the page's date (the reported series), worded
+    /// for the card that shows the same indicators: "公布 14,466 户 · 43,172 人 · 一致".
+    struct Published {
+        let comparisons: [HeadlineIndicator: FigureComparison]
+        let s: Localizer
+
+        init(_ list: [FigureComparison], strings: Localizer) {
+            comparisons = Dictionary(list.map { ($0.reported.indicator, $0) }, uniquingKeysWith: { _, last in last })
+            s = strings
+        }
+
+        func line(_ indicators: HeadlineIndicator...) -> (text: String, agrees: Bool)? {
+            let shown = indicators.compactMap { comparisons[$0] }
+            guard !shown.isEmpty else { return nil }
+            let values = shown.map(value).joined(separator: " · ")
+            let differing = shown.filter { !$0.agrees }
+            let state =
+                differing.isEmpty
+                ? s.text("report.agrees")
+                : s.text(
+                    "dashboard.published.differs",
+                    ["differences": differing.map { d in d.difference.map { value(d.reported.indicator, $0) } ?? "—" }.joined(separator: " · ")])
+            return (s.text("dashboard.published", ["values": values, "state": state]), differing.isEmpty)
+        }
+
+        private func value(_ c: FigureComparison) -> String { value(c.reported.indicator, c.reported.value) }
+
+        private func value(_ indicator: HeadlineIndicator, _ v: FixedDecimal) -> String {
+            switch indicator {
+            case .incidencePercent, .baselineIncidencePercent: return v.text + "%"
+            case .enrolledHouseholds, .exitedHouseholds, .remainingHouseholds:
+                return (v.places == 0 ? s.count(Int(v.scaled)) : v.text) + " " + s.text("unit.households")
+            case .enrolledPeople, .exitedPeople, .remainingPeople, .cumulativeReduction:
+                return (v.places == 0 ? s.count(Int(v.scaled)) : v.text) + " " + s.text("unit.people")
+            case .poorVillagesExited: return (v.places == 0 ? s.count(Int(v.scaled)) : v.text) + " " + s.text("unit.villages")
+            }
+        }
     }
 
     static func percent(_ i: Incidence) -> String { i.percent.map { $0.text + "%" } ?? "—" }

@@ -13,6 +13,7 @@ import TuopinStore
 /// evaluation day's many views of the same figures cost one rendering each.
 struct DashboardController: Sendable {
     let statistics: StatisticsService
+    let reports: ReportService
     let site: Site
     let today: @Sendable () -> CivilDate
     let store: Store
@@ -36,7 +37,8 @@ struct DashboardController: Sendable {
         let (chosen, day) = (area, date)
         let token = context.session?.csrfToken ?? ""
         let render = { @Sendable () async throws -> Kept in
-            let page = try await DashboardPage.render(area: chosen, asOf: day, user: user, statistics: statistics, site: site, context: context)
+            let page = try await DashboardPage.render(
+                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, site: site, context: context)
             // The page without the token, cut where it stood (joined again per request).
             let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
             return Kept(parts: parts, status: page.status)
