@@ -41,6 +41,12 @@ public enum WebApplication {
                 store: environment.store
             )
             .endpoints)
+        router.addRoutes(
+            HouseholdsController(
+                households: HouseholdFileService(environment), statistics: StatisticsService(environment), site: site,
+                today: { environment.today }
+            )
+            .endpoints, atPath: "/households")
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router
     }

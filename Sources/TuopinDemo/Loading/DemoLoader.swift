@@ -92,6 +92,7 @@ public struct DemoLoader: Sendable {
         summary.villageProfiles = population.profiles.count
         if users { summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user) }
         if monitoring { try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user) }
+        try await environment.store.optimize()
         return summary
     }
 }

@@ -205,6 +205,18 @@ public final class Store: Sendable {
         }
     }
 
+    /// After a bulk write: SQLite gathers the query planner's statistics of every table that
+    /// needs them (`PRAGMA optimize=0x10002`, each table sampled up to `analysis_limit` rows, so
+    /// it takes milliseconds). Without them it may join a search's tables in the wrong order.
+    /// PostgreSQL's autovacuum analyses by itself.
+    public func optimize() async throws {
+        guard dialect == .sqlite else { return }
+        try await transaction { tx in
+            try await tx.sql.raw("PRAGMA analysis_limit = 1000").run()
+            try await tx.sql.raw("PRAGMA optimize = 0x10002").run()
+        }
+    }
+
     /// A number that changes whenever anything is committed (see `ChangeStamp`), or nil where
     /// there is none: an answer cached under one stamp is good while the stamp stays the same.
     public func changeStamp() async -> Int64? { await changes?.current() }

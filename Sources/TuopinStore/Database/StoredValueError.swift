@@ -88,6 +88,13 @@ extension SQLRow {
         return code
     }
 
+    /// A household-number column.
+    func storedHousehold(_ column: String, table: String, key: @autoclosure () -> String) throws -> HouseholdNumber {
+        let text = try storedText(column, table: table, key: key())
+        guard let number = try? HouseholdNumber(text) else { throw StoredValueError(table: table, column: column, key: key(), value: text) }
+        return number
+    }
+
     /// Whatever the column holds, as text, for an error message.
     func rawText(_ column: String) -> String {
         if (try? decodeNil(column: column)) == true { return "NULL" }

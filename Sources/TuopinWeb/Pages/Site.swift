@@ -16,7 +16,7 @@ public struct Site: Sendable {
         case badTemplate(String)
     }
 
-    static let templateNames = ["layout", "dashboard", "error", "signin", "users"]
+    static let templateNames = ["layout", "dashboard", "error", "signin", "users", "households", "household"]
 
     static func load(strings: StringTables) throws -> Site {
         var library = MustacheLibrary()
@@ -49,7 +49,9 @@ public struct Site: Sendable {
             "skip": s.text("app.skipToContent"),
         ]
         if let user = context.user {
-            var nav: [[String: String]] = [["label": s.text("nav.dashboard"), "link": "/"]]
+            var nav: [[String: String]] = [
+                ["label": s.text("nav.dashboard"), "link": "/"], ["label": s.text("nav.households"), "link": "/households"],
+            ]
             if AccessPolicy.allowed(user.role).contains(.manageUsers) { nav.append(["label": s.text("nav.users"), "link": "/admin/users"]) }
             layout["signedIn"] = true
             layout["nav"] = nav

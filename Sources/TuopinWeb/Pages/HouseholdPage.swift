@@ -1,0 +1,108 @@
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+
+/// One household's file: its facts, members, incomes by year, the latest home visit's
+/// 两不愁三保障 and conditions, the status timeline, measures, cadres and monitoring cases
+/// with their deadlines. Private fields come masked from the service unless the user may
+/// see them; health and birth dates are masked here on the same condition.
+enum HouseholdPage {
+    static func render(_ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext) -> HTML {
+        let s = site.strings[context.language]
+        let h = file.household
+        let village = file.areaNames.last?.name ?? h.village.rawValue
+        let title = s.text("household.title", ["number": h.number.rawValue, "village": village])
+        func yes(_ flag: Bool) -> String { s.text(flag ? "household.yes" : "household.no") }
+        func date(_ d: CivilDate?) -> String { d?.description ?? "—" }
+        var facts: [[String: String]] = [
+            ["label": s.text("households.attribute"), "value": s.label(h.povertyAttribute.label)],
+            ["label": s.text("household.standard"), "value": s.label(h.identificationStandard.label)],
+            ["label": s.text("households.cause"), "value": s.label(h.mainCause.label)],
+            [
+                "label": s.text("household.secondaryCauses"),
+                "value": h.secondaryCauses.isEmpty ? "—" : h.secondaryCauses.map { s.label($0.label) }.joined(separator: "、"),
+            ],
+            ["label": s.text("household.firstIdentified"), "value": String(h.firstIdentifiedYear)],
+            ["label": s.text("household.plannedExit"), "value": h.plannedExitYear.map(String.init) ?? "—"],
+            ["label": s.text("household.phone"), "value": h.phone ?? "—"],
+            ["label": s.text("household.bankAccount"), "value": h.bankAccount ?? "—"],
+        ]
+        if h.isMilitaryMartyrFamily || h.isOneChild || h.isTwoDaughters {
+            let flags = [
+                (h.isMilitaryMartyrFamily, "household.militaryMartyr"), (h.isOneChild, "household.oneChild"),
+                (h.isTwoDaughters, "household.twoDaughters"),
+            ]
+            facts.append(["label": s.text("household.flags"), "value": flags.filter(\.0).map { s.text($0.1) }.joined(separator: "、")])
+        }
+        let members = file.members.map { line -> [String: String] in
+            let m = line.member
+            return [
+                "name": m.name, "relation": s.label(line.relation.label), "sex": s.label(m.sex.label),
+                "birth": file.clear ? m.birthDate.description : Masking.birthDate(m.birthDate), "id": m.idNumber,
+                "education": s.label(m.education.label),
+                "health": file.clear ? m.health.sorted { $0.token < $1.token }.map { s.label($0.label) }.joined(separator: "、") : Masking.hidden,
+                "labour": s.label(m.labourCapacity.label), "insured": yes(m.medicalInsured), "from": line.from.description,
+                "to": line.to.map { d in
+                    d.description + (line.endReason.flatMap(NaturalReductionReason.init(token:)).map { "（" + s.label($0.label) + "）" } ?? "")
+                } ?? "—",
+                "current": line.to == nil ? "current" : "past",
+            ]
+        }
+        var latest: [[String: String]] = []
+        if let y = file.latestYear {
+            latest = BasicGuarantee.allCases.map {
+                ["label": s.label($0.label), "value": s.text(y.securedGuarantees.contains($0) ? "household.secured" : "household.notSecured")]
+            }
+            latest.append(["label": s.text("household.dangerGrade"), "value": y.living.dangerGrade.map { s.label($0.label) } ?? "—"])
+            latest.append(["label": s.text("household.safeWater"), "value": y.living.safeDrinkingWater.map(yes) ?? "—"])
+            latest.append(["label": s.text("household.toilet"), "value": y.living.sanitaryToilet.map(yes) ?? "—"])
+        }
+        let cases = file.cases.map { c -> [String: String] in
+            let late = c.identifiedOn == nil && c.closedOn == nil && (c.deadline.map { $0 < today } ?? false)
+            return [
+                "reference": c.reference, "state": s.label(c.state.label), "category": c.category.map { s.label($0.label) } ?? "—",
+                "risks": c.risks.map { s.label($0.label) }.joined(separator: "、"), "channel": s.label(c.channel.label),
+                "lead": c.leadDate.description, "deadline": date(c.deadline), "identified": date(c.identifiedOn), "closed": date(c.closedOn),
+                "late": late ? s.text("household.case.late") : "",
+            ]
+        }
+        let values: [String: Any] = [
+            "title": title,
+            "breadcrumbs": file.areaNames.map { ["name": $0.name, "link": "/households?area=\($0.code.rawValue)"] },
+            "breadcrumbLabel": s.text("dashboard.breadcrumbs"), "backLabel": s.text("household.back"),
+            "factsHeading": s.text("household.facts"), "facts": facts,
+            "masked": !file.clear, "maskedNote": s.text("household.masked"),
+            "membersHeading": s.text("household.members"), "members": members, "hasMembers": !members.isEmpty,
+            "memberColumns": ["name", "relation", "sex", "birth", "id", "education", "health", "labour", "insured", "from", "to"].map {
+                ["label": s.text("household.member." + $0)]
+            },
+            "incomesHeading": s.text("household.incomes"), "hasIncomes": !file.incomes.isEmpty,
+            "incomes": file.incomes.map { ["year": String($0.year), "perCapita": $0.perCapita.formatted] },
+            "yearCol": s.text("household.year"), "perCapitaCol": s.text("household.perCapita"),
+            "latestHeading": file.latestYear.map { s.text("household.latest", ["year": String($0.year)]) } ?? "", "latest": latest,
+            "timelineHeading": s.text("household.timeline"), "hasEvents": !file.events.isEmpty,
+            "events": file.events.sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }.map {
+                ["date": $0.effectiveDate.description, "kind": s.label($0.kind.label), "status": s.label($0.status.label), "note": $0.note]
+            },
+            "eventColumns": ["date", "kind", "status", "note"].map { ["label": s.text("household.event." + $0)] },
+            "measuresHeading": s.text("household.measures"), "hasMeasures": !file.measures.isEmpty,
+            "measures": file.measures.map {
+                [
+                    "kind": s.label($0.kind.label), "project": $0.project, "amount": $0.amount?.formatted ?? "—", "start": $0.start.description,
+                    "end": date($0.end),
+                ]
+            },
+            "measureColumns": ["kind", "project", "amount", "start", "end"].map { ["label": s.text("household.measure." + $0)] },
+            "cadresHeading": s.text("household.cadres"), "hasCadres": !file.cadres.isEmpty,
+            "cadres": file.cadres.map { ["name": $0.name, "unit": $0.unit, "phone": $0.phone, "from": $0.from.description, "to": date($0.to)] },
+            "cadreColumns": ["name", "unit", "phone", "from", "to"].map { ["label": s.text("household.cadre." + $0)] },
+            "casesHeading": s.text("household.cases"), "hasCases": !cases.isEmpty, "cases": cases,
+            "caseColumns": ["reference", "state", "category", "risks", "channel", "lead", "deadline", "identified", "closed"].map {
+                ["label": s.text("household.case." + $0)]
+            },
+            "none": s.text("household.none"),
+        ]
+        return site.page("household", values, context: context, title: title)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinTesting
+
+/// `/households` and `/households/{number}` on the small registry: household 1 (刘伟, head;
+/// 李芳; 刘浩; exited in 2017) and household 2 (王强, not yet out), both in 白溪村.
+@Suite("Households: search, list and a household's file")
+struct HouseholdsRoutesTests {
+    static func page(_ client: some TestClientProtocol, _ uri: String, _ session: TestApp.Session) async throws -> (HTTPResponse.Status, String) {
+        let r = try await client.execute(uri: uri, method: .get, headers: session.headers)
+        return (r.status, String(buffer: r.body))
+    }
+
+    @Test func searchFindsByNameIdNumberAndHouseholdNumberAndMasksIdNumbers() async throws {
+        try await SmallRegistry.with { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let (status, all) = try await Self.page(client, "/households", session)
+                #expect(status == .ok && all.contains("共 2 户，第 1 / 1 页"))
+                #expect(all.contains("href=\"/households/4304811002010001\"") && all.contains("href=\"/households/4304811002010002\""))
+                #expect(all.contains("刘伟") && all.contains("王强"), "the county office may see names")
+                #expect(all.contains("430481************") && !all.contains("430481198001010013"), "ID numbers are masked in the list")
+                #expect(all.contains("<a href=\"/households\">农户</a>"), "the navigation links the list")
+                let cases: [(String, [String])] = [
+                    ("q=%E6%9D%8E", ["4304811002010001"]),  // 李 (李芳, a member, not the head)
+                    ("q=430424195512310033", ["4304811002010002"]),  // 王强's ID number
+                    ("q=43048110020100", ["4304811002010001", "4304811002010002"]),  // a household-number prefix
+                    ("status=exitedWithPolicies", ["4304811002010001"]),
+                    ("attribute=dibao", ["4304811002010002"]),
+                    ("cause=illness", ["4304811002010001"]),
+                    ("monitored=1", []),
+                    ("q=%25", []),  // "%" is a character, not a wildcard
+                    ("q=_", []),
+                    ("area=430481100202", []),
+                ]
+                for (query, expected) in cases {
+                    let (status, html) = try await Self.page(client, "/households?" + query, session)
+                    #expect(status == .ok, "\(query)")
+                    #expect(html.contains("共 \(expected.count) 户"), "\(query)")
+                    for number in ["4304811002010001", "4304811002010002"] {
+                        #expect(html.contains("href=\"/households/\(number)\"") == expected.contains(number), "\(query) \(number)")
+                    }
+                }
+                let (bad, worded) = try await Self.page(client, "/households?status=rich", session)
+                #expect(bad == .badRequest && worded.contains("rich"))
+            }
+        }
+    }
+
+    @Test func aHouseholdsFileShowsItsMembersIncomesAndHistory() async throws {
+        try await SmallRegistry.with { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let (status, html) = try await Self.page(client, "/households/4304811002010001", session)
+                #expect(status == .ok)
+                #expect(html.contains("户 4304811002010001（白溪村）"))
+                #expect(html.contains("<td>刘伟</td><td>户主</td>") && html.contains("43048120100615001X") && html.contains("1980-01-01"))
+                #expect(html.contains("<td>2017</td><td class=\"num\">4,000.00</td>"), "12,000 yuan for three people")
+                #expect(html.contains("<td>2017-11-20</td>") && html.contains("已脱贫(享受政策)"))
+                #expect(!html.contains("按您的权限"), "nothing masked for the county office")
+                let (notFound, worded) = try await Self.page(client, "/households/4304811002019999", session)
+                #expect(notFound == .notFound && worded.contains("4304811002019999"))
+                let (bad, badWords) = try await Self.page(client, "/households/12%3Cscript%3E", session)
+                #expect(bad == .badRequest && badWords.contains("不是") == false && badWords.contains("户编号") && !badWords.contains("<script>"))
+            }
+        }
+    }
+
+    @Test func theInspectorSeesMaskedDataAndAnotherVillagesCadreNothing() async throws {
+        try await SmallRegistry.with { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let inspector = try await TestApp.signIn(client, username: "inspector", password: SmallRegistry.password)
+                let (_, list) = try await Self.page(client, "/households?area=430481", inspector)
+                #expect(list.contains("刘*") && !list.contains("刘伟"))
+                let (status, file) = try await Self.page(client, "/households/4304811002010001", inspector)
+                #expect(status == .ok && file.contains("按您的权限"))
+                #expect(!file.contains("刘伟") && !file.contains("430481198001010013") && !file.contains("1980-01-01") && file.contains("1980-**-**"))
+                #expect(!file.contains("13800000000"), "the phone is masked")
+                let other = try await TestApp.signIn(client, username: "othercadre", password: SmallRegistry.password)
+                let (_, empty) = try await Self.page(client, "/households", other)
+                #expect(empty.contains("共 0 户"))
+                let (hidden, _) = try await Self.page(client, "/households/4304811002010001", other)
+                #expect(hidden == .notFound, "a household outside the scope is not found")
+                let (denied, _) = try await Self.page(client, "/households?area=430481100201", other)
+                #expect(denied == .forbidden)
+            }
+        }
+    }
+}
