@@ -43,7 +43,8 @@ public enum WebApplication {
             .endpoints)
         router.addRoutes(
             HouseholdsController(
-                households: HouseholdFileService(environment), statistics: StatisticsService(environment), site: site,
+                households: HouseholdFileService(environment), monitoring: MonitoringService(environment),
+                statistics: StatisticsService(environment), site: site,
                 today: { environment.today }
             )
             .endpoints, atPath: "/households")

@@ -92,4 +92,56 @@ struct HouseholdsRoutesTests {
             }
         }
     }
+
+    /// A monitoring identification taken step by step through the household's page, across
+    /// the village cadre, the township officer and the county office: each sees the current
+    /// step, a refused step is worded at its form, and the county's approval puts the household
+    /// under monitoring.
+    @Test func aCaseIsTakenFromLeadToApprovalThroughTheHouseholdsPage() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_654_041_600))  // 2022-06-01
+        try await SmallRegistry.with(clock: clock) { registry in
+            let lead = try await MonitoringService(registry.environment).lead(
+                .init(
+                    household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: try CivilDate("2022-03-01"),
+                    risks: [.illness], note: "走访发现"), by: registry.user("cadre"))
+            let page = "/households/4304811002010001", action = "/households/4304811002010001/cases/\(lead.reference)/step"
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                func post(_ session: TestApp.Session, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String, String?) {
+                    let (headers, body) = session.form(fields)
+                    let r = try await client.execute(uri: action, method: .post, headers: headers, body: body)
+                    return (r.status, String(buffer: r.body), r.headers[.location])
+                }
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                let (_, before) = try await Self.page(client, page, cadre)
+                #expect(before.contains("当前步骤：入户核实（村级）") && before.contains("name=\"consent\""))
+                // Without the signed authorisation the home check is refused, in words, at the form.
+                let (refused, html, _) = try await post(cadre, ["date": "2022-03-02"])
+                #expect(refused == .unprocessableContent && html.contains("class=\"alert\"") && html.contains("授权"))
+                for fields in [
+                    ["date": "2022-03-02", "consent": "1"], ["date": "2022-03-03"], ["date": "2022-03-04"],
+                    ["date": "2022-03-10", "noticeFrom": "2022-03-05", "noticeTo": "2022-03-09", "objectionsResolved": "1"],
+                ] {
+                    let (status, _, location) = try await post(cadre, fields)
+                    #expect(status == .seeOther && location == page + "?done=step", "\(fields)")
+                }
+                let (_, atTownship) = try await Self.page(client, page + "?done=step", cadre)
+                #expect(atTownship.contains("步骤已记录") && atTownship.contains("当前步骤：乡镇审核（乡镇）"))
+                let (notYours, words, _) = try await post(cadre, ["date": "2022-03-11"])
+                #expect(notYours == .forbidden && words.contains("class=\"alert\""))
+                let township = try await TestApp.signIn(client, username: "township", password: SmallRegistry.password)
+                #expect(try await post(township, ["date": "2022-03-11"]).0 == .seeOther)
+                let county = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let (_, atCounty) = try await Self.page(client, page, county)
+                #expect(atCounty.contains("当前步骤：县级审定（县级）") && atCounty.contains("name=\"category\""))
+                let (approved, _, _) = try await post(
+                    county, ["date": "2022-03-12", "category": "unstableExited", "risk.illness": "1", "risk.schooling": "1"])
+                #expect(approved == .seeOther)
+                let (_, after) = try await Self.page(client, page, county)
+                #expect(after.contains("监测 \(lead.reference)（") && !after.contains("当前步骤"), "under monitoring: no identification step left")
+                #expect(after.contains("<td>脱贫不稳定户</td><td>因病、因学</td>"))
+                let (badDate, dateWords, _) = try await post(county, ["date": "2022-13-01"])
+                #expect(badDate == .unprocessableContent && dateWords.contains("date"))
+            }
+        }
+    }
 }

@@ -50,6 +50,9 @@ public struct HouseholdFileService: Sendable {
         public var measures: [AssistanceMeasure]
         public var cadres: [CadreAssignment]
         public var cases: [MonitoringCase]
+        /// The cases still open, each with its recorded steps and procedures (its current
+        /// step is the one a form may record next).
+        public var openCases: [CaseFile]
         /// Whether private data is shown (else names, ID numbers, birth dates, phones and accounts are masked).
         public var clear: Bool
     }
@@ -83,7 +86,10 @@ public struct HouseholdFileService: Sendable {
                 incomes: incomes.map { ($0.key, $0.value) }, latestYear: latest,
                 measures: try await AssistanceQuery.measures(county: county, household: number, sql),
                 cadres: try await AssistanceQuery.assignments(in: village, household: number, sql),
-                cases: try await MonitoringQuery.cases(county: county, household: number, sql), clear: clear)
+                cases: try await MonitoringQuery.cases(county: county, household: number, sql), openCases: [], clear: clear)
+        }
+        for c in file.cases where c.closedOn == nil {
+            file.openCases.append(try await MonitoringService(environment).show(c.reference, by: user))
         }
         if !clear {
             file.household.phone = file.household.phone.map(Masking.privateField)

@@ -1,3 +1,4 @@
+import HTTPTypes
 import TuopinCore
 import TuopinServices
 import TuopinStore
@@ -8,7 +9,11 @@ import TuopinStrings
 /// with their deadlines. Private fields come masked from the service unless the user may
 /// see them; health and birth dates are masked here on the same condition.
 enum HouseholdPage {
-    static func render(_ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext) -> HTML {
+    /// `error`: a refused step, shown at its case's form (with `status`); `done`: a step recorded.
+    static func render(
+        _ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext,
+        error: (reference: String, message: String)? = nil, done: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> HTML {
         let s = site.strings[context.language]
         let h = file.household
         let village = file.areaNames.last?.name ?? h.village.rawValue
@@ -67,8 +72,14 @@ enum HouseholdPage {
                 "late": late ? s.text("household.case.late") : "",
             ]
         }
+        let open = file.openCases.map { caseFile in
+            openCase(
+                caseFile, household: h.number, today: today, s: s, error: error?.reference == caseFile.monitoringCase.reference ? error?.message : nil
+            )
+        }
         let values: [String: Any] = [
-            "title": title,
+            "title": title, "done": done ?? "", "openCases": open, "csrf": context.session?.csrfToken ?? "",
+            "openHeading": s.text("household.open.heading"),
             "breadcrumbs": file.areaNames.map { ["name": $0.name, "link": "/households?area=\($0.code.rawValue)"] },
             "breadcrumbLabel": s.text("dashboard.breadcrumbs"), "backLabel": s.text("household.back"),
             "factsHeading": s.text("household.facts"), "facts": facts,
@@ -103,6 +114,46 @@ enum HouseholdPage {
             },
             "none": s.text("household.none"),
         ]
-        return site.page("household", values, context: context, title: title)
+        return site.page("household", values, context: context, title: title, status: status)
+    }
+
+    /// An open case: its recorded steps, and the form that records its current step (the
+    /// fields that step takes: consent at the home visit, the notice's days, the county's
+    /// category and risks).
+    static func openCase(_ f: CaseFile, household: HouseholdNumber, today: CivilDate, s: Localizer, error: String?) -> [String: Any] {
+        let c = f.monitoringCase
+        let stage = f.identification.flatMap { i in f.elimination.flatMap { c.currentStage(identification: i, elimination: $0) } }
+        var values: [String: Any] = [
+            "reference": c.reference, "heading": s.text("household.open.case", ["reference": c.reference, "state": s.label(c.state.label)]),
+            "steps": f.steps.map { step -> [String: String] in
+                [
+                    "date": step.date.description, "what": s.label(step.transition.label) + (step.step.map { "：" + s.label($0.label) } ?? ""),
+                    "level": step.level.map { s.label($0.label) } ?? "", "actor": step.actor, "note": step.note,
+                ]
+            },
+            "error": error ?? "",
+        ]
+        guard let stage else { return values }
+        let id = c.reference
+        values["form"] =
+            [
+                "action": "/households/\(household.rawValue)/cases/\(c.reference)/step",
+                "current": s.text("household.open.current", ["step": s.label(stage.step.label), "level": s.label(stage.level.label)]),
+                "dateId": "date-\(id)", "dateLabel": s.text("household.open.date"), "today": today.description,
+                "noteId": "note-\(id)", "noteLabel": s.text("household.open.note"),
+                "consent": stage.step == .homeVerification, "consentId": "consent-\(id)", "consentLabel": s.text("household.open.consent"),
+                "notice": stage.step == .publicNotice, "fromId": "from-\(id)", "toId": "to-\(id)",
+                "fromLabel": s.text("household.open.noticeFrom"), "toLabel": s.text("household.open.noticeTo"),
+                "objectionsId": "objections-\(id)", "objectionsLabel": s.text("household.open.objections"),
+                "approval": stage.step == .countyApproval && stage.level == .county, "categoryId": "category-\(id)",
+                "categoryLabel": s.text("household.case.category"),
+                "categories": MonitoringCategory.allCases.map { ["value": $0.token, "label": s.label($0.label), "selected": $0 == c.category] },
+                "risksLabel": s.text("household.case.risks"),
+                "risks": RiskType.allCases.map {
+                    ["name": "risk.\($0.token)", "id": "risk-\(id)-\($0.token)", "label": s.label($0.label), "checked": c.risks.contains($0)]
+                },
+                "submit": s.text("household.open.submit"),
+            ] as [String: Any]
+        return values
     }
 }

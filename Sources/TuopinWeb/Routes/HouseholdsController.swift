@@ -9,6 +9,7 @@ import TuopinStrings
 /// Scope is the services': a household outside it is not found.
 struct HouseholdsController: Sendable {
     let households: HouseholdFileService
+    let monitoring: MonitoringService
     let statistics: StatisticsService
     let site: Site
     let today: @Sendable () -> CivilDate
@@ -17,6 +18,7 @@ struct HouseholdsController: Sendable {
         RouteCollection(context: TuopinRequestContext.self)
             .get(use: list)
             .get(":number", use: file)
+            .post(":number/cases/:reference/step", use: step)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -49,7 +51,53 @@ struct HouseholdsController: Sendable {
         let number: HouseholdNumber
         do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
         let file = try await households.file(number, by: user)
-        return HouseholdPage.render(file, today: today(), site: site, context: context)
+        let done = request.uri.queryParameters.get("done") == "step" ? site.strings[context.language].text("household.open.done") : nil
+        return HouseholdPage.render(file, today: today(), site: site, context: context, done: done)
+    }
+
+    /// Records the current step of one of the household's open cases (the form on its page),
+    /// then back to the page (post/redirect/get). A refused step is shown at its form, worded,
+    /// with the page as it stands.
+    func step(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let text = context.parameters.get("number") ?? ""
+        let number: HouseholdNumber
+        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let reference = context.parameters.get("reference") ?? ""
+        let s = site.strings[context.language]
+        do {
+            let record = try Self.record(context.form)
+            let file = try await households.file(number, by: user)
+            // Only a case of this household, so the page the user returns to shows it.
+            guard file.openCases.contains(where: { $0.monitoringCase.reference == reference }) else {
+                throw MonitoringError.caseNotFound(String(reference.prefix(40)))
+            }
+            _ = try await monitoring.complete(reference, record, by: user)
+            return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=step"])
+        } catch let refused as any WordedError & Sendable {
+            let file = try await households.file(number, by: user)
+            let status: HTTPResponse.Status = refused is AccessDenied ? .forbidden : .unprocessableContent
+            return try HouseholdPage.render(
+                file, today: today(), site: site, context: context, error: (reference, refused.message(s)), status: status
+            ).response(from: request, context: context)
+        }
+    }
+
+    /// The step's fields from the form: its date, the home visit's consent, the notice's days
+    /// and whether objections were answered, the county's category and risks, a note.
+    static func record(_ f: FormData) throws -> StepRecord {
+        func day(_ name: String) throws -> CivilDate? {
+            guard let text = f.value(name) else { return nil }
+            do { return try CivilDate(text) } catch let e as CivilDate.ParseError { throw BadParameter(name, e) }
+        }
+        guard let date = try day("date") else { throw BadParameter("date", MissingValue()) }
+        var notice: NoticePeriod? = nil
+        if let from = try day("noticeFrom"), let to = try day("noticeTo") { notice = NoticePeriod(from: from, to: to) }
+        let risks = RiskType.allCases.filter { f["risk.\($0.token)"] == "1" }
+        return StepRecord(
+            date: date, consentSigned: f["consent"] == "1", notice: notice, objectionsResolved: f["objectionsResolved"] == "1",
+            category: try code(f.value("category"), name: "category"), risks: risks.isEmpty ? nil : risks,
+            note: String((f.value("note") ?? "").prefix(200)))
     }
 
     /// A code-list value from the query (empty: no filter), else a worded 400.
@@ -64,4 +112,9 @@ struct HouseholdsController: Sendable {
 struct NotAHouseholdNumber: WordedError, Sendable {
     var text: String
     func message(_ s: Localizer) -> String { s.text("households.error.number", ["text": String(text.prefix(40))]) }
+}
+
+/// A required form field left empty.
+struct MissingValue: WordedError, Sendable {
+    func message(_ s: Localizer) -> String { s.text("household.open.missing") }
 }
