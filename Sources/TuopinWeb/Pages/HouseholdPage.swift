@@ -77,8 +77,8 @@ enum HouseholdPage {
                 caseFile, household: h.number, today: today, s: s, error: error?.reference == caseFile.monitoringCase.reference ? error?.message : nil
             )
         }
-        let values: [String: Any] = [
-            "title": title, "done": done ?? "", "openCases": open, "csrf": context.session?.csrfToken ?? "",
+        var values: [String: Any] = [
+            "title": title, "openCases": open, "csrf": context.session?.csrfToken ?? "",
             "openHeading": s.text("household.open.heading"),
             "breadcrumbs": file.areaNames.map { ["name": $0.name, "link": "/households?area=\($0.code.rawValue)"] },
             "breadcrumbLabel": s.text("dashboard.breadcrumbs"), "backLabel": s.text("household.back"),
@@ -114,6 +114,7 @@ enum HouseholdPage {
             },
             "none": s.text("household.none"),
         ]
+        if let done { values["done"] = done }
         return site.page("household", values, context: context, title: title, status: status)
     }
 
@@ -131,8 +132,8 @@ enum HouseholdPage {
                     "level": step.level.map { s.label($0.label) } ?? "", "actor": step.actor, "note": step.note,
                 ]
             },
-            "error": error ?? "",
         ]
+        if let error { values["error"] = error }
         guard let stage else { return values }
         let id = c.reference
         values["form"] =
