@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The browser tests of scripts/browser (see there). Arguments: BASE HOUSEHOLD SHOTS_DIR, then
+the dates of the home check, data matching, appraisal, the notice's first and last day, the
+notice step, the township review and the county approval."""
+import os, sys, time, traceback
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+base, household, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+home_check, matching, appraisal, notice_from, notice_to, notice_step, township_day, county_day = sys.argv[4:12]
+PASSWORD = "hengyang-demo-2020"
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,1000", "--lang=zh-CN"]:
+    options.add_argument(a)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_page_load_timeout(60)
+passed = 0
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+
+
+def ok(what):
+    global passed
+    passed += 1
+    print(f"  ok - browser: {what}")
+
+
+def and_wait(action):
+    """Runs `action` (a click or a submit) and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    action()
+
+    def replaced(_):
+        # Chromium says so either as a stale reference or as a node outside the document.
+        try:
+            page.is_enabled()
+            return False
+        except Exception:
+            return True
+
+    WebDriverWait(driver, 30).until(replaced)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def go(path):
+    driver.get(base + path)
+
+
+def text():
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def sign_in(user):
+    driver.delete_all_cookies()
+    go("/login")
+    driver.find_element(By.ID, "username").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    and_wait(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+    check("/login" not in driver.current_url, f"{user} signed in")
+
+
+def set_value(element_id, value):
+    element = driver.find_element(By.ID, element_id)
+    driver.execute_script("arguments[0].value = arguments[1]", element, value)
+
+
+def step_form():
+    return driver.find_element(By.CSS_SELECTOR, "form.step")
+
+
+def record_step(date, **fields):
+    """Fills the current step's form on the household page and submits it."""
+    form = step_form()
+    reference = form.get_attribute("action").split("/cases/")[1].split("/")[0]
+    set_value(f"date-{reference}", date)
+    if "notice" in fields:
+        set_value(f"from-{reference}", fields["notice"][0])
+        set_value(f"to-{reference}", fields["notice"][1])
+        driver.find_element(By.ID, f"objections-{reference}").click()
+    if fields.get("consent"):
+        driver.find_element(By.ID, f"consent-{reference}").click()
+    if "category" in fields:
+        Select(driver.find_element(By.ID, f"category-{reference}")).select_by_value(fields["category"])
+    and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    return reference
+
+
+def no_horizontal_scroll(path):
+    go(path)
+    width = driver.execute_script("return document.documentElement.clientWidth")
+    scroll = driver.execute_script("return document.documentElement.scrollWidth")
+    check(scroll <= width, f"{path} scrolls sideways at 390 px ({scroll} > {width})")
+
+
+def printed_without_navigation(path):
+    go(path)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    hidden = driver.execute_script("return getComputedStyle(document.querySelector('header.top')).display")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    check(hidden == "none", f"{path} prints its navigation")
+
+
+try:
+    sign_in("county.office")
+    go("/?as-of=2020-10-15")
+    body = text()
+    check("耒阳市 脱贫攻坚数据（截至 2020-10-15）" in body and "14,466 户" in body and "1,012 户" in body and "0.18%" in body, "Leiyang on 2020-10-15")
+    check("公布 14,466 户 · 43,172 人 · 一致" in body, "the published figures beside them")
+    go("/")
+    check("耒阳市 脱贫攻坚数据" in text() and "2020-10-15" not in driver.find_element(By.TAG_NAME, "h1").text, "today's figures")
+    ok("the county office signs in and sees 耒阳's figures of 2020-10-15 (beside the published ones) and of today")
+
+    and_wait(driver.find_element(By.CSS_SELECTOR, "a.lang").click)
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en" and "poverty alleviation figures" in text(), "English")
+    go("/households")
+    check("Households" in driver.find_element(By.TAG_NAME, "h1").text, "English is remembered")
+    and_wait(driver.find_element(By.CSS_SELECTOR, "a.lang").click)
+    check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN", "back to Chinese")
+    ok("the language switch, remembered from page to page")
+
+    go("/households")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys(household)
+    and_wait(box.submit)
+    check("共 1 户" in text(), "the search finds the household")
+    check(all("*" in cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "table.list td.code")), "ID numbers masked in the list")
+    and_wait(driver.find_element(By.LINK_TEXT, household).click)
+    check(f"户 {household}" in driver.find_element(By.TAG_NAME, "h1").text and "当前步骤：入户核实（村级）" in text(), "the household's page")
+    ok("search by household number, ID numbers masked, the household opened with its open case")
+
+    sign_in("village.cadre")
+    go(f"/households/{household}")
+    reference = record_step(home_check)
+    alert = driver.find_element(By.ID, f"error-{reference}")
+    check("授权" in alert.text, "the home check without consent is refused at its form")
+    record_step(home_check, consent=True)
+    check("步骤已记录" in text(), "the home check is recorded")
+    ok("a step refused with its reason at the form, then accepted")
+    for day in (matching, appraisal):
+        record_step(day)
+        check("步骤已记录" in text(), f"step of {day}")
+    record_step(notice_step, notice=(notice_from, notice_to))
+    check("当前步骤：乡镇审核（乡镇）" in text(), "at the township review")
+    sign_in("township.officer")
+    go(f"/households/{household}")
+    record_step(township_day)
+    check("当前步骤：县级审定（县级）" in text(), "at the county approval")
+    sign_in("county.office")
+    go(f"/households/{household}")
+    record_step(county_day, category="unstableExited")
+    body = text()
+    check("步骤已记录" in body and "当前步骤" not in body and "脱贫不稳定户" in body, "approved: under monitoring as 脱贫不稳定户")
+    ok("a monitoring identification from lead to county approval across the village cadre, the township officer and the county office")
+
+    driver.set_window_size(390, 900)
+    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}"]:
+        no_horizontal_scroll(path)
+    driver.set_window_size(1200, 1000)
+    ok("no page scrolls sideways at 390 px")
+    for path in ["/", "/households", f"/households/{household}"]:
+        printed_without_navigation(path)
+    ok("pages print without the navigation")
+    print(f"browser: {passed} passed")
+except Exception:
+    path = os.path.join(shots, f"failure-{int(time.time())}.png")
+    driver.save_screenshot(path)
+    with open(path.replace(".png", ".html"), "w", encoding="utf-8") as f:
+        f.write(driver.page_source)
+    traceback.print_exc()
+    print(f"browser FAILED after {passed} passed; screenshot: {path} (page {driver.current_url})", file=sys.stderr)
+    sys.exit(1)
+finally:
+    driver.quit()
