@@ -21,7 +21,7 @@ public struct HouseholdFileService: Sendable {
         public var pageCount: Int { max(1, (total + HouseholdFileService.pageSize - 1) / HouseholdFileService.pageSize) }
     }
 
-    /// A page of the filter's households (`filter.area` nil: the user's own area).
+    /// A page of the filter's households, inside the user's scope.
     public func list(_ filter: HouseholdListQuery.Filter, page: Int, by user: User) async throws -> HouseholdList {
         try await environment.authorize(user, .view, area: filter.area)
         let page = max(1, page)

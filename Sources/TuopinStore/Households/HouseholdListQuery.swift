@@ -47,7 +47,7 @@ public enum HouseholdListQuery {
 
     /// One page of the households the filter selects, by household number, and how many it selects.
     public static func page(_ sql: any SQLDatabase, _ filter: Filter, offset: Int, limit: Int) async throws -> (rows: [Row], total: Int) {
-        let conditions = where_(filter)
+        let conditions = Self.conditions(filter)
         let total =
             try await sql.raw("SELECT COUNT(*) AS n FROM household_current c JOIN household h ON \(joinOn) WHERE \(conditions)").first()
             .map { Int(try $0.storedInt("n", table: "household_current", key: filter.area.rawValue)) } ?? 0
@@ -89,7 +89,7 @@ public enum HouseholdListQuery {
 
     /// The filter as SQL over `c` (household_current) and `h` (household). Values are bound;
     /// `LIKE` patterns escape the user's `%`, `_` and `\`.
-    static func where_(_ f: Filter) -> SQLQueryString {
+    static func conditions(_ f: Filter) -> SQLQueryString {
         let area = AreaFilter(f.area)
         var sql: SQLQueryString = "\(area.counties("c.county_code")) AND c.village_code LIKE \(bind: area.codePattern)"
         if let status = f.status { sql += " AND c.status = \(bind: status.token)" }
