@@ -144,4 +144,35 @@ struct HouseholdsRoutesTests {
             }
         }
     }
+
+    /// A household without an open case offers the lead form: a lead without a risk is refused
+    /// in words at the form, one with a risk opens a case at its home check, and a role that may
+    /// not edit the registry is refused.
+    @Test func aRiskLeadIsRaisedFromTheHouseholdsPage() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_654_041_600))  // 2022-06-01
+        try await SmallRegistry.with(clock: clock) { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let page = "/households/4304811002010002", action = page + "/leads"
+                func post(_ session: TestApp.Session, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String, String?) {
+                    let (headers, body) = session.form(fields)
+                    let r = try await client.execute(uri: action, method: .post, headers: headers, body: body)
+                    return (r.status, String(buffer: r.body), r.headers[.location])
+                }
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                let (_, before) = try await Self.page(client, page, cadre)
+                #expect(before.contains("登记风险线索") && before.contains("action=\"\(action)\""))
+                let (refused, words, _) = try await post(cadre, ["channel": "cadreVisit", "date": "2022-05-20"])
+                #expect(refused == .unprocessableContent && words.contains("id=\"lead-error\""))
+                let inspector = try await TestApp.signIn(client, username: "inspector", password: SmallRegistry.password)
+                let (denied, _, _) = try await post(inspector, ["channel": "cadreVisit", "date": "2022-05-20", "risk.illness": "1"])
+                #expect(denied == .forbidden)
+                let (raised, _, location) = try await post(
+                    cadre, ["channel": "selfApplication", "date": "2022-05-20", "risk.illness": "1", "risk.disability": "1", "note": "本人申报"])
+                #expect(raised == .seeOther && location == page + "?done=lead")
+                let (_, after) = try await Self.page(client, page + "?done=lead", cadre)
+                #expect(after.contains("风险线索已登记") && after.contains("当前步骤：入户核实（村级）") && !after.contains("id=\"lead-channel\""))
+                #expect(after.contains("<td>因病、因残</td><td>农户自主申报</td><td>2022-05-20</td>"))
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ enum HouseholdPage {
     /// `error`: a refused step, shown at its case's form (with `status`); `done`: a step recorded.
     static func render(
         _ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext,
-        error: (reference: String, message: String)? = nil, done: String? = nil, status: HTTPResponse.Status = .ok
+        error: (reference: String, message: String)? = nil, done: String? = nil, status: HTTPResponse.Status = .ok,
+        leadError: String? = nil
     ) -> HTML {
         let s = site.strings[context.language]
         let h = file.household
@@ -115,7 +116,24 @@ enum HouseholdPage {
             "none": s.text("household.none"),
         ]
         if let done { values["done"] = done }
+        if file.openCases.isEmpty { values["lead"] = leadForm(file, today: today, s: s, error: leadError) }
         return site.page("household", values, context: context, title: title, status: status)
+    }
+
+    /// The form that raises a risk lead (M1, or M10 after an eliminated case), when the
+    /// household has no open case: how it was found, the day, one to five risks, the green
+    /// channel, a note.
+    static func leadForm(_ file: HouseholdFileService.HouseholdFile, today: CivilDate, s: Localizer, error: String?) -> [String: Any] {
+        var form: [String: Any] = [
+            "action": "/households/\(file.household.number.rawValue)/leads", "heading": s.text("household.lead.heading"),
+            "channelLabel": s.text("household.case.channel"),
+            "channels": DiscoveryChannel.allCases.filter { $0 != .sweep }.map { ["value": $0.token, "label": s.label($0.label)] },
+            "dateLabel": s.text("household.lead.date"), "today": today.description, "risksLabel": s.text("household.lead.risks"),
+            "risks": RiskType.allCases.map { ["name": "risk.\($0.token)", "id": "lead-risk-\($0.token)", "label": s.label($0.label)] },
+            "greenLabel": s.text("household.lead.green"), "noteLabel": s.text("household.open.note"), "submit": s.text("household.lead.submit"),
+        ]
+        if let error { form["error"] = error }
+        return form
     }
 
     /// An open case: its recorded steps, and the form that records its current step (the

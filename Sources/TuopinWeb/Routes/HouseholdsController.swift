@@ -19,6 +19,7 @@ struct HouseholdsController: Sendable {
             .get(use: list)
             .get(":number", use: file)
             .post(":number/cases/:reference/step", use: step)
+            .post(":number/leads", use: lead)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -51,7 +52,9 @@ struct HouseholdsController: Sendable {
         let number: HouseholdNumber
         do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
         let file = try await households.file(number, by: user)
-        let done = request.uri.queryParameters.get("done") == "step" ? site.strings[context.language].text("household.open.done") : nil
+        let done = ["step": "household.open.done", "lead": "household.lead.done"][request.uri.queryParameters.get("done") ?? ""].map {
+            site.strings[context.language].text($0)
+        }
         return HouseholdPage.render(file, today: today(), site: site, context: context, done: done)
     }
 
@@ -79,6 +82,33 @@ struct HouseholdsController: Sendable {
             let status: HTTPResponse.Status = refused is AccessDenied ? .forbidden : .unprocessableContent
             return try HouseholdPage.render(
                 file, today: today(), site: site, context: context, error: (reference, refused.message(s)), status: status
+            ).response(from: request, context: context)
+        }
+    }
+
+    /// Raises a risk lead on the household (the form on its page when no case is open), then
+    /// back to the page with the new case at its first step; a refusal is worded at the form.
+    func lead(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let text = context.parameters.get("number") ?? ""
+        let number: HouseholdNumber
+        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let f = context.form
+        do {
+            let record = try Self.record(f)
+            guard let channel: DiscoveryChannel = try Self.code(f.value("channel"), name: "channel") else {
+                throw BadParameter("channel", MissingValue())
+            }
+            _ = try await monitoring.lead(
+                .init(
+                    household: number, channel: channel, date: record.date, risks: record.risks ?? [], greenChannel: f["greenChannel"] == "1",
+                    note: record.note), by: user)
+            return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=lead"])
+        } catch let refused as any WordedError & Sendable {
+            let file = try await households.file(number, by: user)
+            let status: HTTPResponse.Status = refused is AccessDenied ? .forbidden : .unprocessableContent
+            return try HouseholdPage.render(
+                file, today: today(), site: site, context: context, status: status, leadError: refused.message(site.strings[context.language])
             ).response(from: request, context: context)
         }
     }
