@@ -48,6 +48,7 @@ public enum WebApplication {
                 today: { environment.today }
             )
             .endpoints, atPath: "/households")
+        router.addRoutes(AuditController(audit: AuditService(environment), site: site).endpoints, atPath: "/audit")
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router
     }

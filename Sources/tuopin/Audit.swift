@@ -47,11 +47,7 @@ struct Audit: AsyncParsableCommand {
         }
 
         /// A date (midnight in Asia/Shanghai) or an exact instant.
-        static func instant(_ text: String) -> Instant? {
-            if let i = try? Instant(text) { return i }
-            guard let d = try? CivilDate(text) else { return nil }
-            return Instant(millisecondsSince1970: (Int64(d.dayNumber) * 86_400 - Int64(Instant.chinaStandardTime)) * 1000)
-        }
+        static func instant(_ text: String) -> Instant? { Instant.instantOrDay(text) }
 
         func run() async throws {
             let s = Console.strings

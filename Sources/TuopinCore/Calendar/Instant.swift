@@ -33,6 +33,18 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible, 
         return CivilDate(dayNumber: Int(floorDiv(local, 86_400_000)))
     }
 
+    /// The first moment of `date` in China Standard Time.
+    public static func startOfDay(_ date: CivilDate) -> Instant {
+        Instant(millisecondsSince1970: (Int64(date.dayNumber) * 86_400 - Int64(chinaStandardTime)) * 1000)
+    }
+
+    /// An instant as `description` writes it, or a date (`YYYY-MM-DD`, its start in China
+    /// Standard Time); nil for anything else.
+    public static func instantOrDay(_ text: String) -> Instant? {
+        if let instant = try? Instant(text) { return instant }
+        return (try? CivilDate(text)).map(startOfDay)
+    }
+
     public enum ParseError: Error, Equatable, Sendable {
         /// Not `YYYY-MM-DDTHH:MM:SS.mmmZ`.
         case notAnInstant(String)
