@@ -38,7 +38,7 @@ public enum WebApplication {
         router.addRoutes(
             DashboardController(
                 statistics: StatisticsService(environment), reports: ReportService(environment), site: site, today: { environment.today },
-                store: environment.store
+                store: environment.store, countdown: environment.configuration.countdown
             )
             .endpoints)
         router.addRoutes(

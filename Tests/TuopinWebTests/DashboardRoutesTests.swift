@@ -40,6 +40,7 @@ struct DashboardRoutesTests {
             #expect(html.contains("<div class=\"published agrees\">公布 1,012 户 · 2,198 人 · 一致</div>"))
             #expect(html.contains("<div class=\"published agrees\">公布 0.18% · 一致</div>"))
             #expect(!html.contains("published differs"))
+            #expect(html.contains("<p class=\"countdown\">距离脱贫攻坚目标任务完成（2020-12-31）还有 77 天</p>"))
             #expect(html.contains("蔡子池街道"), "a row per township")
             #expect(html.contains("<svg"), "the incidence chart is drawn on the server")
             #expect(html.contains("<span>衡阳市</span> › <span aria-current=\"page\">耒阳市</span>"), "the city above is shown but not linked")
@@ -149,6 +150,8 @@ struct DashboardRoutesTests {
                 #expect(html.contains("识别中</div><div class=\"value\">1 户"))
                 #expect(html.contains("2022 年风险线索</div><div class=\"value\">1<"))
                 #expect(html.contains("监测对象</div><div class=\"value\">0 户"))
+                #expect(!html.contains("class=\"countdown\""), "2020 is over")
+                #expect(html.contains("<a href=\"/households?area=430481&amp;monitored=1\">1 户风险线索已超过识别期限"))
                 let past = String(buffer: try await client.execute(uri: "/?as-of=2020-10-15", method: .get, headers: session.headers).body)
                 #expect(!past.contains("<h2>防返贫监测</h2>") && past.contains("截至 2020-10-15"))
             }

@@ -12,6 +12,7 @@ import TuopinStrings
 /// | `TUOPIN_PASSWORD_MIN_LENGTH` | integer, 10 | Shortest password accepted |
 /// | `TUOPIN_BCRYPT_COST` | integer 4–16, 12 | bcrypt work factor for new password hashes |
 /// | `TUOPIN_SECURE_COOKIES` | `1`/`0`, 0 | Mark cookies `Secure` (set it behind TLS; `serve --behind-tls` too) |
+/// | `TUOPIN_COUNTDOWN` | `YYYY-MM-DD 名称`, `2020-12-31 脱贫攻坚目标任务完成` | The dashboard counts the days to this date (while it lies ahead) |
 public struct TuopinConfiguration: Sendable, Equatable {
     public var sessionIdleTimeoutSeconds: Int64 = 30 * 60
     public var sessionAbsoluteTimeoutSeconds: Int64 = 12 * 3600
@@ -19,6 +20,21 @@ public struct TuopinConfiguration: Sendable, Equatable {
     public var passwordMinimumLength = 10
     public var bcryptCost: UInt8 = 12
     public var secureCookies = false
+    /// The date the dashboard counts down to, and what it is; nil: no countdown.
+    public var countdown: Countdown? = Countdown(date: CivilDate(year: 2020, month: 12, day: 31)!, name: "脱贫攻坚目标任务完成")
+
+    public struct Countdown: Sendable, Equatable {
+        public var date: CivilDate
+        public var name: String
+
+        public init(date: CivilDate, name: String) {
+            self.date = date
+            self.name = name
+        }
+
+        /// Whole days from `today` to the date; nil once it has come.
+        public func daysLeft(from today: CivilDate) -> Int? { date > today ? date.dayNumber - today.dayNumber : nil }
+    }
 
     public init() {}
 
@@ -51,6 +67,18 @@ public struct TuopinConfiguration: Sendable, Equatable {
                 throw ConfigurationError.invalid(variable: "TUOPIN_SECURE_COOKIES", value: text, expected: "0, 1")
             }
             c.secureCookies = text == "1"
+        }
+        if let text = env["TUOPIN_COUNTDOWN"] {
+            let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                c.countdown = nil
+            } else if let first = parts.first, let date = try? CivilDate(first), parts.count == 2,
+                !parts[1].trimmingCharacters(in: .whitespaces).isEmpty, parts[1].count <= 40
+            {
+                c.countdown = Countdown(date: date, name: parts[1].trimmingCharacters(in: .whitespaces))
+            } else {
+                throw ConfigurationError.invalid(variable: "TUOPIN_COUNTDOWN", value: text, expected: "YYYY-MM-DD 名称（至多 40 字）")
+            }
         }
         return c
     }

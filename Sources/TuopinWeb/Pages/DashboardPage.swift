@@ -7,7 +7,7 @@ import TuopinStrings
 enum DashboardPage {
     static func render(
         area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, site: Site,
-        context: TuopinRequestContext
+        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil
     ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
@@ -81,7 +81,19 @@ enum DashboardPage {
                 "link": "/?area=\(child.area.code.rawValue)&as-of=\(asOf.description)",
             ]
         }
+        if let countdown, let days = countdown.daysLeft(from: asOf) {
+            values["countdown"] = s.text(
+                "dashboard.countdown", ["name": countdown.name, "date": countdown.date.description, "days": s.count(days)])
+        }
         let monitoring = try await statistics.monitoring(of: code, asOf: asOf, by: user)
+        if monitoring.overdue > 0 {
+            values["alerts"] = [
+                [
+                    "text": s.text("dashboard.alert.overdue", ["count": s.count(monitoring.overdue)]),
+                    "link": "/households?area=\(code.rawValue)&monitored=1",
+                ]
+            ]
+        }
         if !monitoring.isEmpty {
             values["monitoringHeading"] = s.text("dashboard.monitoring.heading")
             values["monitoringCards"] = monitoringCards(monitoring, s)

@@ -17,6 +17,7 @@ struct DashboardController: Sendable {
     let site: Site
     let today: @Sendable () -> CivilDate
     let store: Store
+    var countdown: TuopinConfiguration.Countdown? = nil
     let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
@@ -38,7 +39,8 @@ struct DashboardController: Sendable {
         let token = context.session?.csrfToken ?? ""
         let render = { @Sendable () async throws -> Kept in
             let page = try await DashboardPage.render(
-                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, site: site, context: context)
+                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, site: site, context: context,
+                countdown: countdown)
             // The page without the token, cut where it stood (joined again per request).
             let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
             return Kept(parts: parts, status: page.status)
