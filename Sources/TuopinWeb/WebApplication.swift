@@ -48,6 +48,8 @@ public enum WebApplication {
                 today: { environment.today }
             )
             .endpoints, atPath: "/households")
+        router.addRoutes(
+            NoticesController(monitoring: MonitoringService(environment), site: site, today: { environment.today }).endpoints, atPath: "/notices")
         router.addRoutes(AuditController(audit: AuditService(environment), site: site).endpoints, atPath: "/audit")
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router

@@ -121,6 +121,10 @@ struct HouseholdsRoutesTests {
                     ["date": "2022-03-02", "consent": "1"], ["date": "2022-03-03"], ["date": "2022-03-04"],
                     ["date": "2022-03-10", "noticeFrom": "2022-03-05", "noticeTo": "2022-03-09", "objectionsResolved": "1"],
                 ] {
+                    if fields["noticeFrom"] != nil {
+                        let (_, atNotice) = try await Self.page(client, page, cadre)
+                        #expect(atNotice.contains("<a href=\"/notices?village=430481100201&amp;purpose=identification\">打印本村公示</a>"))
+                    }
                     let (status, _, location) = try await post(cadre, fields)
                     #expect(status == .seeOther && location == page + "?done=step", "\(fields)")
                 }

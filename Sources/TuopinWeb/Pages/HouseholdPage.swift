@@ -162,6 +162,8 @@ enum HouseholdPage {
                 "noteId": "note-\(id)", "noteLabel": s.text("household.open.note"),
                 "consent": stage.step == .homeVerification, "consentId": "consent-\(id)", "consentLabel": s.text("household.open.consent"),
                 "notice": stage.step == .publicNotice, "fromId": "from-\(id)", "toId": "to-\(id)",
+                "noticeLink": "/notices?village=\(c.village.rawValue)&purpose=\(c.state.token == "eliminating" ? "elimination" : "identification")",
+                "noticeLinkLabel": s.text("household.open.noticeLink"),
                 "fromLabel": s.text("household.open.noticeFrom"), "toLabel": s.text("household.open.noticeTo"),
                 "objectionsId": "objections-\(id)", "objectionsLabel": s.text("household.open.objections"),
                 "approval": stage.step == .countyApproval && stage.level == .county, "categoryId": "category-\(id)",

@@ -16,7 +16,7 @@ public struct Site: Sendable {
         case badTemplate(String)
     }
 
-    static let templateNames = ["layout", "dashboard", "error", "signin", "users", "households", "household", "audit"]
+    static let templateNames = ["layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices"]
 
     static func load(strings: StringTables) throws -> Site {
         var library = MustacheLibrary()
@@ -52,6 +52,7 @@ public struct Site: Sendable {
             var nav: [[String: String]] = [
                 ["label": s.text("nav.dashboard"), "link": "/"], ["label": s.text("nav.households"), "link": "/households"],
             ]
+            if AccessPolicy.allowed(user.role).contains(.editRegistry) { nav.append(["label": s.text("nav.notices"), "link": "/notices"]) }
             if AccessPolicy.allowed(user.role).contains(.viewAudit) { nav.append(["label": s.text("nav.audit"), "link": "/audit"]) }
             if AccessPolicy.allowed(user.role).contains(.manageUsers) { nav.append(["label": s.text("nav.users"), "link": "/admin/users"]) }
             layout["signedIn"] = true
