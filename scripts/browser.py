@@ -160,7 +160,7 @@ try:
     ok("a monitoring identification from lead to county approval across the village cadre, the township officer and the county office")
 
     driver.set_window_size(390, 900)
-    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices"]:
+    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15"]:
         no_horizontal_scroll(path)
     driver.set_window_size(1200, 1000)
     ok("no page scrolls sideways at 390 px")

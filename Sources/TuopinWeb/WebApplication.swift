@@ -50,6 +50,12 @@ public enum WebApplication {
             .endpoints, atPath: "/households")
         router.addRoutes(
             NoticesController(monitoring: MonitoringService(environment), site: site, today: { environment.today }).endpoints, atPath: "/notices")
+        router.addRoutes(
+            ReportsController(
+                rollups: RollupService(environment), reports: ReportService(environment), statistics: StatisticsService(environment), site: site,
+                today: { environment.today }
+            )
+            .endpoints, atPath: "/reports")
         router.addRoutes(AuditController(audit: AuditService(environment), site: site).endpoints, atPath: "/audit")
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router

@@ -43,12 +43,12 @@ extension Report {
             let s = Console.strings
             let blocks = [(answer.area, answer.cells)] + (children ? answer.children : [])
             switch format {
-            case .json: Console.out(MonitorOutput.json(RollupOutput.Shown(answer, children: children, s)))
-            case .csv: Console.out(RollupOutput.csv(blocks, answer: answer, s))
+            case .json: Console.out(MonitorOutput.json(RollupExport.Shown(answer, children: children, s)))
+            case .csv: Console.out(RollupExport.csv(blocks, answer: answer, s))
             case .table: Console.out(RollupOutput.table(blocks, answer: answer, s))
             case .xlsx:
                 do {
-                    try RollupOutput.workbook(blocks, answer: answer, s).data().write(to: URL(fileURLWithPath: output ?? ""))
+                    try RollupExport.workbook(blocks, answer: answer, s).data().write(to: URL(fileURLWithPath: output ?? ""))
                 } catch { throw Failure.exit(error) }
                 Console.err(s.text("stats.written", ["file": output ?? ""]))
             }
@@ -56,78 +56,9 @@ extension Report {
     }
 }
 
-/// How a roll-up answer is written: a table per area, or one row per area and category.
+/// How a roll-up answer is written on the console: a table per area (the JSON, CSV and Excel
+/// forms are the services' `RollupExport`, shared with the web).
 enum RollupOutput {
-    struct Row: Encodable {
-        var dimension: String
-        var category: String
-        var label: String
-        var households: Int
-        var people: Int
-        var amountYuan: String?
-    }
-
-    struct Block: Encodable {
-        var area: String
-        var name: String
-        var rows: [Row]
-    }
-
-    struct Shown: Encodable {
-        var report: String
-        var asOf: String
-        var area: Block
-        var children: [Block]?
-
-        init(_ a: RollupService.Answer, children: Bool, _ s: Localizer) {
-            report = a.report.rawValue
-            asOf = a.asOf.description
-            area = Block(area: a.area.code.rawValue, name: a.area.name, rows: a.cells.map { RollupOutput.row($0, s) })
-            self.children =
-                children
-                ? a.children.map {
-                    Block(area: $0.area.code.rawValue, name: $0.area.name, rows: $0.cells.map { RollupOutput.row($0, s) })
-                } : nil
-        }
-    }
-
-    static func row(_ c: RollupCell, _ s: Localizer) -> Row {
-        Row(
-            dimension: c.dimension.rawValue, category: c.category, label: s.label(c.dimension.categoryLabel(c.category)),
-            households: c.households, people: c.people, amountYuan: c.dimension == .measureKind ? Money(fen: c.amountFen).description : nil)
-    }
-
-    static let header = ["area_code", "area_name", "dimension", "category", "label", "households", "people", "amount_yuan"]
-
-    static func csv(_ blocks: [(area: Area, cells: [RollupCell])], answer: RollupService.Answer, _ s: Localizer) -> String {
-        var lines = [header.joined(separator: ",")]
-        for (area, cells) in blocks {
-            for c in cells {
-                let r = row(c, s)
-                lines.append(
-                    CSVText.line([
-                        area.code.rawValue, area.name, s.label(c.dimension.label), c.category, r.label, String(r.households), String(r.people),
-                        r.amountYuan ?? "",
-                    ]))
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func workbook(_ blocks: [(area: Area, cells: [RollupCell])], answer: RollupService.Answer, _ s: Localizer) -> Workbook {
-        let rows: [[Workbook.Cell]] = blocks.flatMap { area, cells in
-            cells.map { c -> [Workbook.Cell] in
-                [
-                    .text(area.code.rawValue), .text(area.name), .text(s.label(c.dimension.label)), .text(c.category),
-                    .text(s.label(c.dimension.categoryLabel(c.category))), .count(Int64(c.households)), .count(Int64(c.people)),
-                    c.dimension == .measureKind ? .decimal(FixedDecimal(scaled: c.amountFen, places: 2)) : .empty,
-                ]
-            }
-        }
-        let name = s.text("rollup.sheet", ["id": answer.report.rawValue, "date": answer.asOf.description])
-        return Workbook([Workbook.Sheet(name: name, header: header.map { s.text("rollup.column." + $0) }, rows: rows)])
-    }
-
     static func table(_ blocks: [(area: Area, cells: [RollupCell])], answer: RollupService.Answer, _ s: Localizer) -> String {
         blocks.map { area, cells in
             var lines = [
@@ -141,7 +72,7 @@ enum RollupOutput {
             ]
             var last: RollupDimension?
             for c in cells {
-                let r = row(c, s)
+                let r = RollupExport.row(c, s)
                 lines.append(
                     [
                         last == c.dimension ? "" : s.label(c.dimension.label), r.label, s.count(c.households), s.count(c.people), r.amountYuan ?? "",

@@ -16,7 +16,7 @@ public struct Site: Sendable {
         case badTemplate(String)
     }
 
-    static let templateNames = ["layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices"]
+    static let templateNames = ["layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports"]
 
     static func load(strings: StringTables) throws -> Site {
         var library = MustacheLibrary()
