@@ -72,7 +72,7 @@ def set_value(element_id, value):
 
 
 def step_form():
-    return driver.find_element(By.CSS_SELECTOR, "form.step")
+    return driver.find_element(By.CSS_SELECTOR, "form.step[action*='/cases/']")
 
 
 def record_step(date, **fields):
@@ -134,6 +134,20 @@ try:
     and_wait(driver.find_element(By.LINK_TEXT, household).click)
     check(f"户 {household}" in driver.find_element(By.TAG_NAME, "h1").text and "当前步骤：入户核实（村级）" in text(), "the household's page")
     ok("search by household number, ID numbers masked, the household opened with its open case")
+
+    driver.find_element(By.CSS_SELECTOR, "details.edit summary").click()
+    phone = driver.find_element(By.ID, "edit-phone")
+    phone.clear()
+    phone.send_keys("call me")
+    and_wait(phone.submit)
+    check(driver.find_element(By.ID, "edit-phone").get_attribute("aria-invalid") == "true"
+          and driver.find_element(By.ID, "edit-phone-error").is_displayed(), "the bad phone is named at its field")
+    phone = driver.find_element(By.ID, "edit-phone")
+    phone.clear()
+    phone.send_keys("13800000000")
+    and_wait(phone.submit)
+    check("已保存" in text() and "13800000000" in text(), "the corrected phone is saved")
+    ok("an edit refused with the reason at its field, then corrected and saved")
 
     sign_in("village.cadre")
     go(f"/households/{household}")

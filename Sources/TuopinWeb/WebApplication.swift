@@ -43,7 +43,7 @@ public enum WebApplication {
             .endpoints)
         router.addRoutes(
             HouseholdsController(
-                households: HouseholdFileService(environment), monitoring: MonitoringService(environment),
+                households: HouseholdFileService(environment), registry: HouseholdService(environment), monitoring: MonitoringService(environment),
                 statistics: StatisticsService(environment), site: site,
                 today: { environment.today }
             )

@@ -179,4 +179,39 @@ struct HouseholdsRoutesTests {
             }
         }
     }
+
+    /// The contact form: each value the import's rules refuse is reported next to its field and
+    /// the form keeps what was typed; corrected, it is saved and audited without the values.
+    @Test func anEditRefusedAtItsFieldsIsCorrectedAndSaved() async throws {
+        try await SmallRegistry.with { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let page = "/households/4304811002010001", action = page + "/edit"
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                func post(_ fields: [String: String]) async throws -> (HTTPResponse.Status, String, String?) {
+                    let (headers, body) = cadre.form(fields)
+                    let r = try await client.execute(uri: action, method: .post, headers: headers, body: body)
+                    return (r.status, String(buffer: r.body), r.headers[.location])
+                }
+                let (_, before) = try await Self.page(client, page, cadre)
+                #expect(before.contains("id=\"edit-phone\"") && before.contains("value=\"13800000000\""))
+                let (refused, html, _) = try await post(["phone": "call me", "bank_account": "", "planned_exit_year": "2013"])
+                #expect(refused == .unprocessableContent)
+                #expect(html.contains("id=\"edit-phone\" name=\"phone\" value=\"call me\""), "what was typed stays")
+                #expect(html.contains("id=\"edit-phone-error\"") && html.contains("id=\"edit-planned_exit_year-error\""))
+                #expect(!html.contains("id=\"edit-bank_account-error\""))
+                let (notYear, words, _) = try await post(["phone": "13800000001", "planned_exit_year": "明年"])
+                #expect(notYear == .unprocessableContent && words.contains("“明年”不是年份"))
+                let (saved, _, location) = try await post(["phone": "13800000001", "bank_account": "", "planned_exit_year": "2019"])
+                #expect(saved == .seeOther && location == page + "?done=edit")
+                let (_, after) = try await Self.page(client, page + "?done=edit", cadre)
+                #expect(after.contains("已保存") && after.contains("<dd>13800000001</dd>") && after.contains("<dd>2019</dd>"))
+                let audit = try await AuditService(registry.environment).list(
+                    .init(action: "householdEdited", scope: .everywhere), by: TestEnvironment.system)
+                #expect(audit.count == 1 && audit[0].after?.contains("13800000001") == false, "the log keeps that the phone changed, not the number")
+                let inspector = try await TestApp.signIn(client, username: "inspector", password: SmallRegistry.password)
+                let (_, masked) = try await Self.page(client, page, inspector)
+                #expect(!masked.contains("id=\"edit-phone\""), "no form for a role that may not edit")
+            }
+        }
+    }
 }

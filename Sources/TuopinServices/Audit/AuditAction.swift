@@ -25,6 +25,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case cadreAssigned
     case workTeamAdded
     case householdYearSet
+    case householdEdited
     case memberYearSet
     case householdExit
     case householdEnrolled
@@ -74,6 +75,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .cadreAssigned: Label("结对帮扶责任人", "responsible cadre assigned")
         case .workTeamAdded: Label("派驻工作队", "village work team added")
         case .householdYearSet: Label("登记年度信息", "yearly facts recorded")
+        case .householdEdited: Label("修改户基本信息", "household's details changed")
         case .memberYearSet: Label("登记成员年度信息", "member's yearly facts recorded")
         case .householdExit: Label("标注脱贫", "household exit")
         case .householdEnrolled: Label("识别纳入（公告）", "household enrolled (announced)")

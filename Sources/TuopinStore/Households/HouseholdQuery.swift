@@ -46,4 +46,16 @@ public enum HouseholdQuery {
     public static func insert(_ household: Household, in tx: StoreTransaction) async throws {
         try await BulkLoad.insertPortable([RegistryRows.row(household)], into: RegistryRows.household, in: tx)
     }
+
+    /// Sets a household's phone, bank account and planned exit year.
+    public static func updateContact(
+        county: String, _ number: HouseholdNumber, phone: String?, bankAccount: String?, plannedExitYear: Int?, in tx: StoreTransaction
+    ) async throws {
+        try await tx.sql.raw(
+            """
+            UPDATE household SET phone = \(bind: phone), bank_account = \(bind: bankAccount), planned_exit_year = \(bind: plannedExitYear)
+            WHERE county_code = \(bind: county) AND household_number = \(bind: number.rawValue)
+            """
+        ).run()
+    }
 }

@@ -13,7 +13,7 @@ enum HouseholdPage {
     static func render(
         _ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext,
         error: (reference: String, message: String)? = nil, done: String? = nil, status: HTTPResponse.Status = .ok,
-        leadError: String? = nil
+        leadError: String? = nil, canEdit: Bool = false, edit: (values: [String: String], errors: [String: String])? = nil
     ) -> HTML {
         let s = site.strings[context.language]
         let h = file.household
@@ -117,7 +117,36 @@ enum HouseholdPage {
         ]
         if let done { values["done"] = done }
         if file.openCases.isEmpty { values["lead"] = leadForm(file, today: today, s: s, error: leadError) }
+        if canEdit && file.clear { values["edit"] = editForm(file, s: s, edit: edit) }
         return site.page("household", values, context: context, title: title, status: status)
+    }
+
+    /// The household's contact form: phone, bank account, planned exit year, each with the
+    /// reason next to it when the rules refused it (the import's rules), refilled as entered.
+    static func editForm(
+        _ file: HouseholdFileService.HouseholdFile, s: Localizer, edit: (values: [String: String], errors: [String: String])?
+    ) -> [String: Any] {
+        let h = file.household
+        let current = [
+            "phone": h.phone ?? "", "bank_account": h.bankAccount ?? "", "planned_exit_year": h.plannedExitYear.map(String.init) ?? "",
+        ]
+        let fields = [
+            ("phone", "household.phone", "tel"), ("bank_account", "household.bankAccount", "numeric"),
+            ("planned_exit_year", "household.plannedExit", "numeric"),
+        ]
+        return [
+            "action": "/households/\(h.number.rawValue)/edit", "heading": s.text("household.edit.heading"), "submit": s.text("household.edit.submit"),
+            "fields": fields.map { name, label, mode -> [String: Any] in
+                var field: [String: Any] = [
+                    "name": name, "id": "edit-\(name)", "label": s.text(label), "mode": mode, "value": edit?.values[name] ?? current[name] ?? "",
+                ]
+                if let error = edit?.errors[name] {
+                    field["error"] = error
+                    field["errorId"] = "edit-\(name)-error"
+                }
+                return field
+            },
+        ]
     }
 
     /// The form that raises a risk lead (M1, or M10 after an eliminated case), when the

@@ -9,6 +9,7 @@ import TuopinStrings
 /// Scope is the services': a household outside it is not found.
 struct HouseholdsController: Sendable {
     let households: HouseholdFileService
+    let registry: HouseholdService
     let monitoring: MonitoringService
     let statistics: StatisticsService
     let site: Site
@@ -20,6 +21,7 @@ struct HouseholdsController: Sendable {
             .get(":number", use: file)
             .post(":number/cases/:reference/step", use: step)
             .post(":number/leads", use: lead)
+            .post(":number/edit", use: edit)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -52,10 +54,11 @@ struct HouseholdsController: Sendable {
         let number: HouseholdNumber
         do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
         let file = try await households.file(number, by: user)
-        let done = ["step": "household.open.done", "lead": "household.lead.done"][request.uri.queryParameters.get("done") ?? ""].map {
-            site.strings[context.language].text($0)
-        }
-        return HouseholdPage.render(file, today: today(), site: site, context: context, done: done)
+        let done = ["step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done"][
+            request.uri.queryParameters.get("done") ?? ""
+        ].map { site.strings[context.language].text($0) }
+        return HouseholdPage.render(
+            file, today: today(), site: site, context: context, done: done, canEdit: Self.mayEdit(user, file))
     }
 
     /// Records the current step of one of the household's open cases (the form on its page),
@@ -84,6 +87,48 @@ struct HouseholdsController: Sendable {
                 file, today: today(), site: site, context: context, error: (reference, refused.message(s)), status: status
             ).response(from: request, context: context)
         }
+    }
+
+    static func mayEdit(_ user: User, _ file: HouseholdFileService.HouseholdFile) -> Bool {
+        AccessPolicy.decide(user, .editRegistry, area: file.household.village).passed
+    }
+
+    /// Changes the household's phone, bank account and planned exit year (the contact form on
+    /// its page); a value the rules refuse is shown next to its field, the form refilled.
+    func edit(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let text = context.parameters.get("number") ?? ""
+        let number: HouseholdNumber
+        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let f = context.form
+        let s = site.strings[context.language]
+        let entered = ["phone", "bank_account", "planned_exit_year"].reduce(into: [String: String]()) { $0[$1] = f.value($1) ?? "" }
+        var errors: [String: String] = [:]
+        var year: Int? = nil
+        if let text = f.value("planned_exit_year") {
+            if let n = Int(text) {
+                year = n
+            } else {
+                errors["planned_exit_year"] = s.text("household.edit.notAYear", ["text": String(text.prefix(20))])
+            }
+        }
+        if errors.isEmpty {
+            do {
+                try await registry.editContact(
+                    number, .init(phone: f.value("phone"), bankAccount: f.value("bank_account"), plannedExitYear: year), by: user)
+                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=edit"])
+            } catch HouseholdError.refused(let decision) {
+                for check in decision.failedChecks {
+                    let field = HouseholdService.field(of: check)
+                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: "；")
+                }
+            }
+        }
+        let file = try await households.file(number, by: user)
+        return try HouseholdPage.render(
+            file, today: today(), site: site, context: context, status: .unprocessableContent, canEdit: Self.mayEdit(user, file),
+            edit: (entered, errors)
+        ).response(from: request, context: context)
     }
 
     /// Raises a risk lead on the household (the form on its page when no case is open), then
