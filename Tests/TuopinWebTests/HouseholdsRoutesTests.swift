@@ -214,4 +214,43 @@ struct HouseholdsRoutesTests {
             }
         }
     }
+
+    /// The township rejects at its review, with a reason: the identification ends, and the
+    /// household is offered a new lead; a reason is required, and a cadre cannot reject.
+    @Test func theTownshipRejectsAtItsReviewWithAReason() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_654_041_600))  // 2022-06-01
+        try await SmallRegistry.with(clock: clock) { registry in
+            let service = MonitoringService(registry.environment)
+            let cadreUser = try await registry.user("cadre")
+            let lead = try await service.lead(
+                .init(
+                    household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: try CivilDate("2022-03-01"),
+                    risks: [.illness], note: ""), by: cadreUser)
+            for record in [
+                StepRecord(date: try CivilDate("2022-03-02"), consentSigned: true), StepRecord(date: try CivilDate("2022-03-03")),
+                StepRecord(date: try CivilDate("2022-03-04")),
+                StepRecord(
+                    date: try CivilDate("2022-03-10"), notice: NoticePeriod(from: try CivilDate("2022-03-05"), to: try CivilDate("2022-03-09")),
+                    objectionsResolved: true),
+            ] {
+                _ = try await service.complete(lead.reference, record, by: cadreUser)
+            }
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let page = "/households/4304811002010001", action = page + "/cases/\(lead.reference)/reject"
+                func post(_ session: TestApp.Session, _ fields: [String: String]) async throws -> HTTPResponse.Status {
+                    let (headers, body) = session.form(fields)
+                    return try await client.execute(uri: action, method: .post, headers: headers, body: body).status
+                }
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                let (_, atTownship) = try await Self.page(client, page, cadre)
+                #expect(atTownship.contains("action=\"\(action)\""), "the review's reject form")
+                #expect(try await post(cadre, ["date": "2022-03-11", "note": "不符合条件"]) == .unprocessableContent, "not the cadre's stage")
+                let township = try await TestApp.signIn(client, username: "township", password: SmallRegistry.password)
+                #expect(try await post(township, ["date": "2022-03-11"]) == .unprocessableContent, "a reason is required")
+                #expect(try await post(township, ["date": "2022-03-11", "note": "家庭收入稳定，不符合纳入条件"]) == .seeOther)
+                let (_, after) = try await Self.page(client, page, township)
+                #expect(!after.contains("当前步骤") && after.contains("id=\"lead-channel\""), "the case is over: a new lead may be raised")
+            }
+        }
+    }
 }

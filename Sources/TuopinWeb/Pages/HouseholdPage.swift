@@ -204,6 +204,13 @@ enum HouseholdPage {
                 },
                 "submit": s.text("household.open.submit"),
             ] as [String: Any]
+        if stage.level != .village {
+            values["reject"] = [
+                "action": "/households/\(household.rawValue)/cases/\(c.reference)/reject", "heading": s.text("household.reject.heading"),
+                "dateId": "reject-date-\(id)", "dateLabel": s.text("household.open.date"), "today": today.description,
+                "noteId": "reject-note-\(id)", "noteLabel": s.text("household.reject.reason"), "submit": s.text("household.reject.submit"),
+            ]
+        }
         return values
     }
 }

@@ -20,6 +20,7 @@ struct HouseholdsController: Sendable {
             .get(use: list)
             .get(":number", use: file)
             .post(":number/cases/:reference/step", use: step)
+            .post(":number/cases/:reference/reject", use: reject)
             .post(":number/leads", use: lead)
             .post(":number/edit", use: edit)
     }
@@ -61,10 +62,28 @@ struct HouseholdsController: Sendable {
             file, today: today(), site: site, context: context, done: done, canEdit: Self.mayEdit(user, file))
     }
 
-    /// Records the current step of one of the household's open cases (the form on its page),
-    /// then back to the page (post/redirect/get). A refused step is shown at its form, worded,
-    /// with the page as it stands.
+    /// Records the current step of one of the household's open cases (the form on its page).
     func step(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        try await act(request, context) { user, reference, f in
+            _ = try await monitoring.complete(reference, try Self.record(f), by: user)
+        }
+    }
+
+    /// Rejects one of the household's open cases at the user's review stage (乡镇审核 or 县级审定),
+    /// with the reason: an identification ends (M4), an elimination goes back to monitoring (M9).
+    func reject(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        try await act(request, context) { user, reference, f in
+            let record = try Self.record(f)
+            guard let reason = f.value("note") else { throw BadParameter("note", MissingValue()) }
+            _ = try await monitoring.reject(reference, on: record.date, note: String(reason.prefix(200)), by: user)
+        }
+    }
+
+    /// Runs `body` on one of the household's open cases, then back to the page
+    /// (post/redirect/get); a refusal is worded at the case's form, with the page as it stands.
+    func act(
+        _ request: Request, _ context: TuopinRequestContext, _ body: (User, String, FormData) async throws -> Void
+    ) async throws -> Response {
         let user = try context.requireUser()
         let text = context.parameters.get("number") ?? ""
         let number: HouseholdNumber
@@ -72,19 +91,19 @@ struct HouseholdsController: Sendable {
         let reference = context.parameters.get("reference") ?? ""
         let s = site.strings[context.language]
         do {
-            let record = try Self.record(context.form)
             let file = try await households.file(number, by: user)
             // Only a case of this household, so the page the user returns to shows it.
             guard file.openCases.contains(where: { $0.monitoringCase.reference == reference }) else {
                 throw MonitoringError.caseNotFound(String(reference.prefix(40)))
             }
-            _ = try await monitoring.complete(reference, record, by: user)
+            try await body(user, reference, context.form)
             return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=step"])
         } catch let refused as any WordedError & Sendable {
             let file = try await households.file(number, by: user)
             let status: HTTPResponse.Status = refused is AccessDenied ? .forbidden : .unprocessableContent
             return try HouseholdPage.render(
-                file, today: today(), site: site, context: context, error: (reference, refused.message(s)), status: status
+                file, today: today(), site: site, context: context, error: (reference, refused.message(s)), status: status,
+                canEdit: Self.mayEdit(user, file)
             ).response(from: request, context: context)
         }
     }
