@@ -16,6 +16,7 @@ enum HouseholdPage {
         leadError: String? = nil, canEdit: Bool = false, edit: (values: [String: String], errors: [String: String])? = nil
     ) -> HTML {
         let s = site.strings[context.language]
+        let list = s.language == .zh ? "、" : ", "
         let h = file.household
         let village = file.areaNames.last?.name ?? h.village.rawValue
         let title = s.text("household.title", ["number": h.number.rawValue, "village": village])
@@ -27,7 +28,7 @@ enum HouseholdPage {
             ["label": s.text("households.cause"), "value": s.label(h.mainCause.label)],
             [
                 "label": s.text("household.secondaryCauses"),
-                "value": h.secondaryCauses.isEmpty ? "—" : h.secondaryCauses.map { s.label($0.label) }.joined(separator: "、"),
+                "value": h.secondaryCauses.isEmpty ? "—" : h.secondaryCauses.map { s.label($0.label) }.joined(separator: list),
             ],
             ["label": s.text("household.firstIdentified"), "value": String(h.firstIdentifiedYear)],
             ["label": s.text("household.plannedExit"), "value": h.plannedExitYear.map(String.init) ?? "—"],
@@ -39,7 +40,7 @@ enum HouseholdPage {
                 (h.isMilitaryMartyrFamily, "household.militaryMartyr"), (h.isOneChild, "household.oneChild"),
                 (h.isTwoDaughters, "household.twoDaughters"),
             ]
-            facts.append(["label": s.text("household.flags"), "value": flags.filter(\.0).map { s.text($0.1) }.joined(separator: "、")])
+            facts.append(["label": s.text("household.flags"), "value": flags.filter(\.0).map { s.text($0.1) }.joined(separator: list)])
         }
         let members = file.members.map { line -> [String: String] in
             let m = line.member
@@ -47,7 +48,7 @@ enum HouseholdPage {
                 "name": m.name, "relation": s.label(line.relation.label), "sex": s.label(m.sex.label),
                 "birth": file.clear ? m.birthDate.description : Masking.birthDate(m.birthDate), "id": m.idNumber,
                 "education": s.label(m.education.label),
-                "health": file.clear ? m.health.sorted { $0.token < $1.token }.map { s.label($0.label) }.joined(separator: "、") : Masking.hidden,
+                "health": file.clear ? m.health.sorted { $0.token < $1.token }.map { s.label($0.label) }.joined(separator: list) : Masking.hidden,
                 "labour": s.label(m.labourCapacity.label), "insured": yes(m.medicalInsured), "from": line.from.description,
                 "to": line.to.map { d in
                     d.description + (line.endReason.flatMap(NaturalReductionReason.init(token:)).map { "（" + s.label($0.label) + "）" } ?? "")
@@ -68,7 +69,7 @@ enum HouseholdPage {
             let late = c.identifiedOn == nil && c.closedOn == nil && (c.deadline.map { $0 < today } ?? false)
             return [
                 "reference": c.reference, "state": s.label(c.state.label), "category": c.category.map { s.label($0.label) } ?? "—",
-                "risks": c.risks.map { s.label($0.label) }.joined(separator: "、"), "channel": s.label(c.channel.label),
+                "risks": c.risks.map { s.label($0.label) }.joined(separator: list), "channel": s.label(c.channel.label),
                 "lead": c.leadDate.description, "deadline": date(c.deadline), "identified": date(c.identifiedOn), "closed": date(c.closedOn),
                 "late": late ? s.text("household.case.late") : "",
             ]
@@ -175,7 +176,8 @@ enum HouseholdPage {
             "reference": c.reference, "heading": s.text("household.open.case", ["reference": c.reference, "state": s.label(c.state.label)]),
             "steps": f.steps.map { step -> [String: String] in
                 [
-                    "date": step.date.description, "what": s.label(step.transition.label) + (step.step.map { "：" + s.label($0.label) } ?? ""),
+                    "date": step.date.description,
+                    "what": s.label(step.transition.label) + (step.step.map { (s.language == .zh ? "：" : ": ") + s.label($0.label) } ?? ""),
                     "level": step.level.map { s.label($0.label) } ?? "", "actor": step.actor, "note": step.note,
                 ]
             },

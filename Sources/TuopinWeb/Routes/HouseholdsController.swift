@@ -139,7 +139,7 @@ struct HouseholdsController: Sendable {
             } catch HouseholdError.refused(let decision) {
                 for check in decision.failedChecks {
                     let field = HouseholdService.field(of: check)
-                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: "；")
+                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
                 }
             }
         }

@@ -49,7 +49,7 @@ struct NoticesController: Sendable {
             let text = Notices.text(n, s)
             let check = PublicNoticeRules.evaluate(text)
             if !check.passed {
-                values["refused"] = check.failedChecks.map { s.explain($0) }.joined(separator: "；")
+                values["refused"] = check.failedChecks.map { s.explain($0) }.joined(separator: s.language == .zh ? "；" : "; ")
             } else {
                 let lines = text.components(separatedBy: "\n")
                 title = lines[0]
