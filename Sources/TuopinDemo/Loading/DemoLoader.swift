@@ -92,7 +92,8 @@ public struct DemoLoader: Sendable {
         summary.villageProfiles = population.profiles.count
         if users { summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user) }
         if monitoring { try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user) }
-        try await environment.store.optimize()
+        // Planner statistics only speed later reads: the rows are committed whether or not they are gathered.
+        try? await environment.store.optimize()
         return summary
     }
 }
