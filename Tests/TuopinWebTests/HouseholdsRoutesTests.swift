@@ -55,6 +55,10 @@ struct HouseholdsRoutesTests {
 
     @Test func aHouseholdsFileShowsItsMembersIncomesAndHistory() async throws {
         try await SmallRegistry.with { registry in
+            // Two conditions, stored as the registry writes them (`;`-separated).
+            try await registry.store.transaction { tx in
+                try await tx.sql.raw("UPDATE member SET health = 'chronicIllness;disabled' WHERE id_number = '430481198203040026'").run()
+            }
             try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
                 let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
                 let (status, html) = try await Self.page(client, "/households/4304811002010001", session)
@@ -62,6 +66,7 @@ struct HouseholdsRoutesTests {
                 #expect(html.contains("户 4304811002010001（白溪村）"))
                 #expect(html.contains("<td>刘伟</td><td>户主</td>") && html.contains("43048120100615001X") && html.contains("1980-01-01"))
                 #expect(html.contains("<td>2017</td><td class=\"num\">4,000.00</td>"), "12,000 yuan for three people")
+                #expect(html.contains("<td>长期慢性病、残疾</td>"), "a member's two health conditions")
                 #expect(html.contains("<td>2017-11-20</td>") && html.contains("已脱贫(享受政策)"))
                 #expect(!html.contains("按您的权限"), "nothing masked for the county office")
                 let (notFound, worded) = try await Self.page(client, "/households/4304811002019999", session)

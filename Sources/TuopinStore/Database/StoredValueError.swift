@@ -88,6 +88,19 @@ extension SQLRow {
         return code
     }
 
+    /// A health column: the `;`-separated tokens `RegistryRows.healthToken` writes; empty is healthy.
+    func storedHealth(_ column: String, table: String, key: @autoclosure () -> String) throws -> Set<HealthCondition> {
+        let text = try storedText(column, table: table, key: key())
+        var health: Set<HealthCondition> = []
+        for token in text.split(separator: ";") {
+            guard let condition = HealthCondition(token: String(token)) else {
+                throw StoredValueError(table: table, column: column, key: key(), value: text)
+            }
+            health.insert(condition)
+        }
+        return health.isEmpty ? [.healthy] : health
+    }
+
     /// A household-number column.
     func storedHousehold(_ column: String, table: String, key: @autoclosure () -> String) throws -> HouseholdNumber {
         let text = try storedText(column, table: table, key: key())

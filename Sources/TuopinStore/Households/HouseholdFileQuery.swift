@@ -26,25 +26,14 @@ public enum HouseholdFileQuery {
             """
         ).all().map { row in
             let t = "member", key = household.rawValue
-            func flag(_ column: String) throws -> Bool { try row.decode(column: column, as: Bool.self) }
-            let healthText = try row.storedText("health", table: t, key: key)
-            var health: Set<HealthCondition> = []
-            for token in healthText.split(separator: ",") {
-                guard let condition = HealthCondition(token: String(token)) else {
-                    throw StoredValueError(table: t, column: "health", key: key, value: healthText)
-                }
-                health.insert(condition)
-            }
-            let studentText = try row.storedText("student_status", table: t, key: key)
-            guard let student = StudentStatus(token: studentText) else {
-                throw StoredValueError(table: t, column: "student_status", key: key, value: studentText)
-            }
+            func flag(_ column: String) throws -> Bool { try row.storedBool(column, table: t, key: key) }
             let member = Member(
                 idType: try row.storedCode("id_type", as: IdentityType.self, table: t, key: key),
                 idNumber: try row.storedText("id_number", table: t, key: key), name: try row.storedText("name", table: t, key: key),
                 sex: try row.storedCode("sex", as: Sex.self, table: t, key: key), birthDate: try row.storedDate("birth_date", table: t, key: key),
                 ethnicity: try row.storedText("ethnicity", table: t, key: key),
-                education: try row.storedCode("education", as: Education.self, table: t, key: key), studentStatus: student, health: health,
+                education: try row.storedCode("education", as: Education.self, table: t, key: key),
+                studentStatus: try QualityQuery.studentStatus(row, key), health: try row.storedHealth("health", table: t, key: key),
                 labourCapacity: try row.storedCode("labour_capacity", as: LabourCapacity.self, table: t, key: key),
                 medicalInsured: try flag("medical_insured"), seriousIllnessInsured: try flag("serious_illness_insured"),
                 residentPension: try flag("resident_pension"), receivesDibao: try flag("receives_dibao"), receivesTekun: try flag("receives_tekun"))

@@ -58,18 +58,10 @@ public enum MemberYearQuery {
             guard let s = StudentStatus(token: text) else { throw StoredValueError(table: t, column: "student_status", key: key, value: text) }
             return s
         }
-        let healthText = try row.storedText("health", table: t, key: key)
-        var health: Set<HealthCondition> = []
-        for part in healthText.split(separator: ";") {
-            guard let h = HealthCondition(token: String(part)) else {
-                throw StoredValueError(table: t, column: "health", key: key, value: healthText)
-            }
-            health.insert(h)
-        }
         return MemberYear(
             idType: try code("id_type", IdentityType.self), idNumber: try row.storedText("id_number", table: t, key: key),
             year: try row.storedYear("year", table: t, key: key), education: try code("education", Education.self),
-            studentStatus: try student(), health: health.isEmpty ? [.healthy] : health,
+            studentStatus: try student(), health: try row.storedHealth("health", table: t, key: key),
             disabilityCategory: try optionalCode("disability_category", DisabilityCategory.self), disabilityGrade: try int("disability_grade"),
             labourCapacity: try code("labour_capacity", LabourCapacity.self), migrantWork: try optionalCode("migrant_work", MigrantWork.self),
             monthsWorked: try int("months_worked"), isActiveSoldier: try bool("is_active_soldier"), medicalInsured: try bool("medical_insured"),

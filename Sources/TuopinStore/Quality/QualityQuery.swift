@@ -52,14 +52,6 @@ public enum QualityQuery {
             """
         return try await sql.raw(query).all().map { row in
             let t = "member", key = row.rawText("household_number")
-            let healthText = try row.storedText("health", table: t, key: key)
-            var health: Set<HealthCondition> = []
-            for token in healthText.split(separator: ";") {
-                guard let h = HealthCondition(token: String(token)) else {
-                    throw StoredValueError(table: t, column: "health", key: key, value: healthText)
-                }
-                health.insert(h)
-            }
             let member = Member(
                 idType: try row.storedCode("id_type", as: IdentityType.self, table: t, key: key),
                 idNumber: try row.storedText("id_number", table: t, key: key),
@@ -67,7 +59,7 @@ public enum QualityQuery {
                 birthDate: try row.storedDate("birth_date", table: t, key: key), ethnicity: try row.storedText("ethnicity", table: t, key: key),
                 education: try row.storedCode("education", as: Education.self, table: t, key: key),
                 studentStatus: try studentStatus(row, key),
-                health: health.isEmpty ? [.healthy] : health,
+                health: try row.storedHealth("health", table: t, key: key),
                 labourCapacity: try row.storedCode("labour_capacity", as: LabourCapacity.self, table: t, key: key),
                 medicalInsured: try row.storedBool("medical_insured", table: t, key: key),
                 seriousIllnessInsured: try row.storedBool("serious_illness_insured", table: t, key: key),
@@ -94,11 +86,7 @@ public enum QualityQuery {
     }
 
     static func household(_ row: any SQLRow, _ key: String) throws -> HouseholdNumber {
-        let text = try row.storedText("household_number", table: "household", key: key)
-        guard let number = try? HouseholdNumber(text) else {
-            throw StoredValueError(table: "household", column: "household_number", key: key, value: text)
-        }
-        return number
+        try row.storedHousehold("household_number", table: "household", key: key)
     }
 
     /// Every membership of the area's households with the household's status on the date, for DQ-006.
