@@ -16,10 +16,7 @@ extension MonitoringService {
             guard let c = try await MonitoringQuery.find(county: county, number: number, reader.sql), user.scope.contains(c.village) else {
                 throw MonitoringError.caseNotFound(reference)
             }
-            let table = try await WorkflowQuery.templates(reader.sql)
-            return CaseFile(
-                monitoringCase: c, steps: try await MonitoringQuery.steps(county: county, number: number, reader.sql),
-                identification: table.template(id: c.identificationTemplate), elimination: table.template(id: c.eliminationTemplate))
+            return try await CaseFile.read(c, templates: try await WorkflowQuery.templates(reader.sql), reader)
         }
         try await environment.authorize(user, .view, area: file.monitoringCase.village)
         return file
@@ -72,6 +69,13 @@ public struct CaseFile: Sendable {
     public var steps: [MonitoringStepEntry]
     public var identification: WorkflowTemplate?
     public var elimination: WorkflowTemplate?
+
+    /// A case with its recorded steps and its two procedures, read in the caller's snapshot.
+    static func read(_ c: MonitoringCase, templates: WorkflowTemplateTable, _ reader: StoreReader) async throws -> CaseFile {
+        CaseFile(
+            monitoringCase: c, steps: try await MonitoringQuery.steps(county: String(c.village.rawValue.prefix(6)), number: c.number, reader.sql),
+            identification: templates.template(id: c.identificationTemplate), elimination: templates.template(id: c.eliminationTemplate))
+    }
 }
 
 /// One late or short item of `overdue`.

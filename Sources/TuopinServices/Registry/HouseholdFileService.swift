@@ -51,7 +51,7 @@ public struct HouseholdFileService: Sendable {
         public var cadres: [CadreAssignment]
         public var cases: [MonitoringCase]
         /// The cases still open, each with its recorded steps and procedures (its current
-        /// step is the one a form may record next).
+        /// step is the one a form may record next), read in the same snapshot.
         public var openCases: [CaseFile]
         /// Whether private data is shown (else names, ID numbers, birth dates, phones and accounts are masked).
         public var clear: Bool
@@ -80,16 +80,18 @@ public struct HouseholdFileService: Sendable {
                     break
                 }
             }
+            let cases = try await MonitoringQuery.cases(county: county, household: number, sql)
+            var open: [CaseFile] = []
+            if cases.contains(where: { $0.closedOn == nil }) {
+                let templates = try await WorkflowQuery.templates(sql)
+                for c in cases where c.closedOn == nil { open.append(try await CaseFile.read(c, templates: templates, db)) }
+            }
             return HouseholdFile(
                 household: household, areaNames: names, events: try await HouseholdYearQuery.events(county: county, household: number, sql),
                 members: try await HouseholdFileQuery.members(county: county, household: number, sql),
                 incomes: incomes.map { ($0.key, $0.value) }, latestYear: latest,
                 measures: try await AssistanceQuery.measures(county: county, household: number, sql),
-                cadres: try await AssistanceQuery.assignments(in: village, household: number, sql),
-                cases: try await MonitoringQuery.cases(county: county, household: number, sql), openCases: [], clear: clear)
-        }
-        for c in file.cases where c.closedOn == nil {
-            file.openCases.append(try await MonitoringService(environment).show(c.reference, by: user))
+                cadres: try await AssistanceQuery.assignments(in: village, household: number, sql), cases: cases, openCases: open, clear: clear)
         }
         if !clear {
             file.household.phone = file.household.phone.map(Masking.privateField)
