@@ -16,7 +16,9 @@ struct AuditRoutesTests {
         try await SmallRegistry.with { registry in
             try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
                 let admin = try await TestApp.signIn(client, username: "admin", password: SmallRegistry.password)
-                let r = try await client.execute(uri: "/audit", method: .get, headers: admin.headers)
+                let plain = String(buffer: try await client.execute(uri: "/audit", method: .get, headers: admin.headers).body)
+                #expect(plain.contains("href=\"/audit?verify=1\"") && !plain.contains("审计链校验"), "verifying is asked for, not done on every view")
+                let r = try await client.execute(uri: "/audit?verify=1", method: .get, headers: admin.headers)
                 let html = String(buffer: r.body)
                 #expect(r.status == .ok && html.contains("<h2 id=\"chains\">审计链校验</h2>") && html.contains("审计链 430481：") && html.contains("条，完整"))
                 #expect(!html.contains("class=\"alert\""), "every chain verifies")
@@ -39,6 +41,9 @@ struct AuditRoutesTests {
                 let r = try await client.execute(uri: "/audit", method: .get, headers: inspector.headers)
                 let html = String(buffer: r.body)
                 #expect(r.status == .ok && !html.contains("审计链校验") && html.contains("<td>inspector</td><td>登录</td>"))
+                #expect(!html.contains("verify=1"))
+                let asked = String(buffer: try await client.execute(uri: "/audit?verify=1", method: .get, headers: inspector.headers).body)
+                #expect(!asked.contains("审计链校验"), "only whoever may read the whole log verifies it")
                 let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
                 #expect(try await client.execute(uri: "/audit", method: .get, headers: cadre.headers).status == .forbidden)
                 let home = String(buffer: try await client.execute(uri: "/", method: .get, headers: cadre.headers).body)

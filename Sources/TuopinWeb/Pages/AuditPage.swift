@@ -6,7 +6,8 @@ import TuopinStrings
 /// The audit page's view model.
 enum AuditPage {
     static func render(
-        filter: AuditQuery.Filter, since: String, rows: [AuditRow], chains: [AuditService.ChainReport]?, site: Site, context: TuopinRequestContext
+        filter: AuditQuery.Filter, since: String, rows: [AuditRow], chains: [AuditService.ChainReport]?, mayVerify: Bool, site: Site,
+        context: TuopinRequestContext
     ) -> HTML {
         let s = site.strings[context.language]
         let title = s.text("audit.page.title")
@@ -29,6 +30,10 @@ enum AuditPage {
             "hasRows": !rows.isEmpty, "none": s.text("audit.page.none"),
             "summary": s.text("audit.page.summary", ["count": s.count(rows.count)]),
         ]
+        if mayVerify && chains == nil {
+            values["verifyLink"] = "/audit?verify=1"
+            values["verifyLabel"] = s.text("audit.page.verify")
+        }
         if let chains {
             values["chainsHeading"] = s.text("audit.page.chains")
             values["chains"] = chains.map { ["text": AuditService.describe($0, s), "state": $0.problem == nil ? "notice" : "alert"] }
