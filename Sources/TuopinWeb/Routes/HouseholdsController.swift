@@ -51,9 +51,7 @@ struct HouseholdsController: Sendable {
 
     func file(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
         let user = try context.requireUser()
-        let text = context.parameters.get("number") ?? ""
-        let number: HouseholdNumber
-        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let number = try Self.number(context)
         let file = try await households.file(number, by: user)
         let done = ["step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done"][
             request.uri.queryParameters.get("done") ?? ""
@@ -85,9 +83,7 @@ struct HouseholdsController: Sendable {
         _ request: Request, _ context: TuopinRequestContext, _ body: (User, String, FormData) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser()
-        let text = context.parameters.get("number") ?? ""
-        let number: HouseholdNumber
-        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let number = try Self.number(context)
         let reference = context.parameters.get("reference") ?? ""
         let s = site.strings[context.language]
         do {
@@ -116,9 +112,7 @@ struct HouseholdsController: Sendable {
     /// its page); a value the rules refuse is shown next to its field, the form refilled.
     func edit(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let text = context.parameters.get("number") ?? ""
-        let number: HouseholdNumber
-        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let number = try Self.number(context)
         let f = context.form
         let s = site.strings[context.language]
         let entered = ["phone", "bank_account", "planned_exit_year"].reduce(into: [String: String]()) { $0[$1] = f.value($1) ?? "" }
@@ -154,9 +148,7 @@ struct HouseholdsController: Sendable {
     /// back to the page with the new case at its first step; a refusal is worded at the form.
     func lead(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let text = context.parameters.get("number") ?? ""
-        let number: HouseholdNumber
-        do { number = try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
+        let number = try Self.number(context)
         let f = context.form
         do {
             let record = try Self.record(f)
@@ -192,6 +184,12 @@ struct HouseholdsController: Sendable {
             date: date, consentSigned: f["consent"] == "1", notice: notice, objectionsResolved: f["objectionsResolved"] == "1",
             category: try code(f.value("category"), name: "category"), risks: risks.isEmpty ? nil : risks,
             note: String((f.value("note") ?? "").prefix(200)))
+    }
+
+    /// The household number of the path, else a worded 400.
+    static func number(_ context: TuopinRequestContext) throws -> HouseholdNumber {
+        let text = context.parameters.get("number") ?? ""
+        do { return try HouseholdNumber(text) } catch { throw BadParameter("number", NotAHouseholdNumber(text: text)) }
     }
 
     /// A code-list value from the query (empty: no filter), else a worded 400.

@@ -35,7 +35,7 @@ struct ReportsController: Sendable {
             do { code = try AdminCode(text) } catch { throw BadParameter("area", error) }
         }
         if code == nil { code = try await statistics.home(of: user) }
-        guard let code else { throw BadParameter("area", UnknownValue(value: "")) }
+        guard let code else { throw BadParameter("area", MissingValue()) }
         let answer = try await rollups.rollup(kind, of: code, asOf: date, by: user)
         let blocks = [(answer.area, answer.cells)] + answer.children
         let file = "\(answer.report.rawValue)-\(code.rawValue)-\(date.description)"
