@@ -51,7 +51,10 @@ enum HouseholdPage {
                 "health": file.clear ? m.health.sorted { $0.token < $1.token }.map { s.label($0.label) }.joined(separator: list) : Masking.hidden,
                 "labour": s.label(m.labourCapacity.label), "insured": yes(m.medicalInsured), "from": line.from.description,
                 "to": line.to.map { d in
-                    d.description + (line.endReason.flatMap(NaturalReductionReason.init(token:)).map { "（" + s.label($0.label) + "）" } ?? "")
+                    d.description
+                        + (line.endReason.flatMap(NaturalReductionReason.init(token:)).map {
+                            s.language == .zh ? "（" + s.label($0.label) + "）" : " (" + s.label($0.label) + ")"
+                        } ?? "")
                 } ?? "—",
                 "current": line.to == nil ? "current" : "past",
             ]
