@@ -59,13 +59,14 @@ public struct RegistryService: Sendable {
     /// Imports a folder in one transaction with its audit entry: every row checked (rows outside
     /// the user's scope are rejected), the good rows committed when none is rejected, the
     /// households without a fault when `commitPartial` is set, and nothing otherwise or when a
-    /// file cannot be read whole. Each rejection goes to `sink` as it is found.
+    /// file cannot be read whole. Each rejection goes to `sink` as it is found; `progress` hears
+    /// the bytes read of the files' total, then the commit.
     public func importFolder(
         _ directory: URL, commitPartial: Bool, by user: User, sink: RegistryImport.RejectionSink? = nil,
         progress: ProgressSink? = nil
     ) async throws -> ImportResult {
         try await environment.authorize(user, .importRegistry, area: user.scope.code)
-        progress?(JobProgress(phase: "progress.import.validate", done: 0, total: 2))
+        progress?(JobProgress(phase: "progress.import.validate", done: 0, total: 1))
         let today = environment.today
         let outcome: ImportOutcome, pending: PendingReport
         do {
@@ -73,7 +74,7 @@ public struct RegistryService: Sendable {
             (outcome, pending) = try await environment.store.transaction(checkingForeignKeys: false) { tx in
                 let (outcome, pending) = try await RegistryImport.run(
                     directory: directory, in: tx, scope: user.scope, today: today,
-                    partial: commitPartial, sink: sink)
+                    partial: commitPartial, sink: sink, progress: Self.bytes(progress))
                 let area = outcome.counties.count == 1 ? outcome.counties.first.flatMap { try? AdminCode($0) } : user.scope.code
                 var detail: [String: AuditValue] = Dictionary(
                     uniqueKeysWithValues: outcome.writtenRows.map { ($0.key.rawValue, AuditValue.int($0.value)) })
@@ -82,16 +83,52 @@ public struct RegistryService: Sendable {
                 detail["partial"] = .bool(outcome.rejectedRows > 0)
                 try await environment.audit.record(
                     AuditEntry(.importRegistry, entity: "import:" + directory.lastPathComponent, area: area, detail: detail), by: user, in: tx)
+                progress?(JobProgress(phase: "progress.import.commit", done: 0, total: 1))
                 return (outcome, pending)
             }
         } catch let refused as RegistryImport.NotCommitted {
-            progress?(JobProgress(phase: "progress.import.validate", done: 2, total: 2))
             return ImportResult(outcome: refused.outcome, late: RegistryImport.report(refused.pending, directory: directory, sink: sink))
         }
-        progress?(JobProgress(phase: "progress.import.commit", done: 2, total: 2))
+        progress?(JobProgress(phase: "progress.import.commit", done: 1, total: 1))
         // Planner statistics only speed later reads: the rows are committed whether or not they are gathered.
         try? await environment.store.optimize()
         return ImportResult(outcome: outcome, late: RegistryImport.report(pending, directory: directory, sink: sink))
+    }
+
+    /// Whether `user` may import into their scope at all (the upload page asks before it offers
+    /// its form); a refusal is audited and thrown as `AccessDenied`.
+    public func authorizeImport(by user: User) async throws {
+        try await environment.authorize(user, .importRegistry, area: user.scope.code)
+    }
+
+    /// Checks a folder as `importFolder` would import it, and commits nothing: every row is read,
+    /// held to the rules and to the registry as it stands, and written inside a transaction that
+    /// is then rolled back. The outcome's `writtenRows` are the rows an import of the households
+    /// without a fault would write (`committed` stays false); no audit entry is made, since
+    /// nothing changes. The web upload shows this report before the user commits or cancels.
+    public func checkFolder(
+        _ directory: URL, by user: User, sink: RegistryImport.RejectionSink? = nil, progress: ProgressSink? = nil
+    ) async throws -> ImportResult {
+        try await environment.authorize(user, .importRegistry, area: user.scope.code)
+        progress?(JobProgress(phase: "progress.import.validate", done: 0, total: 1))
+        let today = environment.today
+        do {
+            try await environment.store.transaction(checkingForeignKeys: false) { tx -> Never in
+                var (outcome, pending) = try await RegistryImport.run(
+                    directory: directory, in: tx, scope: user.scope, today: today, partial: true, sink: sink,
+                    progress: Self.bytes(progress))
+                outcome.committed = false
+                throw RegistryImport.NotCommitted(outcome: outcome, pending: pending)
+            }
+        } catch let checked as RegistryImport.NotCommitted {
+            return ImportResult(outcome: checked.outcome, late: RegistryImport.report(checked.pending, directory: directory, sink: sink))
+        }
+    }
+
+    /// The import's bytes read, as the validation phase of a job.
+    static func bytes(_ progress: ProgressSink?) -> RegistryImport.ProgressSink? {
+        guard let progress else { return nil }
+        return { done, total in progress(JobProgress(phase: "progress.import.validate", done: done, total: max(total, 1))) }
     }
 
     /// Writes a prepared batch (the demo's counties) with one audit entry, inside the user's scope.

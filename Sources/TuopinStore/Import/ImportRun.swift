@@ -14,7 +14,11 @@ final class ImportRun {
     let scope: AreaScope
     let today: CivilDate
     let sink: RegistryImport.RejectionSink?
+    let progress: RegistryImport.ProgressSink?
     var outcome = ImportOutcome()
+    /// The bytes of the folder's files, and of the files read whole so far (for `progress`).
+    let totalBytes: Int
+    var bytesDone = 0
 
     var householdIndex: [String: Int32] = [:]
     var households: [HouseholdEntry] = []
@@ -43,12 +47,20 @@ final class ImportRun {
 
     static let chunk = 2_000
 
-    init(directory: URL, tx: StoreTransaction, scope: AreaScope, today: CivilDate, sink: RegistryImport.RejectionSink?) {
+    init(
+        directory: URL, tx: StoreTransaction, scope: AreaScope, today: CivilDate, sink: RegistryImport.RejectionSink?,
+        progress: RegistryImport.ProgressSink? = nil
+    ) {
         self.directory = directory
         self.tx = tx
         self.scope = scope
         self.today = today
         self.sink = sink
+        self.progress = progress
+        totalBytes = RegistryFile.allCases.reduce(0) { sum, file in
+            let url = directory.appendingPathComponent(file.fileName).resolvingSymlinksInPath()
+            return sum + (((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.intValue ?? 0)
+        }
     }
 
     /// The writes in flight, oldest first: rows are written while the next chunks are read and
@@ -109,7 +121,11 @@ final class ImportRun {
         }
         defer { try? handle.close() }
         var reader = CSVReader(handle: handle, maximumFieldBytes: ImportLimits.fieldBytes, maximumFields: ImportLimits.fieldsPerRow)
-        defer { outcome.files.append(ImportedFile(file: file, bytes: reader.bytesRead, sha256: reader.digest.hex)) }
+        defer {
+            outcome.files.append(ImportedFile(file: file, bytes: reader.bytesRead, sha256: reader.digest.hex))
+            bytesDone += reader.bytesRead
+            progress?(min(bytesDone, totalBytes), totalBytes)
+        }
         guard let first = reader.next() else {
             outcome.record(ImportRejection(file: file, line: 1, field: nil, reason: .emptyFile), sink: sink)
             return
@@ -146,6 +162,7 @@ final class ImportRun {
             if sinceFlush >= Self.chunk {
                 try await flush()
                 sinceFlush = 0
+                progress?(min(bytesDone + reader.bytesRead, totalBytes), totalBytes)
             }
         }
         try await flush()

@@ -24,6 +24,8 @@ import TuopinCore
 /// ```
 public enum RegistryImport {
     public typealias RejectionSink = @Sendable (ImportRejection) -> Void
+    /// Receives the bytes of the folder's files read so far, and their total, as the files are read.
+    public typealias ProgressSink = @Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void
 
     public enum ReadError: Error, Equatable, Sendable {
         /// The folder does not exist or holds none of the registry files.
@@ -41,6 +43,12 @@ public enum RegistryImport {
     public struct NotCommitted: Error, Sendable {
         public var outcome: ImportOutcome
         public var pending: PendingReport
+
+        /// Also thrown by a caller that only checks a folder, to roll its transaction back.
+        public init(outcome: ImportOutcome, pending: PendingReport) {
+            self.outcome = outcome
+            self.pending = pending
+        }
     }
 
     /// Imports the folder inside `tx`. Rows for areas outside `scope` are rejected; `today`
@@ -48,13 +56,13 @@ public enum RegistryImport {
     /// others are rejected.
     public static func run(
         directory: URL, in tx: StoreTransaction, scope: AreaScope = .everywhere, today: CivilDate, partial: Bool,
-        sink: RejectionSink? = nil
+        sink: RejectionSink? = nil, progress: ProgressSink? = nil
     ) async throws -> (ImportOutcome, PendingReport) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
             RegistryFile.allCases.contains(where: { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.fileName).path) })
         else { throw ReadError.noFiles(directory.path) }
-        let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink)
+        let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink, progress: progress)
         // The import writes with the projection's triggers paused, writes its households'
         // projected rows from what it read, and recounts the counties it wrote to before the
         // transaction commits.
