@@ -38,6 +38,30 @@ public enum TestApp {
             h[.contentType] = "application/x-www-form-urlencoded"
             return (h, ByteBuffer(string: body))
         }
+
+        /// Headers and body of a `multipart/form-data` post (an upload) carrying the token:
+        /// the text fields, then each file as a part of field `files`.
+        public func multipart(
+            _ fields: [String: String] = [:], files: [(filename: String, content: Data)], csrf token: String? = nil
+        ) -> (HTTPFields, ByteBuffer) {
+            let boundary = "----tuopin-test-\(UUID().uuidString)"
+            var body = Data()
+            func part(_ disposition: String, _ content: Data) {
+                body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; \(disposition)\r\n".utf8))
+                if disposition.contains("filename=") { body.append(Data("Content-Type: application/octet-stream\r\n".utf8)) }
+                body.append(Data("\r\n".utf8))
+                body.append(content)
+                body.append(Data("\r\n".utf8))
+            }
+            var all = fields
+            all["_csrf"] = token ?? csrf
+            for (name, value) in all.sorted(by: { $0.key < $1.key }) { part("name=\"\(name)\"", Data(value.utf8)) }
+            for file in files { part("name=\"files\"; filename=\"\(file.filename)\"", file.content) }
+            body.append(Data("--\(boundary)--\r\n".utf8))
+            var h = headers
+            h[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            return (h, ByteBuffer(bytes: body))
+        }
     }
 
     public enum SignInFailure: Error, Equatable {

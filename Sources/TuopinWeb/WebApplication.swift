@@ -31,7 +31,7 @@ public enum WebApplication {
         router.add(middleware: ErrorPageMiddleware(site: site))
         router.add(middleware: SessionMiddleware(signIn: signIn))
         router.add(middleware: ErrorPageMiddleware(site: site))
-        router.add(middleware: CSRFMiddleware())
+        router.add(middleware: CSRFMiddleware(uploadLimit: environment.configuration.uploadLimitBytes))
         router.addRoutes(HealthController(store: environment.store).endpoints)
         router.addRoutes(StaticController(site: site).endpoints)
         router.addRoutes(SignInController(signIn: signIn, site: site, secureCookies: secure).endpoints)
@@ -56,6 +56,13 @@ public enum WebApplication {
                 today: { environment.today }
             )
             .endpoints, atPath: "/reports")
+        UploadDesk.clearLeftovers()
+        router.addRoutes(
+            UploadsController(
+                desk: UploadDesk(registry: RegistryService(environment), now: environment.now), registry: RegistryService(environment), site: site,
+                uploadLimit: environment.configuration.uploadLimitBytes
+            )
+            .endpoints, atPath: "/uploads")
         router.addRoutes(AuditController(audit: AuditService(environment), site: site).endpoints, atPath: "/audit")
         router.addRoutes(UsersController(users: UserService(environment), site: site).endpoints, atPath: "/admin/users")
         return router

@@ -12,6 +12,7 @@ import TuopinStrings
 /// | `TUOPIN_PASSWORD_MIN_LENGTH` | integer, 10 | Shortest password accepted |
 /// | `TUOPIN_BCRYPT_COST` | integer 4–16, 12 | bcrypt work factor for new password hashes |
 /// | `TUOPIN_SECURE_COOKIES` | `1`/`0`, 0 | Mark cookies `Secure` (set it behind TLS; `serve --behind-tls` too) |
+/// | `TUOPIN_UPLOAD_LIMIT_MB` | integer 1–4096, 256 | Largest upload the web import accepts (the files, or their zip and what it unpacks to) |
 /// | `TUOPIN_COUNTDOWN` | `YYYY-MM-DD 名称`, `2020-12-31 脱贫攻坚目标任务完成` | The dashboard counts the days to this date (while it lies ahead) |
 public struct TuopinConfiguration: Sendable, Equatable {
     public var sessionIdleTimeoutSeconds: Int64 = 30 * 60
@@ -20,6 +21,8 @@ public struct TuopinConfiguration: Sendable, Equatable {
     public var passwordMinimumLength = 10
     public var bcryptCost: UInt8 = 12
     public var secureCookies = false
+    /// The largest web upload, in bytes (a county's import folder is a few megabytes).
+    public var uploadLimitBytes = 256 << 20
     /// The date the dashboard counts down to, and what it is; nil: no countdown.
     public var countdown: Countdown? = Countdown(date: CivilDate(year: 2020, month: 12, day: 31)!, name: "脱贫攻坚目标任务完成")
 
@@ -62,6 +65,7 @@ public struct TuopinConfiguration: Sendable, Equatable {
         }
         if let n = try integer("TUOPIN_PASSWORD_MIN_LENGTH", 8...64) { c.passwordMinimumLength = n }
         if let n = try integer("TUOPIN_BCRYPT_COST", 4...16) { c.bcryptCost = UInt8(n) }
+        if let n = try integer("TUOPIN_UPLOAD_LIMIT_MB", 1...4096) { c.uploadLimitBytes = n << 20 }
         if let text = env["TUOPIN_SECURE_COOKIES"], !text.isEmpty {
             guard ["0", "1"].contains(text) else {
                 throw ConfigurationError.invalid(variable: "TUOPIN_SECURE_COOKIES", value: text, expected: "0, 1")

@@ -7,6 +7,9 @@ public struct FormData: Sendable, Equatable {
 
     public init() {}
 
+    /// Fields already read (the text parts of a multipart body).
+    public init(fields: [String: String]) { self.fields = fields }
+
     public init(urlEncoded text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -16,7 +16,9 @@ public struct Site: Sendable {
         case badTemplate(String)
     }
 
-    static let templateNames = ["layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports"]
+    static let templateNames = [
+        "layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports", "uploads", "upload",
+    ]
 
     static func load(strings: StringTables) throws -> Site {
         var library = MustacheLibrary()
@@ -36,7 +38,7 @@ public struct Site: Sendable {
     /// the sign-out form (with its CSRF token) and the language switch.
     func page(
         _ template: String, _ values: [String: Any], context: TuopinRequestContext, title: String,
-        status: HTTPResponse.Status = .ok, query: [String: String] = [:]
+        status: HTTPResponse.Status = .ok, query: [String: String] = [:], refresh: Int? = nil
     ) -> HTML {
         let s = strings[context.language]
         let body = templates.render(values, withTemplate: template) ?? ""
@@ -48,11 +50,15 @@ public struct Site: Sendable {
                 .sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.queryEscape($0.value))" }.joined(separator: "&"),
             "skip": s.text("app.skipToContent"),
         ]
+        // A page of a job under way reloads itself (no script needed).
+        if let refresh { layout["refresh"] = String(refresh) }
         if let user = context.user {
             var nav: [[String: String]] = [
                 ["label": s.text("nav.dashboard"), "link": "/"], ["label": s.text("nav.households"), "link": "/households"],
+                ["label": s.text("nav.reports"), "link": "/reports"],
             ]
             if AccessPolicy.allowed(user.role).contains(.editRegistry) { nav.append(["label": s.text("nav.notices"), "link": "/notices"]) }
+            if AccessPolicy.allowed(user.role).contains(.importRegistry) { nav.append(["label": s.text("nav.uploads"), "link": "/uploads"]) }
             if AccessPolicy.allowed(user.role).contains(.viewAudit) { nav.append(["label": s.text("nav.audit"), "link": "/audit"]) }
             if AccessPolicy.allowed(user.role).contains(.manageUsers) { nav.append(["label": s.text("nav.users"), "link": "/admin/users"]) }
             layout["signedIn"] = true
