@@ -54,9 +54,24 @@ public struct Localizer: Sendable {
     }
 
     /// A check worded through the table: `<rule>.pass` or `<rule>.fail` with its values.
+    ///
+    /// A check missing a value its wording needs reads better in words of its own: when the
+    /// table has `<rule>.fail.<name>` for the first missing value, that wording is used
+    /// (`exit.E1.fail.povertyLine`: there is no line for the year). A placeholder no value
+    /// fills reads as "missing", never as `{name}`.
     public func explain(_ check: Check) -> String {
         var arguments: [String: String] = [:]
         for v in check.values { arguments[v.name] = format(v.value) }
-        return text(check.rule.rawValue + (check.passed ? ".pass" : ".fail"), arguments)
+        var key = check.rule.rawValue + (check.passed ? ".pass" : ".fail")
+        if let missing = check.values.first(where: { $0.value == .missing && table[key + "." + $0.name] != nil }) {
+            key += "." + missing.name
+        }
+        var message = text(key, arguments)
+        while let open = message.range(of: "{"), let close = message[open.upperBound...].firstIndex(of: "}"),
+            message[open.upperBound..<close].allSatisfy({ $0.isLetter || $0.isNumber })
+        {
+            message.replaceSubrange(open.lowerBound...close, with: text("value.missing"))
+        }
+        return message
     }
 }

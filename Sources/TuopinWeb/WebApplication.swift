@@ -44,6 +44,7 @@ public enum WebApplication {
         router.addRoutes(
             HouseholdsController(
                 households: HouseholdFileService(environment), registry: HouseholdService(environment), monitoring: MonitoringService(environment),
+                assistance: AssistanceService(environment),
                 statistics: StatisticsService(environment), site: site,
                 today: { environment.today }
             )

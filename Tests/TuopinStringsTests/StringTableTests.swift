@@ -51,6 +51,23 @@ struct StringTableTests {
         let e1 = HouseholdExit.evaluate(facts, lines: lines).checks[0]
         #expect(zh.explain(e1) == "人均纯收入 3,812.50 < 扶贫标准 4,000.00（2020），未达到“一超过”")
     }
+
+    /// A check missing a value reads in words of its own where the table has them, and an
+    /// unfilled placeholder never shows.
+    @Test func aMissingValueIsWordedNotLeftAsAPlaceholder() throws {
+        let zh = try Localizer.load(.zh)
+        let facts = HouseholdExitFacts(
+            exitYear: 2024, perCapitaNetIncome: [2024: Money(fen: 150_000)], securedGuarantees: Set(BasicGuarantee.allCases), dangerGrade: .a)
+        let noLine = HouseholdExit.evaluate(facts, lines: PovertyLineTable([])).checks[0]
+        #expect(zh.explain(noLine) == "2024 年没有扶贫标准，无法检验人均纯收入（1,500.00）是否超过标准，未达到“一超过”")
+        let line = PovertyLineTable([PovertyLine(year: 2024, region: .national, standard: .national, amount: .yuan(4_000))])
+        let noIncome = HouseholdExit.evaluate(
+            HouseholdExitFacts(exitYear: 2024, perCapitaNetIncome: [:], securedGuarantees: [], dangerGrade: .a), lines: line
+        ).checks[0]
+        #expect(zh.explain(noIncome) == "没有 2024 年的人均纯收入，无法与扶贫标准 4,000.00 比较，未达到“一超过”")
+        let bare = Check(HouseholdExit.incomeAboveLine, passed: true, values: [ReasonValue("year", .year(2024))])
+        #expect(zh.explain(bare) == "人均纯收入 缺失 缺失 扶贫标准 缺失（2024）")
+    }
 }
 
 @Suite("Every message the code asks for is in both tables")

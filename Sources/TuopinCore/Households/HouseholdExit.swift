@@ -94,7 +94,12 @@ public enum HouseholdExit {
 
     static func incomeCheck(year: Int, income: Money?, line: PovertyLine?) -> Check {
         guard let line else {
-            return Check(incomeAboveLine, passed: false, values: [ReasonValue("year", .year(year)), ReasonValue("povertyLine", .missing)])
+            return Check(
+                incomeAboveLine, passed: false,
+                values: [
+                    ReasonValue("year", .year(year)), ReasonValue("povertyLine", .missing),
+                    ReasonValue("perCapitaNetIncome", income.map { .money($0) } ?? .missing),
+                ])
         }
         guard let income else {
             return Check(

@@ -13,7 +13,8 @@ enum HouseholdPage {
     static func render(
         _ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext,
         error: (reference: String, message: String)? = nil, done: String? = nil, status: HTTPResponse.Status = .ok,
-        leadError: String? = nil, canEdit: Bool = false, edit: (values: [String: String], errors: [String: String])? = nil
+        leadError: String? = nil, canEdit: Bool = false, edit: (values: [String: String], errors: [String: String])? = nil,
+        exit: ExitPreview? = nil, refused: Refusal? = nil
     ) -> HTML {
         let s = site.strings[context.language]
         let list = s.language == .zh ? "、" : ", "
@@ -78,9 +79,13 @@ enum HouseholdPage {
             ]
         }
         let open = file.openCases.map { caseFile in
-            openCase(
+            var values = openCase(
                 caseFile, household: h.number, today: today, s: s, error: error?.reference == caseFile.monitoringCase.reference ? error?.message : nil
             )
+            if canEdit, caseFile.monitoringCase.state == .monitoring {
+                values["eliminate"] = eliminationForm(caseFile.monitoringCase, household: h.number, today: today, s: s)
+            }
+            return values
         }
         var values: [String: Any] = [
             "title": title, "openCases": open, "csrf": context.session?.csrfToken ?? "",
@@ -122,6 +127,8 @@ enum HouseholdPage {
         if let done { values["done"] = done }
         if file.openCases.isEmpty { values["lead"] = leadForm(file, today: today, s: s, error: leadError) }
         if canEdit && file.clear { values["edit"] = editForm(file, s: s, edit: edit) }
+        if canEdit { values["measureForm"] = measureForm(file, today: today, s: s, refused: refused) }
+        if let exit { values["exitForm"] = exitForm(file, preview: exit, today: today, s: s, refused: refused) }
         return site.page("household", values, context: context, title: title, status: status)
     }
 

@@ -11,6 +11,7 @@ struct HouseholdsController: Sendable {
     let households: HouseholdFileService
     let registry: HouseholdService
     let monitoring: MonitoringService
+    let assistance: AssistanceService
     let statistics: StatisticsService
     let site: Site
     let today: @Sendable () -> CivilDate
@@ -23,6 +24,9 @@ struct HouseholdsController: Sendable {
             .post(":number/cases/:reference/reject", use: reject)
             .post(":number/leads", use: lead)
             .post(":number/edit", use: edit)
+            .post(":number/cases/:reference/eliminate", use: eliminate)
+            .post(":number/measures", use: measure)
+            .post(":number/exit", use: exit)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -53,11 +57,13 @@ struct HouseholdsController: Sendable {
         let user = try context.requireUser()
         let number = try Self.number(context)
         let file = try await households.file(number, by: user)
-        let done = ["step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done"][
+        let done = [
+            "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
+            "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
+        ][
             request.uri.queryParameters.get("done") ?? ""
         ].map { site.strings[context.language].text($0) }
-        return HouseholdPage.render(
-            file, today: today(), site: site, context: context, done: done, canEdit: Self.mayEdit(user, file))
+        return await page(file, user, context, done: done)
     }
 
     /// Records the current step of one of the household's open cases (the form on its page).
@@ -80,7 +86,7 @@ struct HouseholdsController: Sendable {
     /// Runs `body` on one of the household's open cases, then back to the page
     /// (post/redirect/get); a refusal is worded at the case's form, with the page as it stands.
     func act(
-        _ request: Request, _ context: TuopinRequestContext, _ body: (User, String, FormData) async throws -> Void
+        _ request: Request, _ context: TuopinRequestContext, done: String = "step", _ body: (User, String, FormData) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser()
         let number = try Self.number(context)
@@ -93,14 +99,12 @@ struct HouseholdsController: Sendable {
                 throw MonitoringError.caseNotFound(String(reference.prefix(40)))
             }
             try await body(user, reference, context.form)
-            return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=step"])
+            return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=\(done)"])
         } catch let refused as any WordedError & Sendable {
             let file = try await households.file(number, by: user)
             let status: HTTPResponse.Status = refused is AccessDenied ? .forbidden : .unprocessableContent
-            return try HouseholdPage.render(
-                file, today: today(), site: site, context: context, error: (reference, refused.message(s)), status: status,
-                canEdit: Self.mayEdit(user, file)
-            ).response(from: request, context: context)
+            return try await page(file, user, context, status: status, error: (reference, refused.message(s))).response(
+                from: request, context: context)
         }
     }
 
@@ -138,10 +142,7 @@ struct HouseholdsController: Sendable {
             }
         }
         let file = try await households.file(number, by: user)
-        return try HouseholdPage.render(
-            file, today: today(), site: site, context: context, status: .unprocessableContent, canEdit: Self.mayEdit(user, file),
-            edit: (entered, errors)
-        ).response(from: request, context: context)
+        return try await page(file, user, context, status: .unprocessableContent, edit: (entered, errors)).response(from: request, context: context)
     }
 
     /// Raises a risk lead on the household (the form on its page when no case is open), then
@@ -163,9 +164,8 @@ struct HouseholdsController: Sendable {
         } catch let refused as any WordedError & Sendable {
             let file = try await households.file(number, by: user)
             let status: HTTPResponse.Status = refused is AccessDenied ? .forbidden : .unprocessableContent
-            return try HouseholdPage.render(
-                file, today: today(), site: site, context: context, status: status, leadError: refused.message(site.strings[context.language])
-            ).response(from: request, context: context)
+            return try await page(file, user, context, status: status, leadError: refused.message(site.strings[context.language])).response(
+                from: request, context: context)
         }
     }
 
