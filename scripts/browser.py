@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The browser tests of scripts/browser (see there). Arguments: BASE HOUSEHOLD SHOTS_DIR, then
 the dates of the home check, data matching, appraisal, the notice's first and last day, the
-notice step, the township review and the county approval."""
+notice step, the township review and the county approval, and the upload folder (its files and
+`numbers`: the household numbers of its good and its rejected household)."""
 import os, sys, time, traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -10,6 +11,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, household, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 home_check, matching, appraisal, notice_from, notice_to, notice_step, township_day, county_day = sys.argv[4:12]
+upload = sys.argv[12]
+good_household, rejected_household = open(os.path.join(upload, "numbers")).read().split()
 PASSWORD = "hengyang-demo-2020"
 
 options = webdriver.ChromeOptions()
@@ -173,8 +176,28 @@ try:
     check("步骤已记录" in body and "当前步骤" not in body and "脱贫不稳定户" in body, "approved: under monitoring as 脱贫不稳定户")
     ok("a monitoring identification from lead to county approval across the village cadre, the township officer and the county office")
 
+    go("/uploads")
+    files = driver.find_element(By.ID, "files")
+    files.send_keys("\n".join(os.path.join(upload, f) for f in ["households.csv", "status_events.csv", "members.csv"]))
+    and_wait(files.submit)
+    WebDriverWait(driver, 90).until(lambda d: "已校验" in d.find_element(By.ID, "upload-state").text)
+    body = text()
+    check("members.csv" in body and "身份证号校验位错误" in body and "3 行不能导入" in body and "可导入 3 行" in body,
+          "the check's report names the bad row, its field and reason")
+    check(not driver.find_elements(By.ID, "commit"), "no import of every row when a row was rejected")
+    upload_page = driver.current_url
+    and_wait(driver.find_element(By.ID, "commit-partial").click)
+    WebDriverWait(driver, 90).until(lambda d: "已导入" in d.find_element(By.ID, "upload-state").text)
+    check("已导入 3 行" in text(), "the good household's rows imported")
+    go(f"/households?q={good_household}")
+    check("共 1 户" in text(), "the good household is in the registry")
+    go(f"/households?q={rejected_household}")
+    check("共 0 户" in text(), "the rejected household is not")
+    ok("an upload checked row by row, its rejected row shown at file, line and field, then only the good household imported")
+
     driver.set_window_size(390, 900)
-    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15"]:
+    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15", "/uploads",
+                 upload_page.replace(base, "")]:
         no_horizontal_scroll(path)
     driver.set_window_size(1200, 1000)
     ok("no page scrolls sideways at 390 px")

@@ -33,6 +33,7 @@ struct HouseholdWorkflowsRoutesTests {
                 let uri = "/households/4304811002010002/measures"
                 let page = try await TestApp.page(client, "/households/4304811002010002", cookie: cadre.cookie)
                 #expect(page.contains("记录帮扶措施") && page.contains("id=\"measure-kind\""))
+                #expect(!page.contains("<h3></h3>"), "no heading for yearly facts the household does not have")
                 let negative = try await post(client, cadre, uri, ["kind": "2021:industry", "project": "养牛", "amount": "-5", "start": "2024-05-01"])
                 #expect(negative.0 == .unprocessableContent && negative.1.contains("id=\"measure-error\"") && negative.1.contains("金额 -5 无效"))
                 #expect(negative.1.contains("value=\"养牛\""), "the form keeps what was entered")

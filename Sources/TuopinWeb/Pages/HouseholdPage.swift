@@ -101,7 +101,7 @@ enum HouseholdPage {
             "incomesHeading": s.text("household.incomes"), "hasIncomes": !file.incomes.isEmpty,
             "incomes": file.incomes.map { ["year": String($0.year), "perCapita": $0.perCapita.formatted] },
             "yearCol": s.text("household.year"), "perCapitaCol": s.text("household.perCapita"),
-            "latestHeading": file.latestYear.map { s.text("household.latest", ["year": String($0.year)]) } ?? "", "latest": latest,
+            "latest": latest,
             "timelineHeading": s.text("household.timeline"), "hasEvents": !file.events.isEmpty,
             "events": file.events.sorted { ($0.effectiveDate, $0.sequence) < ($1.effectiveDate, $1.sequence) }.map {
                 ["date": $0.effectiveDate.description, "kind": s.label($0.kind.label), "status": s.label($0.status.label), "note": $0.note]
@@ -125,6 +125,8 @@ enum HouseholdPage {
             "none": s.text("household.none"),
         ]
         if let done { values["done"] = done }
+        // Mustache treats "" as true: the heading is set only when there is a year to show.
+        if let y = file.latestYear { values["latestHeading"] = s.text("household.latest", ["year": String(y.year)]) }
         if file.openCases.isEmpty { values["lead"] = leadForm(file, today: today, s: s, error: leadError) }
         if canEdit && file.clear { values["edit"] = editForm(file, s: s, edit: edit) }
         if canEdit { values["measureForm"] = measureForm(file, today: today, s: s, refused: refused) }
