@@ -196,7 +196,7 @@ try:
     ok("an upload checked row by row, its rejected row shown at file, line and field, then only the good household imported")
 
     driver.set_window_size(390, 900)
-    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15", "/uploads",
+    for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15", "/uploads", "/worklist",
                  upload_page.replace(base, "")]:
         no_horizontal_scroll(path)
     driver.set_window_size(1200, 1000)

@@ -37,8 +37,10 @@ public enum WebApplication {
         router.addRoutes(SignInController(signIn: signIn, site: site, secureCookies: secure).endpoints)
         router.addRoutes(
             DashboardController(
-                statistics: StatisticsService(environment), reports: ReportService(environment), site: site, today: { environment.today },
-                store: environment.store, countdown: environment.configuration.countdown
+                statistics: StatisticsService(environment), reports: ReportService(environment), feeds: FeedService(environment),
+                quality: QualityService(environment), site: site, today: { environment.today },
+                store: environment.store, countdown: environment.configuration.countdown,
+                dashboardQuality: environment.configuration.dashboardQuality
             )
             .endpoints)
         router.addRoutes(
@@ -57,6 +59,12 @@ public enum WebApplication {
                 today: { environment.today }
             )
             .endpoints, atPath: "/reports")
+        router.addRoutes(
+            WorklistController(
+                monitoring: MonitoringService(environment), feeds: FeedService(environment), quality: QualityService(environment), site: site,
+                today: { environment.today }
+            )
+            .endpoints, atPath: "/worklist")
         UploadDesk.clearLeftovers()
         router.addRoutes(
             UploadsController(

@@ -151,7 +151,7 @@ struct DashboardRoutesTests {
                 #expect(html.contains("2022 年风险线索</div><div class=\"value\">1<"))
                 #expect(html.contains("监测对象</div><div class=\"value\">0 户"))
                 #expect(!html.contains("class=\"countdown\""), "2020 is over")
-                #expect(html.contains("<a href=\"/households?area=430481&amp;monitored=1\">1 户风险线索已超过识别期限"))
+                #expect(html.contains("<a href=\"/worklist?area=430481#overdue\">1 户风险线索已超过识别期限"))
                 let past = String(buffer: try await client.execute(uri: "/?as-of=2020-10-15", method: .get, headers: session.headers).body)
                 #expect(!past.contains("<h2>防返贫监测</h2>") && past.contains("截至 2020-10-15"))
             }

@@ -18,6 +18,8 @@ public struct ServiceEnvironment: Sendable {
     public let audit: AuditLog
     public let strings: StringTables
     public let configuration: TuopinConfiguration
+    /// The data-quality reports pages show, kept between requests.
+    public let qualityShelf = QualityShelf()
 
     public init(
         store: Store, configuration: TuopinConfiguration = TuopinConfiguration(), strings: StringTables? = nil,

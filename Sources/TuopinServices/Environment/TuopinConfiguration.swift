@@ -13,6 +13,8 @@ import TuopinStrings
 /// | `TUOPIN_BCRYPT_COST` | integer 4–16, 12 | bcrypt work factor for new password hashes |
 /// | `TUOPIN_SECURE_COOKIES` | `1`/`0`, 0 | Mark cookies `Secure` (set it behind TLS; `serve --behind-tls` too) |
 /// | `TUOPIN_UPLOAD_LIMIT_MB` | integer 1–4096, 256 | Largest upload the web import accepts (the files, or their zip and what it unpacks to) |
+/// | `TUOPIN_QUALITY_REFRESH_MINUTES` | integer 1–1440, 10 | A page's data-quality findings are rechecked in the background when older |
+/// | `TUOPIN_DASHBOARD_QUALITY` | `1`/`0`, 1 | The dashboard starts the area's data-quality check for its alert (else only the worklist does) |
 /// | `TUOPIN_COUNTDOWN` | `YYYY-MM-DD 名称`, `2020-12-31 脱贫攻坚目标任务完成` | The dashboard counts the days to this date (while it lies ahead) |
 public struct TuopinConfiguration: Sendable, Equatable {
     public var sessionIdleTimeoutSeconds: Int64 = 30 * 60
@@ -21,6 +23,10 @@ public struct TuopinConfiguration: Sendable, Equatable {
     public var passwordMinimumLength = 10
     public var bcryptCost: UInt8 = 12
     public var secureCookies = false
+    /// Minutes after which pages' data-quality findings are rechecked (in the background).
+    public var qualityRefreshMinutes = 10
+    /// Whether the dashboard starts its area's data-quality check (for the alert).
+    public var dashboardQuality = true
     /// The largest web upload, in bytes (a county's import folder is a few megabytes).
     public var uploadLimitBytes = 256 << 20
     /// The date the dashboard counts down to, and what it is; nil: no countdown.
@@ -66,6 +72,8 @@ public struct TuopinConfiguration: Sendable, Equatable {
         if let n = try integer("TUOPIN_PASSWORD_MIN_LENGTH", 8...64) { c.passwordMinimumLength = n }
         if let n = try integer("TUOPIN_BCRYPT_COST", 4...16) { c.bcryptCost = UInt8(n) }
         if let n = try integer("TUOPIN_UPLOAD_LIMIT_MB", 1...4096) { c.uploadLimitBytes = n << 20 }
+        if let n = try integer("TUOPIN_QUALITY_REFRESH_MINUTES", 1...1440) { c.qualityRefreshMinutes = n }
+        if let n = try integer("TUOPIN_DASHBOARD_QUALITY", 0...1) { c.dashboardQuality = n == 1 }
         if let text = env["TUOPIN_SECURE_COOKIES"], !text.isEmpty {
             guard ["0", "1"].contains(text) else {
                 throw ConfigurationError.invalid(variable: "TUOPIN_SECURE_COOKIES", value: text, expected: "0, 1")

@@ -1,3 +1,4 @@
+import Foundation
 import TuopinCore
 import TuopinStore
 
@@ -11,6 +12,19 @@ public struct QualityService: Sendable {
     let environment: ServiceEnvironment
 
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    /// The area's latest report made for pages, with when its check began: nil while the first
+    /// check runs. Checks run in the background on today's registry (`QualityShelf`), so pages
+    /// show findings when they are ready and never wait for a whole city's check.
+    public func shelved(area: AdminCode?, by user: User) async throws -> (report: QualityReport, checkedAt: Date)? {
+        let area = try await environment.area(area, of: user)
+        try await environment.authorize(user, .view, area: area)
+        let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
+        let environment = environment
+        return environment.qualityShelf.report(
+            "\(area.rawValue)|\(clear)", now: environment.now(), maximumAge: TimeInterval(environment.configuration.qualityRefreshMinutes * 60)
+        ) { try await QualityService(environment).check(area: area, asOf: environment.today, by: user) }
+    }
 
     public func check(area: AdminCode?, asOf date: CivilDate, by user: User) async throws -> QualityReport {
         let area = try await environment.area(area, of: user)

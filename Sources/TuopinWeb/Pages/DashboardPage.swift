@@ -6,8 +6,8 @@ import TuopinStrings
 /// per child area.
 enum DashboardPage {
     static func render(
-        area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, site: Site,
-        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil
+        area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, feeds: FeedService, site: Site,
+        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil
     ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
@@ -86,14 +86,19 @@ enum DashboardPage {
                 "dashboard.countdown", ["name": countdown.name, "date": countdown.date.description, "days": s.count(days)])
         }
         let monitoring = try await statistics.monitoring(of: code, asOf: asOf, by: user)
+        // Alerts link to the worklist's lists: procedures past their deadlines, red-line items to
+        // decide, data-quality errors (today's, when the area's check is ready).
+        var alerts: [[String: String]] = []
+        let worklist = "/worklist?area=\(code.rawValue)"
         if monitoring.overdue > 0 {
-            values["alerts"] = [
-                [
-                    "text": s.text("dashboard.alert.overdue", ["count": s.count(monitoring.overdue)]),
-                    "link": "/households?area=\(code.rawValue)&monitored=1",
-                ]
-            ]
+            alerts.append(["text": s.text("dashboard.alert.overdue", ["count": s.count(monitoring.overdue)]), "link": worklist + "#overdue"])
         }
+        let review = try await feeds.items(in: code, state: "open", by: user).count
+        if review > 0 { alerts.append(["text": s.text("dashboard.alert.review", ["count": s.count(review)]), "link": worklist + "#review"]) }
+        if let qualityErrors, qualityErrors > 0 {
+            alerts.append(["text": s.text("dashboard.alert.quality", ["count": s.count(qualityErrors)]), "link": worklist + "#quality"])
+        }
+        if !alerts.isEmpty { values["alerts"] = alerts }
         if !monitoring.isEmpty {
             values["monitoringHeading"] = s.text("dashboard.monitoring.heading")
             values["monitoringCards"] = monitoringCards(monitoring, s)

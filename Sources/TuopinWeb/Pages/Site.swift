@@ -17,7 +17,7 @@ public struct Site: Sendable {
     }
 
     static let templateNames = [
-        "layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports", "uploads", "upload",
+        "layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports", "uploads", "upload", "worklist",
     ]
 
     static func load(strings: StringTables) throws -> Site {
@@ -55,7 +55,7 @@ public struct Site: Sendable {
         if let user = context.user {
             var nav: [[String: String]] = [
                 ["label": s.text("nav.dashboard"), "link": "/"], ["label": s.text("nav.households"), "link": "/households"],
-                ["label": s.text("nav.reports"), "link": "/reports"],
+                ["label": s.text("nav.reports"), "link": "/reports"], ["label": s.text("nav.worklist"), "link": "/worklist"],
             ]
             if AccessPolicy.allowed(user.role).contains(.editRegistry) { nav.append(["label": s.text("nav.notices"), "link": "/notices"]) }
             if AccessPolicy.allowed(user.role).contains(.importRegistry) { nav.append(["label": s.text("nav.uploads"), "link": "/uploads"]) }

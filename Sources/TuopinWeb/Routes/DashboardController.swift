@@ -14,10 +14,13 @@ import TuopinStore
 struct DashboardController: Sendable {
     let statistics: StatisticsService
     let reports: ReportService
+    let feeds: FeedService
+    let quality: QualityService
     let site: Site
     let today: @Sendable () -> CivilDate
     let store: Store
     var countdown: TuopinConfiguration.Countdown? = nil
+    var dashboardQuality = true
     let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
@@ -35,18 +38,31 @@ struct DashboardController: Sendable {
         if let text = query.get("area"), !text.isEmpty {
             do { area = try AdminCode(text) } catch { throw BadParameter("area", error) }
         }
-        let (chosen, day) = (area, date)
+        // Today's data-quality errors from the area's latest check (started in the background when
+        // there is none or it is old); a page is kept under the count it shows.
+        var qualityErrors: Int?
+        if dashboardQuality, date == today() {
+            var home = area
+            if home == nil { home = try await statistics.home(of: user) }
+            if let code = home {
+                qualityErrors = try? await quality.shelved(area: code, by: user).map { $0.report.findings.filter { $0.severity == .error }.count }
+            }
+        }
+        let (chosen, day, errors) = (area, date, qualityErrors)
         let token = context.session?.csrfToken ?? ""
         let render = { @Sendable () async throws -> Kept in
             let page = try await DashboardPage.render(
-                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, site: site, context: context,
-                countdown: countdown)
+                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, feeds: feeds, site: site, context: context,
+                countdown: countdown, qualityErrors: errors)
             // The page without the token, cut where it stood (joined again per request).
             let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
             return Kept(parts: parts, status: page.status)
         }
         guard let stamp = await store.changeStamp() else { return try await render().html(token: token) }
-        let key = [user.username.rawValue, user.displayName, context.language.rawValue, request.uri.query ?? "", date.description].joined(
+        let key = [
+            user.username.rawValue, user.displayName, context.language.rawValue, request.uri.query ?? "", date.description,
+            qualityErrors.map(String.init) ?? "-",
+        ].joined(
             separator: "\u{1}")
         return try await pages.value(key, version: stamp, compute: render).html(token: token)
     }
