@@ -79,6 +79,20 @@ extension HouseholdService {
 
     public static let birthJoin = RuleID("member.birthJoin")
 
+    /// The form field a refused check of `join` is about (the import's column names), so a form
+    /// shows its reason next to that field.
+    public static func memberField(of check: Check) -> String {
+        switch check.rule {
+        case IdentityRules.length, IdentityRules.characters, IdentityRules.checkCharacter, IdentityRules.otherNumber: "id_number"
+        case IdentityRules.birthDateReal, IdentityRules.birthDateNotFuture, IdentityRules.birthDateAgrees, MemberRules.birthDateRange: "birth_date"
+        case IdentityRules.sexAgrees: "sex"
+        case MemberRules.nameLength: "name"
+        case MemberRules.ethnicityCode: "ethnicity"
+        case HouseholdCompositionRules.oneHeadAtATime: "relation"
+        default: "from_date"
+        }
+    }
+
     /// A current member leaves on `date`. The head may leave only when `newHead` (a current
     /// member) takes over, or when nobody else remains.
     public func leave(

@@ -26,6 +26,8 @@ extension HouseholdPage {
         var form: String
         var message: String
         var entered: FormData
+        /// Reasons by field, shown next to each.
+        var fields: [String: String] = [:]
     }
 
     static func measureForm(_ file: HouseholdFileService.HouseholdFile, today: CivilDate, s: Localizer, refused: Refusal?) -> [String: Any] {

@@ -27,6 +27,8 @@ struct HouseholdsController: Sendable {
             .post(":number/cases/:reference/eliminate", use: eliminate)
             .post(":number/measures", use: measure)
             .post(":number/exit", use: exit)
+            .post(":number/members", use: join)
+            .post(":number/members/leave", use: leave)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -60,6 +62,7 @@ struct HouseholdsController: Sendable {
         let done = [
             "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
             "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
+            "join": "household.member.joined", "leave": "household.member.left",
         ][
             request.uri.queryParameters.get("done") ?? ""
         ].map { site.strings[context.language].text($0) }
