@@ -6,6 +6,9 @@
 /// - R-04 conditions: the enrolled households' yearly living conditions for the date's year.
 /// - R-05 measures: measures running on the date by category, with amounts; coverage of the
 ///   households under monitoring.
+/// - R-09 funds: the amounts of the measures begun by the date, by funding source (the level
+///   or channel the money came from) and by the year each measure began; a household counts
+///   once per category.
 /// - R-06 monitoring: the households under monitoring on the date by category and by risk
 ///   type, the cases identified in the date's year, the eliminations up to the date by method,
 ///   and the cases opened by the date by their state on it.
@@ -18,6 +21,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
     case conditions = "R-04"
     case measures = "R-05"
     case monitoring = "R-06"
+    case funds = "R-09"
     case helpers = "R-13"
     case changes = "R-15"
 
@@ -27,6 +31,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
         case .conditions: Label("生产生活条件", "living conditions")
         case .measures: Label("帮扶措施", "assistance measures")
         case .monitoring: Label("防返贫监测", "return-to-poverty monitoring")
+        case .funds: Label("帮扶资金", "assistance funds")
         case .helpers: Label("帮扶责任人覆盖", "helper coverage")
         case .changes: Label("动态调整变化", "annual-adjustment changes")
         }
@@ -38,6 +43,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
         case .conditions: [.dangerGrade, .safeDrinkingWater, .waterSource, .sanitaryToilet, .accessRoad]
         case .measures: [.measureKind, .monitoredCoverage]
         case .monitoring: [.monitoredCategory, .riskType, .newCases, .eliminationMethod, .caseState]
+        case .funds: [.fundingSource, .fundingYear]
         case .helpers: [.helper]
         case .changes: [.changeKind]
         }
@@ -56,6 +62,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
     case dangerGrade, safeDrinkingWater, waterSource, sanitaryToilet, accessRoad
     case measureKind, monitoredCoverage
     case monitoredCategory, riskType, newCases, eliminationMethod, caseState
+    case fundingSource, fundingYear
     case helper
     case changeKind
 
@@ -82,6 +89,8 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .newCases: Label("本年新识别", "identified this year")
         case .eliminationMethod: Label("风险消除方式", "risk eliminated, by method")
         case .caseState: Label("监测状态", "case state")
+        case .fundingSource: Label("资金来源", "funding source")
+        case .fundingYear: Label("措施开始年度", "year the measure began")
         case .helper: Label("帮扶责任人", "responsible cadre")
         case .changeKind: Label("状态变化类型", "kind of change")
         }
@@ -110,6 +119,8 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .riskType: return RiskType(token: token)?.label ?? Label(token, token)
         case .eliminationMethod: return EliminationMethod(token: token)?.label ?? Label(token, token)
         case .caseState: return CaseStateOnDate(rawValue: token)?.label ?? Label(token, token)
+        case .fundingSource: return FundingSource(token: token)?.label ?? Label(token, token)
+        case .fundingYear: return Label(token + " 年", token)
         }
     }
 }

@@ -41,6 +41,21 @@ public enum RollupQuery {
 
         var key: SQLQueryString { "SUBSTR(r.village_code, 1, \(unsafeRaw: String(keyLength)))" }
 
+        /// R-09: the amounts of the measures begun by the date, per household and `category`
+        /// (an expression over `assistance_measure`); a household counts once per category.
+        func funds(_ category: SQLQueryString) -> SQLQueryString {
+            """
+            SELECT \(key) AS area_key, a.category AS category, COUNT(*) AS households, CAST(COALESCE(SUM(r.people), 0) AS BIGINT) AS people,
+                   CAST(COALESCE(SUM(a.amount), 0) AS BIGINT) AS amount
+            FROM (\(asOf)) r
+            JOIN (SELECT county_code, household_number, \(category) AS category, SUM(COALESCE(amount_fen, 0)) AS amount FROM assistance_measure
+                  WHERE county_code LIKE \(bind: filter.countyPattern) AND start_date <= \(bind: date)
+                  GROUP BY county_code, household_number, \(category)) a
+              ON a.county_code = r.county_code AND a.household_number = r.household_number
+            GROUP BY 1, 2
+            """
+        }
+
         /// A household dimension: `category` is an expression over the roll `r` and `y`, the
         /// household's yearly row of the date's year (LEFT JOINed when `yearly`).
         func households(_ category: SQLQueryString, year: Int? = nil) -> SQLQueryString {
@@ -134,6 +149,8 @@ public enum RollupQuery {
                       ON a.county_code = r.county_code AND a.household_number = r.household_number
                     GROUP BY 1, 2
                     """
+            case .fundingSource: return funds("COALESCE(funding, '\(unsafeRaw: RollupCell.unrecorded)')")
+            case .fundingYear: return funds("SUBSTR(start_date, 1, 4)")
             case .monitoredCoverage:
                 // Households under monitoring on the date, with or without a measure begun by then.
                 return """
