@@ -90,6 +90,31 @@ struct HouseholdWorkflowsRoutesTests {
         }
     }
 
+    @Test func theYearsHomeVisitIsRefusedAtItsFieldsThenSavedAndTheExitTestReadsIt() async throws {
+        try await SmallRegistry.with(clock: Self.clock) { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                let uri = "/households/4304811002010002/year"
+                var fields = ["year": "2024", "built_year": "2030", "floor_area": "60.5", "danger_grade": "a", "safe_drinking_water": "true"]
+                for g in BasicGuarantee.allCases { fields["secured.\(g.token)"] = "1" }
+                let refused = try await post(client, cadre, uri, fields)
+                #expect(refused.0 == .unprocessableContent && refused.1.contains("id=\"year-built_year-error\""), "built after the record's year")
+                #expect(refused.1.contains("value=\"60.5\""), "the form keeps what was entered")
+                let notAYear = try await post(client, cadre, uri, fields.merging(["year": "二〇二四", "built_year": "1998"]) { $1 })
+                #expect(notAYear.0 == .unprocessableContent && notAYear.1.contains("id=\"year-year-error\""))
+                fields["built_year"] = "1998"
+                let saved = try await post(client, cadre, uri, fields)
+                #expect(saved.0 == .seeOther && saved.2 == "/households/4304811002010002?done=year")
+                let page = try await TestApp.page(client, saved.2!, cookie: cadre.cookie)
+                #expect(page.contains("年度信息已保存") && page.contains("2024 年"))
+                #expect(page.contains("<li class=\"passed\"><span aria-hidden=\"true\">✔</span> 住房安全有保障"), "the exit test reads the year's facts")
+                let stored = try await HouseholdService(registry.environment).year(
+                    try HouseholdNumber("4304811002010002"), 2024, by: try await registry.user("cadre"))
+                #expect(stored?.living.dangerGrade == .a && stored?.living.builtYear == 1998 && stored?.securedGuarantees.count == 6)
+            }
+        }
+    }
+
     @Test func aMonitoredCaseStartsItsEliminationFromThePage() async throws {
         try await SmallRegistry.with(clock: Self.clock) { registry in
             let monitoring = MonitoringService(registry.environment)

@@ -31,6 +31,17 @@ public struct HouseholdService: Sendable {
         return HouseholdYearRules.landWarning(facts)
     }
 
+    /// The form field a refused check of `setYear` is about (the import's column names).
+    public static func yearField(of check: Check) -> String {
+        switch check.rule {
+        case HouseholdYearRules.year: "year"
+        case HouseholdYearRules.builtYear: "built_year"
+        case HouseholdYearRules.renovationYear: "renovation_year"
+        case HouseholdYearRules.floorArea: "floor_area"
+        default: "year"
+        }
+    }
+
     public func year(_ household: HouseholdNumber, _ year: Int, by user: User) async throws -> HouseholdYear? {
         let village = try await MonitoringService(environment).householdVillage(household, by: user)
         try await environment.authorize(user, .view, area: village)

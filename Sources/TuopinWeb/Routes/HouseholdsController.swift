@@ -29,6 +29,7 @@ struct HouseholdsController: Sendable {
             .post(":number/exit", use: exit)
             .post(":number/members", use: join)
             .post(":number/members/leave", use: leave)
+            .post(":number/year", use: year)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -62,7 +63,7 @@ struct HouseholdsController: Sendable {
         let done = [
             "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
             "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
-            "join": "household.member.joined", "leave": "household.member.left",
+            "join": "household.member.joined", "leave": "household.member.left", "year": "household.year.done",
         ][
             request.uri.queryParameters.get("done") ?? ""
         ].map { site.strings[context.language].text($0) }

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import TuopinCore
+import TuopinServices
+import TuopinStore
+import TuopinStrings
+
+/// The household page's yearly home-visit form (入户核实): 两不愁三保障 and safe water secured,
+/// medical assistance, the house's danger grade, floor area and building year, safe drinking
+/// water and a sanitary toilet, held to the import's yearly rules with each refusal next to its
+/// field. The year's facts replace that year's row; the exit test reads them.
+extension HouseholdsController {
+    func year(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let number = try Self.number(context)
+        let f = context.form
+        let s = site.strings[context.language]
+        var errors: [String: String] = [:]
+        func integer(_ name: String) -> Int? {
+            guard let text = f.value(name) else { return nil }
+            guard let n = Int(text) else {
+                errors[name] = s.text("household.edit.notAYear", ["text": String(text.prefix(20))])
+                return nil
+            }
+            return n
+        }
+        func flag(_ name: String) -> Bool? { f.value(name).map { $0 == "true" } }
+        let year = integer("year")
+        if f.value("year") == nil { errors["year"] = s.text("household.open.missing") }
+        var area: FixedDecimal?
+        if let text = f.value("floor_area") {
+            if let d = try? FixedDecimal(text) { area = d } else { errors["floor_area"] = NotAnAmount(text: text).message(s) }
+        }
+        var grade: DangerGrade?
+        if let text = f.value("danger_grade") {
+            if let g = DangerGrade(token: text) { grade = g } else { errors["danger_grade"] = UnknownValue(value: text).message(s) }
+        }
+        let built = integer("built_year")
+        var formError: String?
+        if errors.isEmpty, let year {
+            let facts = HouseholdYear(
+                household: number, year: year, securedGuarantees: Set(BasicGuarantee.allCases.filter { f["secured.\($0.token)"] == "1" }),
+                medicalAssistanceAvailable: f["medical_assistance"] == "1",
+                living: LivingConditions(
+                    dangerGrade: grade, floorArea: area, builtYear: built, safeDrinkingWater: flag("safe_drinking_water"),
+                    sanitaryToilet: flag("sanitary_toilet")))
+            do {
+                _ = try await registry.setYear(facts, by: user)
+                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=year"])
+            } catch HouseholdError.refused(let decision) {
+                for check in decision.failedChecks {
+                    let field = HouseholdService.yearField(of: check)
+                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
+                }
+            } catch let denied as AccessDenied {
+                throw denied
+            } catch let refused as any WordedError & Sendable {
+                formError = refused.message(s)
+            }
+        }
+        let file = try await households.file(number, by: user)
+        return try await page(
+            file, user, context, status: .unprocessableContent,
+            refused: .init(form: "year", message: formError ?? s.text("household.member.fix"), entered: f, fields: errors)
+        ).response(from: request, context: context)
+    }
+}
