@@ -115,6 +115,31 @@ struct HouseholdWorkflowsRoutesTests {
         }
     }
 
+    @Test func aYearsIncomeIsRefusedAtItsFieldsThenSaved() async throws {
+        try await SmallRegistry.with(clock: Self.clock) { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                let uri = "/households/4304811002010002/income"
+                let page = try await TestApp.page(client, "/households/4304811002010002", cookie: cadre.cookie)
+                #expect(page.contains("id=\"income-household_size\" name=\"household_size\" value=\"1\""), "the size defaults to the current members")
+                let refused = try await post(
+                    client, cadre, uri, ["year": "2024", "household_size": "0", "migrantWages": "-5", "crops": "很多", "livestock": "300"])
+                #expect(refused.0 == .unprocessableContent)
+                #expect(refused.1.contains("id=\"income-crops-error\""), "an amount that is no number, at its field")
+                let rules = try await post(client, cadre, uri, ["year": "2024", "household_size": "0", "migrantWages": "-5", "livestock": "300"])
+                #expect(rules.1.contains("id=\"income-household_size-error\"") && rules.1.contains("id=\"income-migrantWages-error\""))
+                #expect(!rules.1.contains("id=\"income-livestock-error\"") && rules.1.contains("value=\"300\""))
+                let saved = try await post(client, cadre, uri, ["year": "2024", "household_size": "1", "migrantWages": "8000", "livestock": "300"])
+                #expect(saved.0 == .seeOther && saved.2 == "/households/4304811002010002?done=income")
+                let after = try await TestApp.page(client, saved.2!, cookie: cadre.cookie)
+                #expect(after.contains("年度收入已保存") && after.contains("<td>2024</td><td class=\"num\">8,300.00</td>"))
+                let audit = try await AuditService(registry.environment).list(
+                    .init(action: AuditAction.incomeSet.token, scope: .everywhere), by: try await registry.user("admin"))
+                #expect(audit.map(\.entity) == ["income:4304811002010002/2024"])
+            }
+        }
+    }
+
     @Test func aMonitoredCaseStartsItsEliminationFromThePage() async throws {
         try await SmallRegistry.with(clock: Self.clock) { registry in
             let monitoring = MonitoringService(registry.environment)

@@ -25,6 +25,7 @@ public enum AuditAction: String, CodeListValue, Codable {
     case cadreAssigned
     case workTeamAdded
     case householdYearSet
+    case incomeSet
     case householdEdited
     case memberYearSet
     case householdExit
@@ -75,6 +76,7 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .cadreAssigned: Label("结对帮扶责任人", "responsible cadre assigned")
         case .workTeamAdded: Label("派驻工作队", "village work team added")
         case .householdYearSet: Label("登记年度信息", "yearly facts recorded")
+        case .incomeSet: Label("登记年度收入", "yearly income recorded")
         case .householdEdited: Label("修改户基本信息", "household's details changed")
         case .memberYearSet: Label("登记成员年度信息", "member's yearly facts recorded")
         case .householdExit: Label("标注脱贫", "household exit")

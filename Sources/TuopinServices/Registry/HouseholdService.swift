@@ -31,6 +31,35 @@ public struct HouseholdService: Sendable {
         return HouseholdYearRules.landWarning(facts)
     }
 
+    /// Records (or replaces) a household's income of a year, held to the import's income rules
+    /// (REFERENCE §2.3); the exit test and the sweep read it.
+    public func setIncome(_ record: IncomeRecord, by user: User) async throws {
+        let village = try await MonitoringService(environment).householdVillage(record.household, by: user)
+        try await environment.authorize(user, .editRegistry, area: village)
+        let decision = IncomeRules.evaluate(record, today: environment.today)
+        guard decision.passed else { throw HouseholdError.refused(decision) }
+        let county = String(village.rawValue.prefix(6))
+        try await environment.store.transaction { tx in
+            try await HouseholdYearQuery.saveIncome(record, county: county, in: tx)
+            var after: [String: AuditValue] = ["householdSize": .int(record.householdSize)]
+            for item in IncomeItem.allCases where record[item] != .zero { after[item.token] = .text(record[item].formatted) }
+            try await environment.audit.record(
+                AuditEntry(.incomeSet, entity: "income:\(record.household.rawValue)/\(record.year)", area: village, after: after), by: user, in: tx)
+        }
+    }
+
+    /// The form field a refused check of `setIncome` is about: the year, the size, or the item.
+    public static func incomeField(of check: Check) -> String {
+        switch check.rule {
+        case IncomeRules.year: return "year"
+        case IncomeRules.size: return "household_size"
+        default:
+            // DQ-009 and the plausible range name the item by its label.
+            let item = check.values.first { $0.name == "item" }.flatMap { v in IncomeItem.allCases.first { v.value == .code($0) } }
+            return item?.token ?? "year"
+        }
+    }
+
     /// The form field a refused check of `setYear` is about (the import's column names).
     public static func yearField(of check: Check) -> String {
         switch check.rule {

@@ -16,6 +16,16 @@ public enum HouseholdYearQuery {
         try await BulkLoad.insert([RegistryRows.row(y, county: county)], into: RegistryRows.householdYear, in: tx)
     }
 
+    /// Records (or replaces) a household's income of a year.
+    public static func saveIncome(_ r: IncomeRecord, county: String, in tx: StoreTransaction) async throws {
+        try await tx.sql.raw(
+            """
+            DELETE FROM income_record WHERE county_code = \(bind: county) AND household_number = \(bind: r.household.rawValue) AND year = \(bind: r.year)
+            """
+        ).run()
+        try await BulkLoad.insert([RegistryRows.row(r, county: county)], into: RegistryRows.income, in: tx)
+    }
+
     public static func year(county: String, household: HouseholdNumber, year: Int, _ sql: any SQLDatabase) async throws -> HouseholdYear? {
         try await sql.raw(
             """

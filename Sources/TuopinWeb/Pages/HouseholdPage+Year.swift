@@ -61,3 +61,36 @@ extension HouseholdPage {
         return form
     }
 }
+
+extension HouseholdPage {
+    /// The yearly income form: the year (this one), the size (the current members), every
+    /// component in yuan; refilled as entered after a refusal, each reason next to its field.
+    static func incomeForm(_ file: HouseholdFileService.HouseholdFile, today: CivilDate, s: Localizer, refused: Refusal?) -> [String: Any] {
+        let mine = refused?.form == "income" ? refused : nil
+        func field(_ name: String, _ label: String, _ fallback: String, mode: String) -> [String: Any] {
+            var f: [String: Any] = [
+                "name": name, "id": "income-\(name)", "label": label, "value": mine?.entered[name] ?? fallback, "mode": mode, "error": false,
+            ]
+            if let error = mine?.fields[name] {
+                f["error"] = error
+                f["errorId"] = "income-\(name)-error"
+            }
+            return f
+        }
+        let current = file.members.filter { $0.to == nil }.count
+        var form: [String: Any] = [
+            "action": "/households/\(file.household.number.rawValue)/income", "heading": s.text("household.income.heading"),
+            "submit": s.text("household.income.submit"), "itemsLabel": s.text("household.income.items"),
+            "texts": [
+                field("year", s.text("household.year"), String(today.year), mode: "numeric"),
+                field("household_size", s.text("household.income.size"), current > 0 ? String(current) : "", mode: "numeric"),
+            ],
+            "items": IncomeItem.allCases.map { field($0.token, s.label($0.label), "", mode: "decimal") },
+        ]
+        if let mine {
+            form["error"] = mine.message
+            form["open"] = true
+        }
+        return form
+    }
+}

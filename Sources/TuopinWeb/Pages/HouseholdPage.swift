@@ -130,7 +130,10 @@ enum HouseholdPage {
         if file.openCases.isEmpty { values["lead"] = leadForm(file, today: today, s: s, error: leadError) }
         if canEdit && file.clear { values["edit"] = editForm(file, s: s, edit: edit) }
         if canEdit { values["measureForm"] = measureForm(file, today: today, s: s, refused: refused) }
-        if canEdit { values["yearForm"] = yearForm(file, today: today, s: s, refused: refused) }
+        if canEdit {
+            values["incomeForm"] = incomeForm(file, today: today, s: s, refused: refused)
+            values["yearForm"] = yearForm(file, today: today, s: s, refused: refused)
+        }
         // Members are chosen and entered by ID number: only for those who may see them.
         if canEdit && file.clear {
             values["joinForm"] = joinForm(file, today: today, s: s, refused: refused)

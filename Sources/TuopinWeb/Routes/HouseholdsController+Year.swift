@@ -65,3 +65,58 @@ extension HouseholdsController {
         ).response(from: request, context: context)
     }
 }
+
+/// The household page's yearly income form: the year, the household size and each income
+/// component in yuan, held to the import's income rules, each refusal next to its field.
+extension HouseholdsController {
+    func income(_ request: Request, context: TuopinRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let number = try Self.number(context)
+        let f = context.form
+        let s = site.strings[context.language]
+        var errors: [String: String] = [:]
+        var year: Int?, size: Int?
+        for (name, target) in [("year", 0), ("household_size", 1)] {
+            guard let text = f.value(name) else {
+                errors[name] = s.text("household.open.missing")
+                continue
+            }
+            guard let n = Int(text) else {
+                errors[name] = s.text("household.income.notANumber", ["text": String(text.prefix(20))])
+                continue
+            }
+            if target == 0 { year = n } else { size = n }
+        }
+        var amounts: [IncomeItem: Money] = [:]
+        for item in IncomeItem.allCases {
+            guard let text = f.value(item.token) else { continue }
+            // Negative amounts go to the rules (DQ-009), which say so at the field.
+            guard let money = try? Money(yuan: text) else {
+                errors[item.token] = NotAnAmount(text: text).message(s)
+                continue
+            }
+            amounts[item] = money
+        }
+        var formError: String?
+        if errors.isEmpty, let year, let size {
+            do {
+                try await registry.setIncome(IncomeRecord(household: number, year: year, householdSize: size, amounts: amounts), by: user)
+                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=income"])
+            } catch HouseholdError.refused(let decision) {
+                for check in decision.failedChecks {
+                    let field = HouseholdService.incomeField(of: check)
+                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
+                }
+            } catch let denied as AccessDenied {
+                throw denied
+            } catch let refused as any WordedError & Sendable {
+                formError = refused.message(s)
+            }
+        }
+        let file = try await households.file(number, by: user)
+        return try await page(
+            file, user, context, status: .unprocessableContent,
+            refused: .init(form: "income", message: formError ?? s.text("household.member.fix"), entered: f, fields: errors)
+        ).response(from: request, context: context)
+    }
+}

@@ -30,6 +30,7 @@ struct HouseholdsController: Sendable {
             .post(":number/members", use: join)
             .post(":number/members/leave", use: leave)
             .post(":number/year", use: year)
+            .post(":number/income", use: income)
     }
 
     func list(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
@@ -64,6 +65,7 @@ struct HouseholdsController: Sendable {
             "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
             "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
             "join": "household.member.joined", "leave": "household.member.left", "year": "household.year.done",
+            "income": "household.income.done",
         ][
             request.uri.queryParameters.get("done") ?? ""
         ].map { site.strings[context.language].text($0) }
