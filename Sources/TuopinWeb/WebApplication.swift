@@ -46,7 +46,7 @@ public enum WebApplication {
         router.addRoutes(
             HouseholdsController(
                 households: HouseholdFileService(environment), registry: HouseholdService(environment), monitoring: MonitoringService(environment),
-                assistance: AssistanceService(environment),
+                assistance: AssistanceService(environment), specialGroups: SpecialGroupService(environment),
                 statistics: StatisticsService(environment), site: site,
                 today: { environment.today }
             )

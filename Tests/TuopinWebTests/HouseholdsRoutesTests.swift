@@ -258,4 +258,39 @@ struct HouseholdsRoutesTests {
             }
         }
     }
+
+    @Test func theListFiltersByMonitoringCategoryAndSpecialGroup() async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_654_041_600))  // 2022-06-01
+        try await SmallRegistry.with(clock: clock) { registry in
+            let d = { (text: String) in try! CivilDate(text) }
+            let monitoring = MonitoringService(registry.environment)
+            let cadre = try await registry.user("cadre")
+            let c = try await monitoring.lead(
+                .init(household: try HouseholdNumber("4304811002010001"), channel: .cadreVisit, date: d("2022-03-01"), risks: [.illness]), by: cadre)
+            for record in [
+                StepRecord(date: d("2022-03-02"), consentSigned: true), StepRecord(date: d("2022-03-03")), StepRecord(date: d("2022-03-04")),
+                StepRecord(date: d("2022-03-10"), notice: NoticePeriod(from: d("2022-03-05"), to: d("2022-03-09")), objectionsResolved: true),
+            ] {
+                _ = try await monitoring.complete(c.reference, record, by: cadre)
+            }
+            _ = try await monitoring.complete(c.reference, StepRecord(date: d("2022-03-11")), by: try await registry.user("township"))
+            _ = try await monitoring.complete(
+                c.reference, StepRecord(date: d("2022-03-12"), category: .unstableExited, risks: [.illness]), by: try await registry.user("county"))
+            try await SpecialGroupService(registry.environment).tag(
+                SpecialGroupTag(household: try HouseholdNumber("4304811002010002"), group: "elderlyAlone", from: d("2022-01-01")), by: cadre)
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                func list(_ query: String) async throws -> String { try await TestApp.page(client, "/households?" + query, cookie: session.cookie) }
+                let unstable = try await list("category=unstableExited")
+                #expect(unstable.contains("共 1 户") && unstable.contains(">4304811002010001<"))
+                #expect(try await list("category=edgeAtRisk").contains("共 0 户"))
+                let alone = try await list("group=elderlyAlone")
+                #expect(alone.contains("共 1 户") && alone.contains(">4304811002010002<"))
+                #expect(alone.contains("<option value=\"elderlyAlone\" selected>"), "the chosen group stays chosen")
+                #expect(!alone.contains("rel=\"prev\""), "no link to a page before the first")
+                let unknown = try await client.execute(uri: "/households?group=nosuchgroup", method: .get, headers: session.headers)
+                #expect(unknown.status == .badRequest)
+            }
+        }
+    }
 }

@@ -19,6 +19,10 @@ public enum HouseholdListQuery {
         public var cause: PovertyCause?
         /// Only households with a monitoring case open today (led, not closed).
         public var monitored = false
+        /// Only households whose open case is identified in this monitoring category.
+        public var category: MonitoringCategory?
+        /// Only households tagged now (the tag not ended) with this special group's token.
+        public var group: String?
 
         public init(
             area: AdminCode, text: String? = nil, status: PovertyStatus? = nil, attribute: PovertyAttribute? = nil, cause: PovertyCause? = nil,
@@ -99,6 +103,18 @@ public enum HouseholdListQuery {
             sql += """
                  AND EXISTS (SELECT 1 FROM monitoring_case mc WHERE mc.county_code = c.county_code AND mc.household_number = c.household_number
                              AND mc.closed_on IS NULL)
+                """
+        }
+        if let category = f.category {
+            sql += """
+                 AND EXISTS (SELECT 1 FROM monitoring_case mc WHERE mc.county_code = c.county_code AND mc.household_number = c.household_number
+                             AND mc.closed_on IS NULL AND mc.category = \(bind: category.token))
+                """
+        }
+        if let group = f.group {
+            sql += """
+                 AND EXISTS (SELECT 1 FROM special_group_tag g WHERE g.county_code = c.county_code AND g.household_number = c.household_number
+                             AND g.group_token = \(bind: group) AND g.to_date IS NULL)
                 """
         }
         let text = (f.text ?? "").trimmingCharacters(in: .whitespaces)

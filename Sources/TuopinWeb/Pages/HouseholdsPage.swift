@@ -6,7 +6,7 @@ import TuopinStrings
 /// The households list: the search form with its filters, a page of households (ID numbers
 /// masked) and links to the other pages, keeping the filters.
 enum HouseholdsPage {
-    static func render(_ list: HouseholdFileService.HouseholdList, site: Site, context: TuopinRequestContext) -> HTML {
+    static func render(_ list: HouseholdFileService.HouseholdList, groups: [SpecialGroup], site: Site, context: TuopinRequestContext) -> HTML {
         let s = site.strings[context.language]
         let f = list.filter
         var query: [String: String] = ["area": f.area.rawValue]
@@ -15,6 +15,8 @@ enum HouseholdsPage {
         if let attribute = f.attribute { query["attribute"] = attribute.token }
         if let cause = f.cause { query["cause"] = cause.token }
         if f.monitored { query["monitored"] = "1" }
+        if let category = f.category { query["category"] = category.token }
+        if let group = f.group { query["group"] = group }
         func link(page: Int) -> String {
             "/households?"
                 + (query.merging(["page": String(page)]) { $1 }).sorted { $0.key < $1.key }.map { "\($0.key)=\(Site.queryEscape($0.value))" }
@@ -25,7 +27,7 @@ enum HouseholdsPage {
                 + all.map { ["value": $0.token, "label": s.label($0.label), "selected": $0 == chosen] }
         }
         let title = s.text("households.title")
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "title": title, "area": f.area.rawValue, "q": f.text ?? "",
             "searchLabel": s.text("households.search"), "searchHint": s.text("households.searchHint"),
             "areaLabel": s.text("households.area"), "statusLabel": s.text("households.status"),
@@ -34,6 +36,10 @@ enum HouseholdsPage {
             "statuses": options(PovertyStatus.allCases, chosen: f.status),
             "attributes": options(PovertyAttribute.allCases, chosen: f.attribute),
             "causes": options(PovertyCause.allCases, chosen: f.cause),
+            "categoryLabel": s.text("households.category"), "categories": options(MonitoringCategory.allCases, chosen: f.category),
+            "groupLabel": s.text("households.group"),
+            "groups": [["value": "", "label": s.text("households.any"), "selected": f.group == nil] as [String: Any]]
+                + groups.map { ["value": $0.token, "label": s.label($0.label), "selected": $0.token == f.group] },
             "summary": s.text(
                 "households.summary", ["total": s.count(list.total), "page": s.count(list.page), "pages": s.count(list.pageCount)]),
             "columns": [
@@ -48,10 +54,11 @@ enum HouseholdsPage {
                 ]
             },
             "hasRows": !list.rows.isEmpty, "none": s.text("households.none"), "tableCaption": title,
-            "previous": list.page > 1 ? link(page: list.page - 1) : "", "previousLabel": s.text("households.previous"),
-            "next": list.page < list.pageCount ? link(page: list.page + 1) : "", "nextLabel": s.text("households.next"),
-            "pagingLabel": s.text("households.paging"),
+            "previousLabel": s.text("households.previous"), "nextLabel": s.text("households.next"), "pagingLabel": s.text("households.paging"),
         ]
+        // Mustache treats "" as true: a link is set only where there is a page to go to.
+        if list.page > 1 { values["previous"] = link(page: list.page - 1) }
+        if list.page < list.pageCount { values["next"] = link(page: list.page + 1) }
         return site.page("households", values, context: context, title: title, query: query.merging(["page": String(list.page)]) { $1 })
     }
 }

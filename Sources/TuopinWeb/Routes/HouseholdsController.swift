@@ -12,6 +12,7 @@ struct HouseholdsController: Sendable {
     let registry: HouseholdService
     let monitoring: MonitoringService
     let assistance: AssistanceService
+    let specialGroups: SpecialGroupService
     let statistics: StatisticsService
     let site: Site
     let today: @Sendable () -> CivilDate
@@ -52,9 +53,15 @@ struct HouseholdsController: Sendable {
         filter.attribute = try Self.code(q.get("attribute"), name: "attribute")
         filter.cause = try Self.code(q.get("cause"), name: "cause")
         filter.monitored = q.get("monitored") == "1"
+        filter.category = try Self.code(q.get("category"), name: "category")
+        let groups = try await specialGroups.groups(by: user)
+        if let token = q.get("group"), !token.isEmpty {
+            guard groups.contains(where: { $0.token == token }) else { throw BadParameter("group", UnknownValue(value: String(token.prefix(40)))) }
+            filter.group = token
+        }
         let page = q.get("page").flatMap { Int($0) }.map { min(max($0, 1), 1_000_000) } ?? 1
         let list = try await households.list(filter, page: page, by: user)
-        return HouseholdsPage.render(list, site: site, context: context)
+        return HouseholdsPage.render(list, groups: groups, site: site, context: context)
     }
 
     func file(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
