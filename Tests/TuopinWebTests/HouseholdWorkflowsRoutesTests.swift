@@ -93,6 +93,11 @@ struct HouseholdWorkflowsRoutesTests {
     @Test func theYearsHomeVisitIsRefusedAtItsFieldsThenSavedAndTheExitTestReadsIt() async throws {
         try await SmallRegistry.with(clock: Self.clock) { registry in
             try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                // Water measured on an earlier visit of the year, which the form does not show.
+                let measured = WaterAccess(litresPerPersonPerDay: 80, roundTripMinutes: 5, verticalLiftMetres: 0, shortageDaysPerYear: 0)
+                _ = try await HouseholdService(registry.environment).setYear(
+                    HouseholdYear(household: try HouseholdNumber("4304811002010002"), year: 2024, securedGuarantees: [], water: measured),
+                    by: try await registry.user("cadre"))
                 let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
                 let uri = "/households/4304811002010002/year"
                 var fields = ["year": "2024", "built_year": "2030", "floor_area": "60.5", "danger_grade": "a", "safe_drinking_water": "true"]
@@ -111,6 +116,7 @@ struct HouseholdWorkflowsRoutesTests {
                 let stored = try await HouseholdService(registry.environment).year(
                     try HouseholdNumber("4304811002010002"), 2024, by: try await registry.user("cadre"))
                 #expect(stored?.living.dangerGrade == .a && stored?.living.builtYear == 1998 && stored?.securedGuarantees.count == 6)
+                #expect(stored?.water == measured, "what the form does not show is kept")
             }
         }
     }
@@ -133,9 +139,15 @@ struct HouseholdWorkflowsRoutesTests {
                 #expect(saved.0 == .seeOther && saved.2 == "/households/4304811002010002?done=income")
                 let after = try await TestApp.page(client, saved.2!, cookie: cadre.cookie)
                 #expect(after.contains("年度收入已保存") && after.contains("<td>2024</td><td class=\"num\">8,300.00</td>"))
+                #expect(
+                    after.contains("name=\"migrantWages\" value=\"8000.00\""), "the year's stored income fills the form, as it can be posted back")
+                // A correction of one item keeps the others.
+                let corrected = try await post(client, cadre, uri, ["year": "2024", "household_size": "1", "migrantWages": "9000"])
+                #expect(corrected.0 == .seeOther)
+                #expect(try await TestApp.page(client, saved.2!, cookie: cadre.cookie).contains("<td>2024</td><td class=\"num\">9,300.00</td>"))
                 let audit = try await AuditService(registry.environment).list(
                     .init(action: AuditAction.incomeSet.token, scope: .everywhere), by: try await registry.user("admin"))
-                #expect(audit.map(\.entity) == ["income:4304811002010002/2024"])
+                #expect(audit.map(\.entity) == ["income:4304811002010002/2024", "income:4304811002010002/2024"])
             }
         }
     }

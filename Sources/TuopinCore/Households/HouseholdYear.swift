@@ -111,7 +111,7 @@ public enum HouseholdYearRules {
         if let built = l.builtYear {
             checks.append(
                 Check(
-                    builtYear, passed: (1900...y.year).contains(built),
+                    builtYear, passed: built >= 1900 && built <= y.year,
                     values: [ReasonValue("built", .year(built)), ReasonValue("year", .year(y.year))]))
         }
         if let renovated = l.renovationYear {

@@ -48,6 +48,14 @@ public struct HouseholdService: Sendable {
         }
     }
 
+    /// The household's stored income of a year, if any.
+    public func income(_ household: HouseholdNumber, year: Int, by user: User) async throws -> IncomeRecord? {
+        let village = try await MonitoringService(environment).householdVillage(household, by: user)
+        try await environment.authorize(user, .view, area: village)
+        return try await HouseholdYearQuery.incomeRecord(
+            county: String(village.rawValue.prefix(6)), household: household, year: year, environment.store.sql)
+    }
+
     /// The form field a refused check of `setIncome` is about: the year, the size, or the item.
     public static func incomeField(of check: Check) -> String {
         switch check.rule {

@@ -26,6 +26,26 @@ public enum HouseholdYearQuery {
         try await BulkLoad.insert([RegistryRows.row(r, county: county)], into: RegistryRows.income, in: tx)
     }
 
+    /// A household's stored income of a year, component by component.
+    public static func incomeRecord(county: String, household: HouseholdNumber, year: Int, _ sql: any SQLDatabase) async throws -> IncomeRecord? {
+        let columns = (["household_size"] + IncomeColumns.names).joined(separator: ", ")
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT \(unsafeRaw: columns) FROM income_record
+                WHERE county_code = \(bind: county) AND household_number = \(bind: household.rawValue) AND year = \(bind: year)
+                """
+            ).first()
+        else { return nil }
+        let key = "\(household.rawValue)/\(year)"
+        var record = IncomeRecord(
+            household: household, year: year, householdSize: Int(try row.storedInt("household_size", table: "income_record", key: key)))
+        for item in IncomeItem.allCases {
+            record[item] = Money(fen: try row.storedInt(IncomeColumns.name(item), table: "income_record", key: key))
+        }
+        return record
+    }
+
     public static func year(county: String, household: HouseholdNumber, year: Int, _ sql: any SQLDatabase) async throws -> HouseholdYear? {
         try await sql.raw(
             """

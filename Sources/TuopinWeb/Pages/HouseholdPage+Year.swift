@@ -65,7 +65,9 @@ extension HouseholdPage {
 extension HouseholdPage {
     /// The yearly income form: the year (this one), the size (the current members), every
     /// component in yuan; refilled as entered after a refusal, each reason next to its field.
-    static func incomeForm(_ file: HouseholdFileService.HouseholdFile, today: CivilDate, s: Localizer, refused: Refusal?) -> [String: Any] {
+    static func incomeForm(
+        _ file: HouseholdFileService.HouseholdFile, stored: IncomeRecord?, today: CivilDate, s: Localizer, refused: Refusal?
+    ) -> [String: Any] {
         let mine = refused?.form == "income" ? refused : nil
         func field(_ name: String, _ label: String, _ fallback: String, mode: String) -> [String: Any] {
             var f: [String: Any] = [
@@ -83,9 +85,15 @@ extension HouseholdPage {
             "submit": s.text("household.income.submit"), "itemsLabel": s.text("household.income.items"),
             "texts": [
                 field("year", s.text("household.year"), String(today.year), mode: "numeric"),
-                field("household_size", s.text("household.income.size"), current > 0 ? String(current) : "", mode: "numeric"),
+                field(
+                    "household_size", s.text("household.income.size"),
+                    stored.map { String($0.householdSize) } ?? (current > 0 ? String(current) : ""),
+                    mode: "numeric"),
             ],
-            "items": IncomeItem.allCases.map { field($0.token, s.label($0.label), "", mode: "decimal") },
+            "items": IncomeItem.allCases.map { item in
+                field(item.token, s.label(item.label), stored.flatMap { $0[item] == .zero ? nil : $0[item].yuanText } ?? "", mode: "decimal")
+            },
+            "keepHint": s.text("household.income.keep"),
         ]
         if let mine {
             form["error"] = mine.message

@@ -14,7 +14,7 @@ enum HouseholdPage {
         _ file: HouseholdFileService.HouseholdFile, today: CivilDate, site: Site, context: TuopinRequestContext,
         error: (reference: String, message: String)? = nil, done: String? = nil, status: HTTPResponse.Status = .ok,
         leadError: String? = nil, canEdit: Bool = false, edit: (values: [String: String], errors: [String: String])? = nil,
-        exit: ExitPreview? = nil, refused: Refusal? = nil
+        exit: ExitPreview? = nil, refused: Refusal? = nil, storedIncome: IncomeRecord? = nil
     ) -> HTML {
         let s = site.strings[context.language]
         let list = s.language == .zh ? "、" : ", "
@@ -131,7 +131,7 @@ enum HouseholdPage {
         if canEdit && file.clear { values["edit"] = editForm(file, s: s, edit: edit) }
         if canEdit { values["measureForm"] = measureForm(file, today: today, s: s, refused: refused) }
         if canEdit {
-            values["incomeForm"] = incomeForm(file, today: today, s: s, refused: refused)
+            values["incomeForm"] = incomeForm(file, stored: storedIncome, today: today, s: s, refused: refused)
             values["yearForm"] = yearForm(file, today: today, s: s, refused: refused)
         }
         // Members are chosen and entered by ID number: only for those who may see them.

@@ -97,9 +97,11 @@ extension HouseholdsController {
             }
             exit?.mayOverride = AccessPolicy.decide(user, .approveAtCounty, area: file.household.village).passed
         }
+        // The income form shows this year's stored income, so a correction keeps the rest.
+        let income = canEdit ? try? await registry.income(file.household.number, year: today().year, by: user) : nil
         return HouseholdPage.render(
             file, today: today(), site: site, context: context, error: error, done: done, status: status, leadError: leadError, canEdit: canEdit,
-            edit: edit, exit: exit, refused: refused)
+            edit: edit, exit: exit, refused: refused, storedIncome: income ?? nil)
     }
 
     /// A date field, nil when left empty, else a worded 400.

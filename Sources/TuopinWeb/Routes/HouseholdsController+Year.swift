@@ -38,12 +38,16 @@ extension HouseholdsController {
         let built = integer("built_year")
         var formError: String?
         if errors.isEmpty, let year {
-            let facts = HouseholdYear(
-                household: number, year: year, securedGuarantees: Set(BasicGuarantee.allCases.filter { f["secured.\($0.token)"] == "1" }),
-                medicalAssistanceAvailable: f["medical_assistance"] == "1",
-                living: LivingConditions(
-                    dangerGrade: grade, floorArea: area, builtYear: built, safeDrinkingWater: flag("safe_drinking_water"),
-                    sanitaryToilet: flag("sanitary_toilet")))
+            // The form's fields replace theirs; what it does not show (measured water, structure,
+            // fuels, land …) stays as stored for the year.
+            var facts = try await registry.year(number, year, by: user) ?? HouseholdYear(household: number, year: year, securedGuarantees: [])
+            facts.securedGuarantees = Set(BasicGuarantee.allCases.filter { f["secured.\($0.token)"] == "1" })
+            facts.medicalAssistanceAvailable = f["medical_assistance"] == "1"
+            facts.living.dangerGrade = grade
+            facts.living.floorArea = area
+            facts.living.builtYear = built
+            facts.living.safeDrinkingWater = flag("safe_drinking_water")
+            facts.living.sanitaryToilet = flag("sanitary_toilet")
             do {
                 _ = try await registry.setYear(facts, by: user)
                 return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=year"])
@@ -87,9 +91,15 @@ extension HouseholdsController {
             }
             if target == 0 { year = n } else { size = n }
         }
+        // A component left empty keeps the value stored for the year (0 sets it to nothing).
+        var stored: IncomeRecord?
+        if let year { stored = try await registry.income(number, year: year, by: user) }
         var amounts: [IncomeItem: Money] = [:]
         for item in IncomeItem.allCases {
-            guard let text = f.value(item.token) else { continue }
+            guard let text = f.value(item.token) else {
+                if let stored, stored[item] != .zero { amounts[item] = stored[item] }
+                continue
+            }
             // Negative amounts go to the rules (DQ-009), which say so at the field.
             guard let money = try? Money(yuan: text) else {
                 errors[item.token] = NotAnAmount(text: text).message(s)
