@@ -41,6 +41,9 @@ struct MultipartFormTests {
         #expect(throws: MultipartForm.ParseError.malformed) { try Self.parse("--XyZ\r\nContent-Disposition: form-data; name=\"a\"") }
         let many = (0...MultipartForm.maximumParts).map { "--XyZ\r\nContent-Disposition: form-data; name=\"f\($0)\"\r\n\r\nv" }
         #expect(throws: MultipartForm.ParseError.tooManyParts) { try Self.parse(many.joined(separator: "\r\n") + "\r\n--XyZ--") }
+        let headers =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Pad: " + String(repeating: "p", count: 20_000) + "\r\n\r\nv\r\n--XyZ--"
+        #expect(throws: MultipartForm.ParseError.malformed) { try Self.parse(headers) }
         let long = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + String(repeating: "x", count: 70_000) + "\r\n--XyZ--"
         #expect(throws: MultipartForm.ParseError.fieldTooLong("a")) { try Self.parse(long) }
     }

@@ -13,10 +13,10 @@ public struct QualityService: Sendable {
 
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
 
-    /// The area's latest report made for pages, with when its check began: nil while the first
-    /// check runs. Checks run in the background on today's registry (`QualityShelf`), so pages
+    /// The area's latest report made for pages, with when its check began (none while the first
+    /// check runs), and why the latest check failed if it did. Checks run in the background on today's registry (`QualityShelf`), so pages
     /// show findings when they are ready and never wait for a whole city's check.
-    public func shelved(area: AdminCode?, by user: User) async throws -> (report: QualityReport, checkedAt: Date)? {
+    public func shelved(area: AdminCode?, by user: User) async throws -> QualityShelf.Shelved {
         let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed

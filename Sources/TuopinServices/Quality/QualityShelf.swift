@@ -10,6 +10,15 @@ public final class QualityShelf: @unchecked Sendable {
         var started: Date
         var running: Bool
         var latest: (report: QualityReport, checkedAt: Date)?
+        /// Why the latest check failed, when it did (cleared by the next that succeeds).
+        var failure: (any Error)?
+    }
+
+    /// What a page shows: the latest report with when its check began, and the latest check's
+    /// failure; neither while the first check runs.
+    public struct Shelved: Sendable {
+        public var latest: (report: QualityReport, checkedAt: Date)?
+        public var failure: (any Error)?
     }
 
     private let lock = NSLock()
@@ -19,28 +28,36 @@ public final class QualityShelf: @unchecked Sendable {
 
     /// The latest finished report under `key` with when its check began, or nil; starts a check
     /// when none is running and the latest began at least `maximumAge` seconds before `now`.
-    func report(
-        _ key: String, now: Date, maximumAge: TimeInterval, compute: @escaping @Sendable () async throws -> QualityReport
-    ) -> (report: QualityReport, checkedAt: Date)? {
+    func report(_ key: String, now: Date, maximumAge: TimeInterval, compute: @escaping @Sendable () async throws -> QualityReport) -> Shelved {
         lock.lock()
         defer { lock.unlock() }
         let entry = entries[key]
-        if let entry, entry.running || now.timeIntervalSince(entry.started) < maximumAge { return entry.latest }
-        entries[key] = Entry(started: now, running: true, latest: entry?.latest)
-        Task {
-            // A failed check leaves the latest report; the next page after `maximumAge` tries again.
-            let report = try? await compute()
-            self.finish(key, started: now, report)
+        if let entry, entry.running || now.timeIntervalSince(entry.started) < maximumAge {
+            return Shelved(latest: entry.latest, failure: entry.running ? nil : entry.failure)
         }
-        return entry?.latest
+        entries[key] = Entry(started: now, running: true, latest: entry?.latest, failure: nil)
+        Task {
+            // A failed check keeps the latest report and says why; the next page after `maximumAge` tries again.
+            do {
+                self.finish(key, started: now, .success(try await compute()))
+            } catch {
+                self.finish(key, started: now, .failure(error))
+            }
+        }
+        return Shelved(latest: entry?.latest, failure: nil)
     }
 
-    private func finish(_ key: String, started: Date, _ report: QualityReport?) {
+    private func finish(_ key: String, started: Date, _ result: Result<QualityReport, any Error>) {
         lock.lock()
         defer { lock.unlock() }
         guard var entry = entries[key], entry.started == started else { return }
         entry.running = false
-        if let report { entry.latest = (report, started) }
+        switch result {
+        case .success(let report):
+            entry.latest = (report, started)
+            entry.failure = nil
+        case .failure(let error): entry.failure = error
+        }
         entries[key] = entry
     }
 }

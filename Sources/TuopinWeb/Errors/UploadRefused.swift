@@ -29,13 +29,15 @@ public enum UploadRefused: PageError, Equatable {
     case hasRejections
     /// The upload is being checked or imported, which cannot be stopped.
     case running
+    /// Another upload is being checked or imported (one at a time).
+    case busy
 
     public var status: HTTPResponse.Status {
         switch self {
         case .tooLarge: .contentTooLarge
         case .unstored: .internalServerError
         case .notFound: .notFound
-        case .notReady, .hasRejections, .running: .conflict
+        case .notReady, .hasRejections, .running, .busy: .conflict
         default: .badRequest
         }
     }
@@ -56,6 +58,7 @@ public enum UploadRefused: PageError, Equatable {
         case .notReady: s.text("upload.error.notReady")
         case .hasRejections: s.text("upload.error.hasRejections")
         case .running: s.text("upload.error.running")
+        case .busy: s.text("upload.error.busy")
         }
     }
 }

@@ -33,6 +33,8 @@ struct MultipartForm: Sendable {
 
     static let maximumParts = 64
     static let maximumFieldBytes = 64 * 1024
+    /// A part's headers (its name, file name and type) take far less.
+    static let maximumHeaderBytes = 16 * 1024
 
     /// The boundary a `Content-Type: multipart/form-data; boundary=…` header names.
     static func boundary(contentType: String) -> String? {
@@ -76,7 +78,9 @@ struct MultipartForm: Sendable {
             while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
             guard starts(bytes, [0x0D, 0x0A], at: at) else { throw ParseError.malformed }
             at += 2
-            guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: bytes, from: at) else { throw ParseError.malformed }
+            guard let headerEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: bytes, from: at), headerEnd - at <= maximumHeaderBytes else {
+                throw ParseError.malformed
+            }
             let headers = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<headerEnd]), as: UTF8.self)
             let start = headerEnd + 4
             guard let end = find(next, in: bytes, from: start) else { throw ParseError.malformed }
@@ -88,8 +92,12 @@ struct MultipartForm: Sendable {
                 if let filename = disposition.filename {
                     // A file input left empty sends a part with no name and no bytes.
                     if !filename.isEmpty || !content.isEmpty {
+                        // Written from the mapped body, never copied whole onto the heap.
                         let url = directory.appendingPathComponent("part-\(count)")
-                        try Data(content).write(to: url)
+                        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw ParseError.malformed }
+                        let handle = try FileHandle(forWritingTo: url)
+                        defer { try? handle.close() }
+                        try handle.write(contentsOf: content)
                         form.files.append(UploadedFile(field: name, filename: Self.baseName(filename), url: url, bytes: content.count))
                     }
                 } else {

@@ -65,7 +65,8 @@ struct CSRFMiddleware: RouterMiddleware {
             let form = try MultipartForm.parse(body: bodyFile, boundary: boundary, into: scratch)
             try? FileManager.default.removeItem(at: bodyFile)
             return form
-        } catch is MultipartForm.ParseError {
+        } catch {
+            // Whatever stops the parse (a body that cannot be mapped, a part that cannot be written) is the body's fault.
             throw UploadRefused.malformed
         }
     }
@@ -76,11 +77,16 @@ struct CSRFMiddleware: RouterMiddleware {
 enum UploadScratch {
     static var root: URL { FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-uploads", isDirectory: true) }
 
-    /// A new empty folder of its own.
+    /// A new empty folder of its own. The root must be a real folder of this process's user,
+    /// readable by nobody else (another local user could otherwise have made it first).
     static func make() throws -> URL {
         let url = root.appendingPathComponent(UUID().uuidString, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var info = stat()
+            guard lstat(root.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid(), info.st_mode & 0o077 == 0 else {
+                throw UploadRefused.unstored
+            }
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
             throw UploadRefused.unstored

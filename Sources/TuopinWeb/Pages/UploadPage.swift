@@ -98,11 +98,7 @@ struct UploadPage {
             values["outcome"] = s.text("upload.index.cancelled")
             values["outcomeClass"] = "notice"
         }
-        // The report: the check's, or the import's own when it found more.
-        let report: RegistryService.ImportResult? = {
-            if case .imported(let result) = u.state, !result.rejections.isEmpty { return result }
-            return check
-        }()
+        let report = Self.report(of: u)
         if let report, !report.rejections.isEmpty {
             // The faults first, then the rows left out only because their household was.
             let all = report.rejections.enumerated().sorted { a, b in
@@ -130,6 +126,13 @@ struct UploadPage {
             }
         }
         return site.page("upload", values, context: context, title: s.text("upload.index.title"), refresh: refresh)
+    }
+
+    /// The report an upload's page and its CSV show: the check's, or the import's own when it
+    /// found rejections (the registry changed between the check and the import).
+    static func report(of u: UploadDesk.Upload) -> RegistryService.ImportResult? {
+        if case .imported(let result) = u.state, !result.rejections.isEmpty { return result }
+        return u.check
     }
 
     static func isFollowOn(_ r: ImportRejection) -> Bool {

@@ -45,7 +45,9 @@ struct DashboardController: Sendable {
             var home = area
             if home == nil { home = try await statistics.home(of: user) }
             if let code = home {
-                qualityErrors = try? await quality.shelved(area: code, by: user).map { $0.report.findings.filter { $0.severity == .error }.count }
+                qualityErrors = try? await quality.shelved(area: code, by: user).latest.map {
+                    $0.report.findings.filter { $0.severity == .error }.count
+                }
             }
         }
         let (chosen, day, errors) = (area, date, qualityErrors)

@@ -39,7 +39,7 @@ struct UploadsController: Sendable {
         let folder = try UploadScratch.make()
         do {
             let files = try UploadFolder.assemble(context.files, into: folder, limit: uploadLimit)
-            let id = await desk.open(folder: folder, files: files, by: user)
+            let id = try await desk.open(folder: folder, files: files, by: user)
             return Response(status: .seeOther, headers: [.location: "/uploads/\(id)"])
         } catch let refused as UploadRefused {
             UploadDesk.remove(folder)
@@ -58,7 +58,7 @@ struct UploadsController: Sendable {
     /// Every rejection the check kept, as CSV (file, line, field, reason), in the reader's language.
     func rejections(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let user = try await permitted(context)
-        guard let upload = await desk.upload(context.parameters.get("id") ?? "", for: user), let check = upload.check else {
+        guard let upload = await desk.upload(context.parameters.get("id") ?? "", for: user), let check = UploadPage.report(of: upload) else {
             throw UploadRefused.notFound
         }
         let s = site.strings[context.language]

@@ -85,7 +85,9 @@ struct WorklistController: Sendable {
                     "detail": item.detail + (item.amount.map { s.language == .zh ? "（\($0) 元）" : " (\($0) yuan)" } ?? ""),
                 ]
                 if let refused, refused.reference == item.reference { row["error"] = refused.message }
-                if mayDecide { row["decideAction"] = "/worklist/review/\(item.reference)" }
+                if (try? AdminCode(item.village)).map({ AccessPolicy.decide(user, .approveAtCounty, area: $0).passed }) ?? false {
+                    row["decideAction"] = "/worklist/review/\(item.reference)"
+                }
                 return row
             },
             "none": s.text("household.none"),
@@ -100,7 +102,7 @@ struct WorklistController: Sendable {
         }
         if done { values["done"] = s.text("worklist.review.done") }
         var refresh: Int?
-        if let (report, checkedAt) = shelved {
+        if let (report, checkedAt) = shelved.latest {
             let errors = report.findings.filter { $0.severity == .error }, warnings = report.findings.count - errors.count
             let shown = (errors + report.findings.filter { $0.severity != .error }).prefix(Self.shownFindings)
             values["qualityHeading"] = s.text("worklist.quality", ["errors": s.count(errors.count), "warnings": s.count(warnings)])
@@ -119,8 +121,14 @@ struct WorklistController: Sendable {
                     "error": f.severity == .error,
                 ] as [String: Any]
             }
-        } else {
+        }
+        if let failure = shelved.failure {
+            values["qualityFailed"] = s.text("worklist.quality.failed", ["reason": s.describe(failure)])
+        }
+        if shelved.latest == nil {
             values["qualityHeading"] = s.text("worklist.quality.heading")
+        }
+        if shelved.latest == nil && shelved.failure == nil {
             values["qualityPending"] = s.text("worklist.quality.pending")
             // The page reloads itself until the check is ready, unless that would lose a decision being typed.
             if !mayDecide { refresh = 3 }

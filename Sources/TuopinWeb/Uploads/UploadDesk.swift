@@ -57,9 +57,15 @@ actor UploadDesk {
         self.now = now
     }
 
-    /// Takes an assembled folder and starts checking it; returns the upload's id.
-    func open(folder: URL, files: [UploadFolder.Entry], by user: User) -> String {
+    /// Whether a check or an import is running: one at a time, since each holds the database's
+    /// writer for as long as it reads the files, and every other write waits meanwhile.
+    var isBusy: Bool { uploads.values.contains { $0.state.isRunning } }
+
+    /// Takes an assembled folder and starts checking it; returns the upload's id. Refused while
+    /// another upload is being checked or imported.
+    func open(folder: URL, files: [UploadFolder.Entry], by user: User) throws -> String {
         purge()
+        guard !isBusy else { throw UploadRefused.busy }
         let id = SessionToken.make()
         let box = ProgressBox()
         uploads[id] = Upload(id: id, owner: user.username, created: now(), files: files, state: .checking, progress: box, folder: folder)
@@ -94,6 +100,7 @@ actor UploadDesk {
     func commit(_ id: String, partial: Bool, by user: User) throws {
         guard var u = upload(id, for: user) else { throw UploadRefused.notFound }
         guard u.canImport, let check = u.check else { throw UploadRefused.notReady }
+        guard !isBusy else { throw UploadRefused.busy }
         let withFaults = check.rejectedRows > 0
         guard !withFaults || partial else { throw UploadRefused.hasRejections }
         u.state = .importing(partial: withFaults)
