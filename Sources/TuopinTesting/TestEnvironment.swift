@@ -4,15 +4,13 @@ import TuopinServices
 import TuopinStore
 
 /// The service environment for tests: a real store, a pinned clock, cheap bcrypt (cost 4, so
-/// a hundred sign-ins take milliseconds), no data-quality check started by the dashboard (a
-/// demo city's costs seconds; the tests of that alert turn it on) and the shipped string tables.
+/// a hundred sign-ins take milliseconds) and the shipped string tables.
 public enum TestEnvironment {
     public static func make(
         store: Store, clock: TestClock = TestClock(), configure: (inout TuopinConfiguration) -> Void = { _ in }
     ) throws -> ServiceEnvironment {
         var configuration = TuopinConfiguration()
         configuration.bcryptCost = 4
-        configuration.dashboardQuality = false
         configure(&configuration)
         return try ServiceEnvironment(store: store, configuration: configuration, now: clock.function)
     }

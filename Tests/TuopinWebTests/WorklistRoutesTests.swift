@@ -75,12 +75,16 @@ struct WorklistRoutesTests {
         try await SmallRegistry.with(clock: Self.clock) { registry in
             try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
                 let session = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let before = try await TestApp.page(client, "/", cookie: session.cookie)
+                try await Task.sleep(nanoseconds: 300_000_000)
+                let still = try await TestApp.page(client, "/", cookie: session.cookie)
+                #expect(!before.contains("#quality") && !still.contains("#quality"), "the dashboard sets no check running")
                 let first = try await TestApp.page(client, "/worklist", cookie: session.cookie)
                 #expect(first.contains("正在检查本区域的数据质量") && first.contains("http-equiv=\"refresh\""))
                 let ready = try await Self.page(client, "/worklist", session, once: "数据质量问题（错误 1 条")
                 #expect(ready.contains("按 2022-06-01 08:00:00 时的登记数据检查") && !ready.contains("http-equiv=\"refresh\""))
                 let dashboard = try await TestApp.page(client, "/", cookie: session.cookie)
-                #expect(!dashboard.contains("#quality"), "no data-quality alert while the dashboard's check is off")
+                #expect(dashboard.contains("<a href=\"/worklist?area=430481#quality\">1 条数据质量错误"), "the alert shows the worklist's check")
             }
         }
     }

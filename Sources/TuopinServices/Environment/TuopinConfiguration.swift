@@ -14,7 +14,7 @@ import TuopinStrings
 /// | `TUOPIN_SECURE_COOKIES` | `1`/`0`, 0 | Mark cookies `Secure` (set it behind TLS; `serve --behind-tls` too) |
 /// | `TUOPIN_UPLOAD_LIMIT_MB` | integer 1–4096, 256 | Largest upload the web import accepts (the files, or their zip and what it unpacks to) |
 /// | `TUOPIN_QUALITY_REFRESH_MINUTES` | integer 1–1440, 10 | A page's data-quality findings are rechecked in the background when older |
-/// | `TUOPIN_DASHBOARD_QUALITY` | `1`/`0`, 1 | The dashboard starts the area's data-quality check for its alert (else only the worklist does) |
+/// | `TUOPIN_DASHBOARD_QUALITY` | `1`/`0`, 0 | The dashboard also starts the area's data-quality check for its alert (else it shows what the worklist's check found) |
 /// | `TUOPIN_COUNTDOWN` | `YYYY-MM-DD 名称`, `2020-12-31 脱贫攻坚目标任务完成` | The dashboard counts the days to this date (while it lies ahead) |
 public struct TuopinConfiguration: Sendable, Equatable {
     public var sessionIdleTimeoutSeconds: Int64 = 30 * 60
@@ -25,8 +25,9 @@ public struct TuopinConfiguration: Sendable, Equatable {
     public var secureCookies = false
     /// Minutes after which pages' data-quality findings are rechecked (in the background).
     public var qualityRefreshMinutes = 10
-    /// Whether the dashboard starts its area's data-quality check (for the alert).
-    public var dashboardQuality = true
+    /// Whether the dashboard starts its area's data-quality check (for the alert); otherwise it
+    /// shows the latest check the worklist started. A city's check costs half a minute of a core.
+    public var dashboardQuality = false
     /// The largest web upload, in bytes (a county's import folder is a few megabytes).
     public var uploadLimitBytes = 256 << 20
     /// The date the dashboard counts down to, and what it is; nil: no countdown.

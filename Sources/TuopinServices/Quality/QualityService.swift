@@ -16,11 +16,14 @@ public struct QualityService: Sendable {
     /// The area's latest report made for pages, with when its check began (none while the first
     /// check runs), and why the latest check failed if it did. Checks run in the background on today's registry (`QualityShelf`), so pages
     /// show findings when they are ready and never wait for a whole city's check.
-    public func shelved(area: AdminCode?, by user: User) async throws -> QualityShelf.Shelved {
+    /// With `start` false, only what a check started elsewhere (the worklist) has found: a page
+    /// viewed all day (the dashboard) never sets a whole city's check running.
+    public func shelved(area: AdminCode?, start: Bool = true, by user: User) async throws -> QualityShelf.Shelved {
         let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: area)
         let clear = AccessPolicy.decide(user, .viewPrivate, area: area).passed
         let environment = environment
+        guard start else { return environment.qualityShelf.peek("\(area.rawValue)|\(clear)") }
         return environment.qualityShelf.report(
             "\(area.rawValue)|\(clear)", now: environment.now(), maximumAge: TimeInterval(environment.configuration.qualityRefreshMinutes * 60)
         ) { try await QualityService(environment).check(area: area, asOf: environment.today, by: user) }

@@ -47,6 +47,14 @@ public final class QualityShelf: @unchecked Sendable {
         return Shelved(latest: entry?.latest, failure: nil)
     }
 
+    /// What `report` would return, without starting a check.
+    func peek(_ key: String) -> Shelved {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[key] else { return Shelved(latest: nil, failure: nil) }
+        return Shelved(latest: entry.latest, failure: entry.running ? nil : entry.failure)
+    }
+
     private func finish(_ key: String, started: Date, _ result: Result<QualityReport, any Error>) {
         lock.lock()
         defer { lock.unlock() }

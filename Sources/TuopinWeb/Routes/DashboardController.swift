@@ -20,7 +20,7 @@ struct DashboardController: Sendable {
     let today: @Sendable () -> CivilDate
     let store: Store
     var countdown: TuopinConfiguration.Countdown? = nil
-    var dashboardQuality = true
+    var dashboardQuality = false
     let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
@@ -38,14 +38,14 @@ struct DashboardController: Sendable {
         if let text = query.get("area"), !text.isEmpty {
             do { area = try AdminCode(text) } catch { throw BadParameter("area", error) }
         }
-        // Today's data-quality errors from the area's latest check (started in the background when
-        // there is none or it is old); a page is kept under the count it shows.
+        // Today's data-quality errors from the area's latest check (the worklist starts it, and the
+        // dashboard too with TUOPIN_DASHBOARD_QUALITY=1); a page is kept under the count it shows.
         var qualityErrors: Int?
-        if dashboardQuality, date == today() {
+        if date == today() {
             var home = area
             if home == nil { home = try await statistics.home(of: user) }
             if let code = home {
-                qualityErrors = try? await quality.shelved(area: code, by: user).latest.map {
+                qualityErrors = try? await quality.shelved(area: code, start: dashboardQuality, by: user).latest.map {
                     $0.report.findings.filter { $0.severity == .error }.count
                 }
             }
