@@ -7,7 +7,7 @@ import TuopinStrings
 enum DashboardPage {
     static func render(
         area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, feeds: FeedService, site: Site,
-        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil
+        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil, today: CivilDate? = nil
     ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
@@ -97,6 +97,9 @@ enum DashboardPage {
         if review > 0 { alerts.append(["text": s.text("dashboard.alert.review", ["count": s.count(review)]), "link": worklist + "#review"]) }
         if let qualityErrors, qualityErrors > 0 {
             alerts.append(["text": s.text("dashboard.alert.quality", ["count": s.count(qualityErrors)]), "link": worklist + "#quality"])
+        } else if qualityErrors == nil && asOf == today {
+            // No check of today's registry yet: the worklist runs one.
+            values["qualityLink"] = ["text": s.text("dashboard.qualityUnchecked"), "link": worklist + "#quality"]
         }
         if !alerts.isEmpty { values["alerts"] = alerts }
         if !monitoring.isEmpty {
