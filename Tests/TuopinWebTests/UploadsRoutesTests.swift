@@ -81,6 +81,10 @@ struct UploadsRoutesTests {
                 let done = try await Self.settled(client, location, session)
                 #expect(done.contains("状态：已导入") && done.contains("已导入 3 行"))
                 #expect(try await count() == 3, "the good household, and only it")
+                let late = session.form([:])
+                try await client.execute(uri: location + "/cancel", method: .post, headers: late.0, body: late.1) { r in
+                    #expect(r.status == .conflict, "an imported upload cannot be cancelled")
+                }
                 let list = try await TestApp.page(client, "/households?q=4304811002010011", cookie: session.cookie)
                 #expect(list.contains("共 1 户"))
                 let rejectedOne = try await TestApp.page(client, "/households?q=4304811002010012", cookie: session.cookie)

@@ -31,13 +31,15 @@ public enum UploadRefused: PageError, Equatable {
     case running
     /// Another upload is being checked or imported (one at a time).
     case busy
+    /// The upload was imported, failed or was cancelled: there is nothing left to cancel.
+    case finished
 
     public var status: HTTPResponse.Status {
         switch self {
         case .tooLarge: .contentTooLarge
         case .unstored: .internalServerError
         case .notFound: .notFound
-        case .notReady, .hasRejections, .running, .busy: .conflict
+        case .notReady, .hasRejections, .running, .busy, .finished: .conflict
         default: .badRequest
         }
     }
@@ -59,6 +61,7 @@ public enum UploadRefused: PageError, Equatable {
         case .hasRejections: s.text("upload.error.hasRejections")
         case .running: s.text("upload.error.running")
         case .busy: s.text("upload.error.busy")
+        case .finished: s.text("upload.error.finished")
         }
     }
 }

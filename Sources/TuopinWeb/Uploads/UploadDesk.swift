@@ -118,13 +118,14 @@ actor UploadDesk {
     }
 
     /// Drops an upload that is not being checked or imported, with its files.
+    /// Only a checked upload can be cancelled: one imported, failed or cancelled already has no
+    /// files left, and saying "cancelled" of it would be wrong.
     func cancel(_ id: String, by user: User) throws {
         guard var u = upload(id, for: user) else { throw UploadRefused.notFound }
         guard !u.state.isRunning else { throw UploadRefused.running }
-        if case .checked = u.state {
-            u.state = .cancelled
-            uploads[id] = u
-        }
+        guard case .checked = u.state else { throw UploadRefused.finished }
+        u.state = .cancelled
+        uploads[id] = u
         Self.remove(u.folder)
     }
 
