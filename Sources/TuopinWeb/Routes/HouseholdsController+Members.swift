@@ -49,30 +49,15 @@ extension HouseholdsController {
             }
             return r
         }
-        var formError: String?
+        var save: (() async throws -> Void)?
         if errors.isEmpty, let name, let id, let sex, let birth, let relation, let from, let education, let labour, let reason {
             let member = Member(
                 idNumber: id.uppercased(), name: String(name.prefix(40)), sex: sex, birthDate: birth, ethnicity: f.value("ethnicity") ?? "01",
                 education: education, labourCapacity: labour)
-            do {
-                try await registry.join(number, member: member, relation: relation, on: from, reason: reason, by: user)
-                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=join"])
-            } catch HouseholdError.refused(let decision) {
-                for check in decision.failedChecks {
-                    let field = HouseholdService.memberField(of: check)
-                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
-                }
-            } catch let denied as AccessDenied {
-                throw denied
-            } catch let refused as any WordedError & Sendable {
-                formError = refused.message(s)
-            }
+            save = { try await registry.join(number, member: member, relation: relation, on: from, reason: reason, by: user) }
         }
-        let file = try await households.file(number, by: user)
-        return try await page(
-            file, user, context, status: .unprocessableContent,
-            refused: .init(form: "join", message: formError ?? s.text("household.member.fix"), entered: f, fields: errors)
-        ).response(from: request, context: context)
+        return try await fieldForm(
+            request, context, form: "join", user: user, number: number, errors: errors, field: HouseholdService.memberField, save: save)
     }
 
     /// A current member leaves: the date, the reason and, for the head, who takes over.

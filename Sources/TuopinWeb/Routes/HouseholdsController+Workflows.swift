@@ -104,6 +104,38 @@ extension HouseholdsController {
             edit: edit, exit: exit, refused: refused, storedIncome: income ?? nil)
     }
 
+    /// Ends a form whose refusals go next to its fields: `save` (nil when a field could not be
+    /// read, `errors` saying why) then back to the page; a refusal of the rules next to the field
+    /// `field(of:)` names, any other worded refusal above the form, the page again as entered.
+    func fieldForm(
+        _ request: Request, _ context: TuopinRequestContext, form: String, user: User, number: HouseholdNumber, errors: [String: String],
+        field: (Check) -> String, save: (() async throws -> Void)?
+    ) async throws -> Response {
+        let s = site.strings[context.language]
+        var errors = errors
+        var formError: String?
+        if errors.isEmpty, let save {
+            do {
+                try await save()
+                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=\(form)"])
+            } catch HouseholdError.refused(let decision) {
+                for check in decision.failedChecks {
+                    let name = field(check)
+                    errors[name] = [errors[name], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
+                }
+            } catch let denied as AccessDenied {
+                throw denied
+            } catch let refused as any WordedError & Sendable {
+                formError = refused.message(s)
+            }
+        }
+        let file = try await households.file(number, by: user)
+        return try await page(
+            file, user, context, status: .unprocessableContent,
+            refused: .init(form: form, message: formError ?? s.text("household.member.fix"), entered: context.form, fields: errors)
+        ).response(from: request, context: context)
+    }
+
     /// A date field, nil when left empty, else a worded 400.
     static func day(_ f: FormData, _ name: String) throws -> CivilDate? {
         guard let text = f.value(name) else { return nil }

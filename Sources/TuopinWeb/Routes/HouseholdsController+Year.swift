@@ -36,7 +36,7 @@ extension HouseholdsController {
             if let g = DangerGrade(token: text) { grade = g } else { errors["danger_grade"] = UnknownValue(value: text).message(s) }
         }
         let built = integer("built_year")
-        var formError: String?
+        var save: (() async throws -> Void)?
         if errors.isEmpty, let year {
             // The form's fields replace theirs; what it does not show (measured water, structure,
             // fuels, land …) stays as stored for the year.
@@ -48,25 +48,11 @@ extension HouseholdsController {
             facts.living.builtYear = built
             facts.living.safeDrinkingWater = flag("safe_drinking_water")
             facts.living.sanitaryToilet = flag("sanitary_toilet")
-            do {
-                _ = try await registry.setYear(facts, by: user)
-                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=year"])
-            } catch HouseholdError.refused(let decision) {
-                for check in decision.failedChecks {
-                    let field = HouseholdService.yearField(of: check)
-                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
-                }
-            } catch let denied as AccessDenied {
-                throw denied
-            } catch let refused as any WordedError & Sendable {
-                formError = refused.message(s)
-            }
+            let complete = facts
+            save = { _ = try await registry.setYear(complete, by: user) }
         }
-        let file = try await households.file(number, by: user)
-        return try await page(
-            file, user, context, status: .unprocessableContent,
-            refused: .init(form: "year", message: formError ?? s.text("household.member.fix"), entered: f, fields: errors)
-        ).response(from: request, context: context)
+        return try await fieldForm(
+            request, context, form: "year", user: user, number: number, errors: errors, field: HouseholdService.yearField, save: save)
     }
 }
 
@@ -107,26 +93,12 @@ extension HouseholdsController {
             }
             amounts[item] = money
         }
-        var formError: String?
+        var save: (() async throws -> Void)?
         if errors.isEmpty, let year, let size {
-            do {
-                try await registry.setIncome(IncomeRecord(household: number, year: year, householdSize: size, amounts: amounts), by: user)
-                return Response(status: .seeOther, headers: [.location: "/households/\(number.rawValue)?done=income"])
-            } catch HouseholdError.refused(let decision) {
-                for check in decision.failedChecks {
-                    let field = HouseholdService.incomeField(of: check)
-                    errors[field] = [errors[field], s.explain(check)].compactMap { $0 }.joined(separator: s.language == .zh ? "；" : "; ")
-                }
-            } catch let denied as AccessDenied {
-                throw denied
-            } catch let refused as any WordedError & Sendable {
-                formError = refused.message(s)
-            }
+            let record = IncomeRecord(household: number, year: year, householdSize: size, amounts: amounts)
+            save = { try await registry.setIncome(record, by: user) }
         }
-        let file = try await households.file(number, by: user)
-        return try await page(
-            file, user, context, status: .unprocessableContent,
-            refused: .init(form: "income", message: formError ?? s.text("household.member.fix"), entered: f, fields: errors)
-        ).response(from: request, context: context)
+        return try await fieldForm(
+            request, context, form: "income", user: user, number: number, errors: errors, field: HouseholdService.incomeField, save: save)
     }
 }
