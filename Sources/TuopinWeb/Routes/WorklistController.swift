@@ -82,7 +82,7 @@ struct WorklistController: Sendable {
                     "reference": item.reference, "household": item.household, "link": "/households/\(item.household)",
                     "redLine": RedLine(rawValue: item.redLine).map { item.redLine + " " + s.label($0.label) } ?? item.redLine,
                     "feed": FeedKind(rawValue: item.feed).map { s.label($0.label) } ?? item.feed, "date": item.date,
-                    "detail": item.detail + (item.amount.map { s.language == .zh ? "（\($0) 元）" : " (\($0) yuan)" } ?? ""),
+                    "detail": item.detail + (item.amount.map { s.text("worklist.review.amount", ["amount": $0]) } ?? ""),
                 ]
                 if let refused, refused.reference == item.reference { row["error"] = refused.message }
                 if (try? AdminCode(item.village)).map({ AccessPolicy.decide(user, .approveAtCounty, area: $0).passed }) ?? false {
