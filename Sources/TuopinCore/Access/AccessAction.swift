@@ -22,6 +22,12 @@ public enum AccessAction: String, CodeListValue, Codable {
     case manageUsers
     /// Read the audit log.
     case viewAudit
+    /// Record a finding of an inspection, assessment, audit or petition (问题登记).
+    case recordFinding
+    /// Report work on a finding and its rectification (整改).
+    case rectifyFinding
+    /// Verify a rectification and close the finding (验收销号), or send it back.
+    case verifyFinding
 
     public var label: Label {
         switch self {
@@ -36,6 +42,9 @@ public enum AccessAction: String, CodeListValue, Codable {
         case .editPolicy: Label("修改政策参数", "change policy values of")
         case .manageUsers: Label("管理用户", "manage users of")
         case .viewAudit: Label("查看审计日志", "read the audit log of")
+        case .recordFinding: Label("登记问题", "record findings in")
+        case .rectifyFinding: Label("报告整改", "report rectification in")
+        case .verifyFinding: Label("验收销号", "verify and close findings in")
         }
     }
 
@@ -43,7 +52,9 @@ public enum AccessAction: String, CodeListValue, Codable {
     public var isWrite: Bool {
         switch self {
         case .view, .viewPrivate, .export, .exportUnmasked, .viewAudit: false
-        case .importRegistry, .editRegistry, .reviewAtTownship, .approveAtCounty, .editPolicy, .manageUsers: true
+        case .importRegistry, .editRegistry, .reviewAtTownship, .approveAtCounty, .editPolicy, .manageUsers, .recordFinding, .rectifyFinding,
+            .verifyFinding:
+            true
         }
     }
 }

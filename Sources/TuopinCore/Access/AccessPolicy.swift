@@ -20,11 +20,14 @@ public enum AccessPolicy {
     /// The actions each role may take (inside its scope). Inspectors only read.
     public static func allowed(_ role: Role) -> Set<AccessAction> {
         switch role {
-        case .villageCadre: [.view, .viewPrivate, .export, .editRegistry]
-        case .townshipOfficer: [.view, .viewPrivate, .export, .editRegistry, .reviewAtTownship]
+        case .villageCadre: [.view, .viewPrivate, .export, .editRegistry, .rectifyFinding]
+        case .townshipOfficer: [.view, .viewPrivate, .export, .editRegistry, .reviewAtTownship, .rectifyFinding, .verifyFinding]
         case .countyOffice:
-            [.view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit]
-        case .cityOffice: [.view, .export, .importRegistry, .viewAudit]
+            [
+                .view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit, .recordFinding,
+                .rectifyFinding, .verifyFinding,
+            ]
+        case .cityOffice: [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding]
         case .inspector: [.view, .export, .viewAudit]
         case .administrator: Set(AccessAction.allCases)
         }

@@ -10,10 +10,16 @@ struct AccessPolicyTests {
 
     /// (role, scope, actions allowed inside it) — the reading of DESIGN's table this system uses.
     static let table: [(Role, String, Set<AccessAction>)] = [
-        (.villageCadre, "430481100201", [.view, .viewPrivate, .export, .editRegistry]),
-        (.townshipOfficer, "430481100", [.view, .viewPrivate, .export, .editRegistry, .reviewAtTownship]),
-        (.countyOffice, "430481", [.view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit]),
-        (.cityOffice, "430400", [.view, .export, .importRegistry, .viewAudit]),
+        (.villageCadre, "430481100201", [.view, .viewPrivate, .export, .editRegistry, .rectifyFinding]),
+        (.townshipOfficer, "430481100", [.view, .viewPrivate, .export, .editRegistry, .reviewAtTownship, .rectifyFinding, .verifyFinding]),
+        (
+            .countyOffice, "430481",
+            [
+                .view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit, .recordFinding,
+                .rectifyFinding, .verifyFinding,
+            ]
+        ),
+        (.cityOffice, "430400", [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding]),
         (.inspector, "430400", [.view, .export, .viewAudit]),
         (.administrator, "430400", Set(AccessAction.allCases)),
     ]
