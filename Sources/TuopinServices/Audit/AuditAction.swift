@@ -50,6 +50,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case policyParameterSet
     case householdSplit
     case householdMerged
+    case findingRecorded
+    case findingStep
 
     public var label: Label {
         switch self {
@@ -101,6 +103,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .policyParameterSet: Label("设置政策参数", "policy parameter set")
         case .householdSplit: Label("分户", "household split")
         case .householdMerged: Label("合户", "households merged")
+        case .findingRecorded: Label("登记问题", "finding recorded")
+        case .findingStep: Label("问题整改", "rectification step")
         }
     }
 }
