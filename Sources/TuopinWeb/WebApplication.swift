@@ -40,7 +40,7 @@ public enum WebApplication {
                 statistics: StatisticsService(environment), reports: ReportService(environment), feeds: FeedService(environment),
                 quality: QualityService(environment), site: site, today: { environment.today },
                 store: environment.store, countdown: environment.configuration.countdown,
-                dashboardQuality: environment.configuration.dashboardQuality
+                dashboardQuality: environment.configuration.dashboardQuality, findings: FindingService(environment)
             )
             .endpoints)
         router.addRoutes(
@@ -65,6 +65,8 @@ public enum WebApplication {
                 today: { environment.today }
             )
             .endpoints, atPath: "/worklist")
+        router.addRoutes(
+            FindingsController(findings: FindingService(environment), site: site, today: { environment.today }).endpoints, atPath: "/findings")
         UploadDesk.clearLeftovers()
         router.addRoutes(
             UploadsController(

@@ -7,7 +7,8 @@ import TuopinStrings
 enum DashboardPage {
     static func render(
         area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, feeds: FeedService, site: Site,
-        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil, today: CivilDate? = nil
+        context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil, today: CivilDate? = nil,
+        findings: FindingService? = nil
     ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
@@ -100,6 +101,15 @@ enum DashboardPage {
         } else if qualityErrors == nil && asOf == today {
             // No check of today's registry yet: the worklist runs one.
             values["qualityLink"] = ["text": s.text("dashboard.qualityUnchecked"), "link": worklist + "#quality"]
+        }
+        // Findings still being rectified after their deadlines (today's page only).
+        if let findings, asOf == today {
+            let late = try await findings.overdue(in: code, by: user).count
+            if late > 0 {
+                alerts.append([
+                    "text": s.text("dashboard.alert.findings", ["count": s.count(late)]), "link": "/findings?area=\(code.rawValue)&overdue=1",
+                ])
+            }
         }
         if !alerts.isEmpty { values["alerts"] = alerts }
         if !monitoring.isEmpty {
