@@ -90,7 +90,11 @@ public struct DemoLoader: Sendable {
         profiles.profiles = population.profiles
         try await registry.load(profiles, action: .demoLoad, entity: "demo:villageProfiles", by: user)
         summary.villageProfiles = population.profiles.count
-        if users { summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user) }
+        if users {
+            summary.users = try await DemoUsers.create(in: environment, plan: plan, generated: generated, by: user)
+            let names = Dictionary(generated.flatMap(\.areas).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            try await DemoFindings.run(in: environment, accounts: summary.users, names: names)
+        }
         if monitoring { try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user) }
         // Planner statistics only speed later reads: the rows are committed whether or not they are gathered.
         try? await environment.store.optimize()
