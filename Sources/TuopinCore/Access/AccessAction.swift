@@ -28,6 +28,8 @@ public enum AccessAction: String, CodeListValue, Codable {
     case rectifyFinding
     /// Verify a rectification and close the finding (验收销号), or send it back.
     case verifyFinding
+    /// Draw a public approval survey's sample and record its answers (群众认可度调查).
+    case conductSurvey
 
     public var label: Label {
         switch self {
@@ -45,6 +47,7 @@ public enum AccessAction: String, CodeListValue, Codable {
         case .recordFinding: Label("登记问题", "record findings in")
         case .rectifyFinding: Label("报告整改", "report rectification in")
         case .verifyFinding: Label("验收销号", "verify and close findings in")
+        case .conductSurvey: Label("开展群众认可度调查", "conduct approval surveys in")
         }
     }
 
@@ -53,7 +56,7 @@ public enum AccessAction: String, CodeListValue, Codable {
         switch self {
         case .view, .viewPrivate, .export, .exportUnmasked, .viewAudit: false
         case .importRegistry, .editRegistry, .reviewAtTownship, .approveAtCounty, .editPolicy, .manageUsers, .recordFinding, .rectifyFinding,
-            .verifyFinding:
+            .verifyFinding, .conductSurvey:
             true
         }
     }

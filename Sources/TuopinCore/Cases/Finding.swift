@@ -64,32 +64,6 @@ public struct Finding: Hashable, Sendable {
     public func daysOverdue(on today: CivilDate) -> Int { isOverdue(on: today) ? today.dayNumber - deadline.dayNumber : 0 }
 }
 
-/// A finding's number within its county ("430481-12"). Findings about the whole city are kept
-/// under the city's code.
-public struct FindingKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let county: String
-    public let number: Int
-
-    public init(county: String, number: Int) {
-        self.county = county
-        self.number = number
-    }
-
-    /// Parses "430481-12"; nil for anything else.
-    public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 6, parts[0].allSatisfy(\.isASCIIDigit), parts[1].count <= 9,
-            let number = Int(parts[1]), number > 0, parts[1].allSatisfy(\.isASCIIDigit)
-        else { return nil }
-        self.county = String(parts[0])
-        self.number = number
-    }
-
-    public var description: String { "\(county)-\(number)" }
-
-    public static func < (a: FindingKey, b: FindingKey) -> Bool { (a.county, a.number) < (b.county, b.number) }
-}
-
 /// One entry of a finding's record: what was done, when, by whom, with what evidence.
 public struct RectificationStep: Hashable, Sendable {
     public var number: Int
@@ -110,8 +84,4 @@ public struct RectificationStep: Hashable, Sendable {
         self.username = username
         self.role = role
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

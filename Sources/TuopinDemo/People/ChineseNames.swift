@@ -1,3 +1,5 @@
+import TuopinCore
+
 /// Name pools for plausible, invented people and places. Surnames are weighted towards those
 /// common in southern Hunan; no real person is meant.
 enum ChineseNames {

@@ -16,10 +16,10 @@ struct AccessPolicyTests {
             .countyOffice, "430481",
             [
                 .view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit, .recordFinding,
-                .rectifyFinding, .verifyFinding,
+                .rectifyFinding, .verifyFinding, .conductSurvey,
             ]
         ),
-        (.cityOffice, "430400", [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding]),
+        (.cityOffice, "430400", [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding, .conductSurvey]),
         (.inspector, "430400", [.view, .export, .viewAudit]),
         (.administrator, "430400", Set(AccessAction.allCases)),
     ]

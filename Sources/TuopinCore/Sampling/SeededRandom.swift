@@ -1,5 +1,6 @@
-/// A deterministic random source (SplitMix64): the same seed gives the same city every time,
-/// on every machine, so the demo's figures are test oracles.
+/// A deterministic random source (SplitMix64): the same seed gives the same sequence every time,
+/// on every machine. The demo city is drawn from it, so its figures are test oracles, and so is
+/// an approval survey's sample, so that it can be drawn again from its recorded seed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -11,6 +12,17 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..<bound` (bound > 0), by rejection: defined here, not by the
+    /// standard library, so that a recorded seed gives the same draw in every later version.
+    public mutating func below(_ bound: UInt64) -> UInt64 {
+        precondition(bound > 0)
+        let limit = UInt64.max - UInt64.max % bound
+        while true {
+            let x = next()
+            if x < limit { return x % bound }
+        }
     }
 
     /// A uniform integer in the range.
@@ -33,21 +45,4 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     public mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-}
-
-/// Splits a whole number into parts proportional to weights, exactly (largest remainder).
-enum Apportion {
-    static func split(_ total: Int, weights: [Double]) -> [Int] {
-        let sum = weights.reduce(0, +)
-        guard sum > 0, !weights.isEmpty else { return weights.map { _ in 0 } }
-        let raw = weights.map { Double(total) * $0 / sum }
-        var parts = raw.map { Int($0.rounded(.down)) }
-        let order = raw.indices.sorted { (raw[$0] - Double(parts[$0]), -$0) > (raw[$1] - Double(parts[$1]), -$1) }
-        var left = total - parts.reduce(0, +)
-        for i in order where left > 0 {
-            parts[i] += 1
-            left -= 1
-        }
-        return parts
-    }
 }
