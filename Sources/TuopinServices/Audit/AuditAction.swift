@@ -52,6 +52,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case householdMerged
     case findingRecorded
     case findingStep
+    case surveyDrawn
+    case surveyAnswered
 
     public var label: Label {
         switch self {
@@ -105,6 +107,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .householdMerged: Label("合户", "households merged")
         case .findingRecorded: Label("登记问题", "finding recorded")
         case .findingStep: Label("问题整改", "rectification step")
+        case .surveyDrawn: Label("抽取认可度调查样本", "approval survey drawn")
+        case .surveyAnswered: Label("登记认可度调查结果", "approval survey answer recorded")
         }
     }
 }
