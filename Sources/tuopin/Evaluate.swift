@@ -96,8 +96,9 @@ struct Evaluate: AsyncParsableCommand {
         @Option(name: .customLong("sampled-wrongly-exited"), help: "Of them, wrongly exited.") var sampledWronglyExited: Int64
         @Option(name: .customLong("sampled-non-enrolled"), help: "Non-enrolled rural people of the sampled villages.") var sampledNonEnrolled: Int64
         @Option(name: .customLong("verified-missed"), help: "Of them, verified missed.") var verifiedMissed: Int64
-        @Option(help: "Households surveyed for public approval.") var surveyed: Int64
-        @Option(help: "Of them, approving.") var approving: Int64
+        @Option(help: "Households surveyed for public approval (default: from the county's latest approval survey of the year).")
+        var surveyed: Int64?
+        @Option(help: "Of them, approving (with --surveyed).") var approving: Int64?
         @Option(name: .customLong("rural-income"), help: "Rural disposable income per head, yuan (Hunan 2016).") var ruralIncome: String?
         @Option(name: .customLong("income-target"), help: "Its target, yuan (8,000 in 2017; 10,000 in 2020).") var incomeTarget: String?
         @Flag(help: "A western county (composite incidence below 3%).") var west = false
@@ -113,17 +114,40 @@ struct Evaluate: AsyncParsableCommand {
 
         func validate() throws {
             try MonitorInput.checkArea(code)
+            if (surveyed == nil) != (approving == nil) {
+                throw ValidationError(Console.strings.text("error.survey.bothOrNeither"))
+            }
             _ = try money(ruralIncome)
             _ = try money(incomeTarget)
         }
 
         func run() async throws {
-            let findings = CountyExitFindings(
-                missedPoor: missed, wronglyExited: wronglyExited, sampledExited: sampledExited, sampledWronglyExited: sampledWronglyExited,
-                sampledNonEnrolled: sampledNonEnrolled, verifiedMissed: verifiedMissed, surveyed: surveyed, approving: approving,
-                ruralIncomePerHead: try money(ruralIncome), ruralIncomeTarget: try money(incomeTarget))
-            let e = try await withServices(db, acting) { env, user in
-                try await ExitEvaluationService(env).county(try AdminCode(code), year: year, findings: findings, west: west, by: user)
+            let (e, survey) = try await withServices(db, acting) { env, user in
+                let county = try AdminCode(code)
+                // Public approval from the survey records unless given.
+                var approval: (surveyed: Int64, approving: Int64)
+                var from: (SurveyKey, ApprovalTally)?
+                if let surveyed, let approving {
+                    approval = (surveyed, approving)
+                } else {
+                    guard let found = try await SurveyService(env).countyApproval(county, year: year, by: user) else {
+                        throw ValidationError(Console.strings.text("error.survey.noneForCounty", ["county": code, "year": String(year)]))
+                    }
+                    approval = (Int64(found.1.surveyed), Int64(found.1.approving))
+                    from = found
+                }
+                let findings = CountyExitFindings(
+                    missedPoor: missed, wronglyExited: wronglyExited, sampledExited: sampledExited, sampledWronglyExited: sampledWronglyExited,
+                    sampledNonEnrolled: sampledNonEnrolled, verifiedMissed: verifiedMissed, surveyed: approval.surveyed,
+                    approving: approval.approving,
+                    ruralIncomePerHead: try money(ruralIncome), ruralIncomeTarget: try money(incomeTarget))
+                return (try await ExitEvaluationService(env).county(county, year: year, findings: findings, west: west, by: user), from)
+            }
+            if let (key, tally) = survey {
+                Console.err(
+                    Console.strings.text(
+                        "evaluate.county.fromSurvey",
+                        ["survey": key.description, "surveyed": String(tally.surveyed), "approving": String(tally.approving)]))
             }
             try Evaluate.print(
                 Console.strings.text(
