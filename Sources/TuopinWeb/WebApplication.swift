@@ -67,6 +67,8 @@ public enum WebApplication {
             .endpoints, atPath: "/worklist")
         router.addRoutes(
             FindingsController(findings: FindingService(environment), site: site, today: { environment.today }).endpoints, atPath: "/findings")
+        router.addRoutes(
+            SurveysController(surveys: SurveyService(environment), site: site, today: { environment.today }).endpoints, atPath: "/surveys")
         UploadDesk.clearLeftovers()
         router.addRoutes(
             UploadsController(
