@@ -195,9 +195,42 @@ try:
     check("共 0 户" in text(), "the rejected household is not")
     ok("an upload checked row by row, its rejected row shown at file, line and field, then only the good household imported")
 
+    # The rectification ledger: recorded by the county office, rectified with evidence by the
+    # township officer, closure refused to the same role, then closed by the county office.
+    sign_in("county.office")
+    go("/findings")
+    set_value("new-area", "430481100200")
+    Select(driver.find_element(By.ID, "new-source")).select_by_value("unannouncedVisit")
+    Select(driver.find_element(By.ID, "new-category")).select_by_value("data")
+    driver.find_element(By.ID, "new-unit").send_keys("黄市镇人民政府")
+    set_value("new-deadline", driver.find_element(By.ID, "new-found").get_attribute("value"))
+    driver.find_element(By.ID, "new-description").send_keys("浏览器检查：村级公示栏信息未及时更新")
+    and_wait(driver.find_element(By.CSS_SELECTOR, "form.step[action='/findings'] button[type=submit]").click)
+    check("问题已登记" in text(), "the finding is recorded")
+    finding = driver.current_url.split("?")[0]
+
+    def finding_step(kind, evidence=""):
+        Select(driver.find_element(By.ID, "step-kind")).select_by_value(kind)
+        if evidence:
+            driver.find_element(By.ID, "step-evidence").send_keys(evidence)
+        and_wait(driver.find_element(By.CSS_SELECTOR, "form.step[action$='/step'] button[type=submit]").click)
+
+    sign_in("township.officer")
+    driver.get(finding)
+    finding_step("rectified", "更新后的公示栏照片 2 张")
+    check("已报告整改完成" in text(), "rectified by the township")
+    finding_step("closed")
+    check("验收销号须由整改人以外的其他角色办理" in driver.find_element(By.ID, "step-error").text, "closure refused to the rectifier's role")
+    sign_in("county.office")
+    driver.get(finding)
+    finding_step("closed")
+    body = text()
+    check("已验收销号" in body and "更新后的公示栏照片 2 张" in body, "closed by the county office, the evidence on record")
+    ok("a finding recorded, rectified with evidence by the township, its closure refused to the same role, closed by the county")
+
     driver.set_window_size(390, 900)
     for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15", "/uploads", "/worklist",
-                 upload_page.replace(base, "")]:
+                 "/findings", finding.replace(base, ""), "/surveys", upload_page.replace(base, "")]:
         no_horizontal_scroll(path)
     driver.set_window_size(1200, 1000)
     ok("no page scrolls sideways at 390 px")

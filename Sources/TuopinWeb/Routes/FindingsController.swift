@@ -143,7 +143,7 @@ struct FindingsController: Sendable {
             },
             "ledgerHeading": s.text("findings.ledger.title", ["area": area.rawValue, "date": day.description]),
             "ledgerColumns": ["", "total", "inProgress", "rectified", "closed", "overdue", "closedPercent"].map {
-                ["label": $0.isEmpty ? "" : s.text("findings.tally." + $0)]
+                ["label": $0.isEmpty ? "" : s.text("findings.tally." + $0), "num": !$0.isEmpty]
             },
             "bySourceHeading": s.text("findings.ledger.bySource"), "byAreaHeading": s.text("findings.ledger.byArea"),
             "bySource": ledger.bySource.map { Self.tally(s.label($0.key.label), nil, $0.tally, s) } + [

@@ -142,9 +142,9 @@ struct SurveysController: Sendable {
             }
                 ?? s.text("surveys.approval.none"),
             "tallyColumns": ["", "sampled", "surveyed", "approving", "notReached", "pending", "percent"].map {
-                ["label": $0.isEmpty ? "" : s.text("surveys.tally." + $0)]
+                ["label": $0.isEmpty ? "" : s.text("surveys.tally." + $0), "num": !$0.isEmpty]
             },
-            "strata": r.byStratum.map { Self.tally($0.name, $0.tally, s) } + [total],
+            "strata": r.byStratum.map { Self.tally($0.name, $0.tally, s).merging(["code": $0.code.rawValue]) { _, new in new } } + [total],
             "sampleHeading": s.text("surveys.sample", ["count": s.count(r.sample.count)]),
             "sampleColumns": ["stratum", "order", "household", "answer", "date", "note"].map { ["label": s.text("surveys.sample." + $0)] },
             "sample": r.sample.map {
@@ -176,7 +176,7 @@ struct SurveysController: Sendable {
 
     static func tally(_ name: String, _ t: ApprovalTally, _ s: Localizer) -> [String: Any] {
         [
-            "name": name, "sampled": s.count(t.sampled), "surveyed": s.count(t.surveyed), "approving": s.count(t.approving),
+            "name": name, "code": false, "sampled": s.count(t.sampled), "surveyed": s.count(t.surveyed), "approving": s.count(t.approving),
             "notReached": s.count(t.notReached), "pending": s.count(t.pending), "percent": t.percent?.description ?? "—",
         ]
     }
