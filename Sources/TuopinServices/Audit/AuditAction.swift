@@ -54,6 +54,8 @@ public enum AuditAction: String, CodeListValue, Codable {
     case findingStep
     case surveyDrawn
     case surveyAnswered
+    case petitionReceived
+    case petitionStep
 
     public var label: Label {
         switch self {
@@ -109,6 +111,8 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .findingStep: Label("问题整改", "rectification step")
         case .surveyDrawn: Label("抽取认可度调查样本", "approval survey drawn")
         case .surveyAnswered: Label("登记认可度调查结果", "approval survey answer recorded")
+        case .petitionReceived: Label("受理信访舆情", "petition received")
+        case .petitionStep: Label("办理信访舆情", "petition step")
         }
     }
 }
