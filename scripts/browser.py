@@ -230,7 +230,7 @@ try:
 
     driver.set_window_size(390, 900)
     for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15", "/uploads", "/worklist",
-                 "/findings", finding.replace(base, ""), "/surveys", upload_page.replace(base, "")]:
+                 "/findings", finding.replace(base, ""), "/surveys", "/petitions", upload_page.replace(base, "")]:
         no_horizontal_scroll(path)
     driver.set_window_size(1200, 1000)
     ok("no page scrolls sideways at 390 px")

@@ -40,7 +40,8 @@ public enum WebApplication {
                 statistics: StatisticsService(environment), reports: ReportService(environment), feeds: FeedService(environment),
                 quality: QualityService(environment), site: site, today: { environment.today },
                 store: environment.store, countdown: environment.configuration.countdown,
-                dashboardQuality: environment.configuration.dashboardQuality, findings: FindingService(environment)
+                dashboardQuality: environment.configuration.dashboardQuality, findings: FindingService(environment),
+                petitions: PetitionService(environment)
             )
             .endpoints)
         router.addRoutes(
@@ -69,6 +70,8 @@ public enum WebApplication {
             FindingsController(findings: FindingService(environment), site: site, today: { environment.today }).endpoints, atPath: "/findings")
         router.addRoutes(
             SurveysController(surveys: SurveyService(environment), site: site, today: { environment.today }).endpoints, atPath: "/surveys")
+        router.addRoutes(
+            PetitionsController(petitions: PetitionService(environment), site: site, today: { environment.today }).endpoints, atPath: "/petitions")
         UploadDesk.clearLeftovers()
         router.addRoutes(
             UploadsController(

@@ -8,7 +8,7 @@ enum DashboardPage {
     static func render(
         area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, feeds: FeedService, site: Site,
         context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil, today: CivilDate? = nil,
-        findings: FindingService? = nil
+        findings: FindingService? = nil, petitions: PetitionService? = nil
     ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
@@ -102,12 +102,20 @@ enum DashboardPage {
             // No check of today's registry yet: the worklist runs one.
             values["qualityLink"] = ["text": s.text("dashboard.qualityUnchecked"), "link": worklist + "#quality"]
         }
-        // Findings still being rectified after their deadlines (today's page only).
+        // Findings still being rectified after their deadlines, petitions without a reply after theirs (today's page only).
         if let findings, asOf == today {
             let late = try await findings.overdue(in: code, by: user).count
             if late > 0 {
                 alerts.append([
                     "text": s.text("dashboard.alert.findings", ["count": s.count(late)]), "link": "/findings?area=\(code.rawValue)&overdue=1",
+                ])
+            }
+        }
+        if let petitions, asOf == today {
+            let late = try await petitions.petitions(in: code, overdue: true, by: user).count
+            if late > 0 {
+                alerts.append([
+                    "text": s.text("dashboard.alert.petitions", ["count": s.count(late)]), "link": "/petitions?area=\(code.rawValue)&overdue=1",
                 ])
             }
         }

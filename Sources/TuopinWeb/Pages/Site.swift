@@ -19,7 +19,7 @@ public struct Site: Sendable {
     static let templateNames = [
         "layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports", "uploads", "upload", "worklist",
         "findings",
-        "finding", "surveys", "survey",
+        "finding", "surveys", "survey", "petitions", "petition",
     ]
 
     static func load(strings: StringTables) throws -> Site {
@@ -59,6 +59,7 @@ public struct Site: Sendable {
                 ["label": s.text("nav.dashboard"), "link": "/"], ["label": s.text("nav.households"), "link": "/households"],
                 ["label": s.text("nav.reports"), "link": "/reports"], ["label": s.text("nav.worklist"), "link": "/worklist"],
                 ["label": s.text("nav.findings"), "link": "/findings"], ["label": s.text("nav.surveys"), "link": "/surveys"],
+                ["label": s.text("nav.petitions"), "link": "/petitions"],
             ]
             if AccessPolicy.allowed(user.role).contains(.editRegistry) { nav.append(["label": s.text("nav.notices"), "link": "/notices"]) }
             if AccessPolicy.allowed(user.role).contains(.importRegistry) { nav.append(["label": s.text("nav.uploads"), "link": "/uploads"]) }

@@ -22,6 +22,7 @@ struct DashboardController: Sendable {
     var countdown: TuopinConfiguration.Countdown? = nil
     var dashboardQuality = false
     var findings: FindingService? = nil
+    var petitions: PetitionService? = nil
     let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
@@ -56,7 +57,7 @@ struct DashboardController: Sendable {
         let render = { @Sendable () async throws -> Kept in
             let page = try await DashboardPage.render(
                 area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, feeds: feeds, site: site, context: context,
-                countdown: countdown, qualityErrors: errors, today: today(), findings: findings)
+                countdown: countdown, qualityErrors: errors, today: today(), findings: findings, petitions: petitions)
             // The page without the token, cut where it stood (joined again per request).
             let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
             return Kept(parts: parts, status: page.status)
