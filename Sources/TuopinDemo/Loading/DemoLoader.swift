@@ -95,6 +95,7 @@ public struct DemoLoader: Sendable {
             let names = Dictionary(generated.flatMap(\.areas).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             try await DemoFindings.run(in: environment, accounts: summary.users, names: names)
             try await DemoSurvey.run(in: environment, accounts: summary.users)
+            try await DemoPetitions.run(in: environment, accounts: summary.users, names: names)
         }
         if monitoring { try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user) }
         // Planner statistics only speed later reads: the rows are committed whether or not they are gathered.
