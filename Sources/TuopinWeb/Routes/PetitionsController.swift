@@ -140,7 +140,8 @@ struct PetitionsController: Sendable {
             "rows": rows.map { p -> [String: Any] in
                 [
                     "key": p.key.description, "link": "/petitions/\(p.key)", "area": p.area.rawValue, "channel": s.label(p.channel.label),
-                    "category": s.label(p.category.label), "receivedOn": p.receivedOn.description, "petitioner": p.petitionerName,
+                    "category": s.label(p.category.label), "receivedOn": p.receivedOn.description,
+                    "petitioner": p.petitionerName.isEmpty ? "—" : p.petitionerName,
                     "unit": p.assignedUnit ?? "—", "deadline": p.deadline.description, "state": s.label(p.state.label),
                     "overdue": p.isOverdue(on: day),
                     "overdueText": s.text("findings.overdueDays", ["days": s.count(p.daysOverdue(on: day))]),
@@ -184,7 +185,10 @@ struct PetitionsController: Sendable {
             ["label": s.text("petitions.column.channel"), "value": s.label(p.channel.label)],
             ["label": s.text("petitions.column.category"), "value": s.label(p.category.label)],
             ["label": s.text("petitions.column.receivedOn"), "value": p.receivedOn.description],
-            ["label": s.text("petitions.column.petitioner"), "value": p.petitionerName + (p.petitionerPhone.isEmpty ? "" : " " + p.petitionerPhone)],
+            [
+                "label": s.text("petitions.column.petitioner"),
+                "value": (p.petitionerName.isEmpty ? "—" : p.petitionerName) + (p.petitionerPhone.isEmpty ? "" : " " + p.petitionerPhone),
+            ],
             ["label": s.text("petitions.column.unit"), "value": p.assignedUnit ?? "—"],
             ["label": s.text("petitions.column.deadline"), "value": p.deadline.description],
             [
@@ -198,12 +202,13 @@ struct PetitionsController: Sendable {
         if let h = p.household { facts.append(["label": s.text("findings.household"), "value": h.rawValue, "link": "/households/\(h.rawValue)"]) }
         var values: [String: Any] = [
             "title": s.text("petitions.one", ["key": key.description]), "back": s.text("petitions.back"), "content": p.content, "facts": facts,
-            "stepsHeading": s.text("findings.steps"),
+            "stepsHeading": s.text("petitions.steps"),
             "stepColumns": ["date", "kind", "by", "note"].map { ["label": s.text("findings.step." + $0)] },
             "steps": steps.map {
                 [
                     "date": $0.date.description, "kind": s.label($0.kind.label), "by": $0.username + "（" + s.label($0.role.label) + "）",
-                    "note": $0.note,
+                    // The receipt's note is the channel's token.
+                    "note": $0.kind == .received ? PetitionChannel(token: $0.note).map { s.label($0.label) } ?? $0.note : $0.note,
                 ]
             },
         ]
