@@ -144,6 +144,9 @@ struct Evaluate: AsyncParsableCommand {
                 return (try await ExitEvaluationService(env).county(county, year: year, findings: findings, west: west, by: user), from)
             }
             if let (key, tally) = survey {
+                if tally.pending > 0 {
+                    Console.err(Console.strings.text("evaluate.county.surveyPending", ["survey": key.description, "pending": String(tally.pending)]))
+                }
                 Console.err(
                     Console.strings.text(
                         "evaluate.county.fromSurvey",

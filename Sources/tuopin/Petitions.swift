@@ -304,6 +304,6 @@ enum PetitionOutput {
         lines(r.byCategory.map { (s.label($0.key.label), $0.tally) })
         Console.out("")
         Console.out(s.text("findings.ledger.byArea"))
-        lines(r.byArea.map { ($0.key.isEmpty ? s.text("findings.ledger.itself") : $0.key, $0.tally) })
+        lines(r.byArea.map { ($0.code.isEmpty ? s.text("findings.ledger.itself") : $0.name, $0.tally) })
     }
 }

@@ -34,6 +34,9 @@ extension Finding {
             .returned, on: date, note: reason, evidence: "", by: username, role: role, today: today,
             extra: [FindingRules.text(FindingRules.note, reason, required: true), FindingRules.separation(self, verifier: username, role: role)])
         state = .inProgress
+        rectifiedOn = nil
+        rectifiedBy = nil
+        rectifiedRole = nil
         return s
     }
 

@@ -13,7 +13,13 @@ extension Petition {
     {
         let s = try step(
             .assigned, on: date, note: unit, by: username, role: role, today: today,
-            extra: [PetitionRules.text(PetitionRules.unit, unit, max: PetitionRules.maxUnit), PetitionRules.deadline(deadline, after: date)])
+            extra: [
+                PetitionRules.text(PetitionRules.unit, unit, max: PetitionRules.maxUnit), PetitionRules.deadline(deadline, after: date),
+                // The unit's deadline falls within the one set at receipt: assigning never extends it.
+                Check(
+                    PetitionRules.assignDeadline, passed: deadline <= self.deadline,
+                    values: [ReasonValue("deadline", .date(deadline)), ReasonValue("receiptDeadline", .date(self.deadline))]),
+            ])
         assignedUnit = unit.trimmingCharacters(in: .whitespacesAndNewlines)
         self.deadline = deadline
         state = .assigned
@@ -68,6 +74,9 @@ extension Petition {
                     values: [ReasonValue("state", .code(state)), ReasonValue("deadline", .date(self.deadline)), ReasonValue("date", .date(date))]),
                 PetitionRules.text(PetitionRules.note, reason, max: PetitionRules.maxText),
                 PetitionRules.text(PetitionRules.unit, unit, max: PetitionRules.maxUnit), PetitionRules.deadline(deadline, after: date),
+                Check(
+                    PetitionRules.otherUnit, passed: unit.trimmingCharacters(in: .whitespacesAndNewlines) != (assignedUnit ?? ""),
+                    values: [ReasonValue("unit", .token(unit)), ReasonValue("previous", assignedUnit.map { .token($0) } ?? .missing)]),
             ])
         assignedUnit = unit.trimmingCharacters(in: .whitespacesAndNewlines)
         self.deadline = deadline
@@ -81,7 +90,8 @@ extension Petition {
         _ kind: PetitionStepKind, on date: CivilDate, note: String, by username: String, role: Role, today: CivilDate, extra: [Check]
     ) throws(PetitionRefusal) -> PetitionStep {
         let decision = Decision(
-            checks: [PetitionRules.state(state, allows: kind)] + FindingRules.dated(date, after: lastStepDate, today: today) + extra)
+            checks: [PetitionRules.state(state, allows: kind, satisfaction: satisfaction)]
+                + FindingRules.dated(date, after: lastStepDate, today: today) + extra)
         guard decision.passed else { throw PetitionRefusal(step: kind, decision: decision) }
         lastStepDate = date
         return PetitionStep(kind: kind, date: date, note: note.trimmingCharacters(in: .whitespacesAndNewlines), username: username, role: role)

@@ -11,6 +11,8 @@ public enum PetitionRules {
     public static let reply = RuleID("petition.reply")
     public static let note = RuleID("petition.note")
     public static let escalation = RuleID("petition.escalation")
+    public static let otherUnit = RuleID("petition.otherUnit")
+    public static let assignDeadline = RuleID("petition.assignDeadline")
 
     public static let maxText = 2000
     public static let maxUnit = 200
@@ -29,13 +31,15 @@ public enum PetitionRules {
         ])
     }
 
-    static func state(_ state: PetitionState, allows kind: PetitionStepKind) -> Check {
+    /// Whether a petition in `state` (with the petitioner's view of the reply, if asked) may take `kind`:
+    /// a reply is rated once; a dissatisfied view leaves only escalation.
+    static func state(_ state: PetitionState, allows kind: PetitionStepKind, satisfaction: Satisfaction? = nil) -> Check {
         let allowed: Bool =
             switch kind {
             case .received: false
             case .assigned: state == .received
             case .replied: state == .assigned
-            case .rated: state == .replied
+            case .rated: state == .replied && satisfaction == nil
             case .escalated: state != .closed
             }
         return Check(self.state, passed: allowed, values: [ReasonValue("state", .code(state)), ReasonValue("step", .code(kind))])

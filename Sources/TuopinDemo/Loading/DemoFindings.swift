@@ -6,7 +6,8 @@ import TuopinServices
 /// autumn 2026, recorded and taken through the real service by the demo accounts. On 2020-10-15
 /// each state shows: one closed (rectified by the township, verified by the county), one rectified
 /// awaiting verification, one returned by the city for want of evidence, one overdue; by the end
-/// of 2020 all but the unannounced visit's are closed. In 2026 one is overdue and one in time.
+/// of 2020 three are closed and two (the inspection tour's and the unannounced visit's) await
+/// verification. In 2026 one is overdue and one in time.
 /// A finding or step dated after today is left out.
 enum DemoFindings {
     struct Step {

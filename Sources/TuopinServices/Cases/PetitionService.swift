@@ -33,7 +33,7 @@ public struct PetitionService: Sendable {
         let decision = PetitionRules.evaluate(p, today: environment.today)
         guard decision.passed else { throw PetitionError.refused(decision) }
         let checked = p
-        return try await environment.store.transaction { tx in
+        let stored = try await environment.store.transaction { tx in
             var p = checked
             p.key = try await PetitionQuery.insert(p, in: tx)
             try await PetitionQuery.insert(
@@ -44,6 +44,7 @@ public struct PetitionService: Sendable {
                 AuditEntry(.petitionReceived, entity: "petition:\(p.key)", area: p.area, after: Self.values(p)), by: user, in: tx)
             return p
         }
+        return try await masked(stored, for: user)
     }
 
     /// A step of a petition's procedure.
@@ -132,14 +133,15 @@ public struct PetitionService: Sendable {
         let all = try await petitions(in: area, by: user)
         let today = environment.today
         let children = try await AreaQuery.children(environment.store.sql, of: area)
-        let byArea = PetitionTally.by(all, today: today) { p in children.first { p.area.rawValue.hasPrefix($0.code.prefix) }?.name ?? "" }
+        let names = Dictionary(uniqueKeysWithValues: children.map { ($0.code.rawValue, $0.name) })
+        let byArea = PetitionTally.by(all, today: today) { p in children.first { p.area.rawValue.hasPrefix($0.code.prefix) }?.code.rawValue ?? "" }
         var total = PetitionTally()
         for p in all { total.add(p, today: today) }
         return PetitionReport(
             area: area, asOf: today, total: total,
             byChannel: PetitionTally.by(all, today: today) { $0.channel }.sorted { $0.key.rawValue < $1.key.rawValue },
             byCategory: PetitionTally.by(all, today: today) { $0.category }.sorted { $0.key.rawValue < $1.key.rawValue },
-            byArea: byArea.sorted { $0.key < $1.key })
+            byArea: byArea.sorted { $0.key < $1.key }.map { (code: $0.key, name: names[$0.key] ?? "", tally: $0.tally) })
     }
 
     func masked(_ p: Petition, for user: User) async throws -> Petition {
@@ -163,14 +165,14 @@ public struct PetitionService: Sendable {
     }
 }
 
-/// R-12 for one area on one day. `byArea` is keyed by the child area's name ("" for the area itself).
+/// R-12 for one area on one day. `byArea` is keyed by the child area's code ("" and no name for the area itself).
 public struct PetitionReport: Sendable {
     public let area: AdminCode
     public let asOf: CivilDate
     public let total: PetitionTally
     public let byChannel: [(key: PetitionChannel, tally: PetitionTally)]
     public let byCategory: [(key: FindingCategory, tally: PetitionTally)]
-    public let byArea: [(key: String, tally: PetitionTally)]
+    public let byArea: [(code: String, name: String, tally: PetitionTally)]
 }
 
 public enum PetitionError: Error, Equatable, Sendable {

@@ -109,7 +109,8 @@ public enum FindingQuery {
         if let date = filter.overdueOn {
             query += " AND state = \(bind: RectificationState.inProgress.token) AND deadline < \(bind: date.description)"
         }
-        query += " ORDER BY CASE WHEN state = 'closed' THEN 1 ELSE 0 END, deadline, county_code, finding_number"
+        query +=
+            " ORDER BY CASE WHEN state = 'closed' THEN 1 ELSE 0 END, CASE WHEN state = 'closed' THEN NULL ELSE deadline END, county_code, finding_number"
         return try await sql.raw(query).all().map(finding)
     }
 

@@ -93,7 +93,8 @@ public enum PetitionQuery {
             """
         if let state { query += " AND state = \(bind: state.token)" }
         if let date = overdueOn { query += " AND state IN ('received', 'assigned') AND deadline < \(bind: date.description)" }
-        query += " ORDER BY CASE WHEN state = 'closed' THEN 1 ELSE 0 END, deadline, county_code, petition_number"
+        query +=
+            " ORDER BY CASE state WHEN 'received' THEN 0 WHEN 'assigned' THEN 0 WHEN 'replied' THEN 1 ELSE 2 END, CASE WHEN state = 'closed' THEN NULL ELSE deadline END, county_code, petition_number"
         return try await sql.raw(query).all().map(petition)
     }
 

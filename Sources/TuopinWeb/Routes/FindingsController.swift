@@ -48,7 +48,7 @@ struct FindingsController: Sendable {
         let f = context.form
         let typed = Dictionary(
             uniqueKeysWithValues: ["area", "source", "category", "unit", "foundOn", "deadline", "household", "description"].map {
-                ($0, String((f.value($0) ?? "").prefix(Self.textLimit)))
+                ($0, String((f.value($0) ?? "").prefix(Self.textLimit + 1)))
             })
         do {
             let day = today()
@@ -82,8 +82,9 @@ struct FindingsController: Sendable {
         let user = try context.requireUser()
         let key = try Self.key(context.parameters.get("key"))
         let f = context.form
-        let note = String((f.value("note") ?? "").prefix(Self.textLimit))
-        let evidence = String((f.value("evidence") ?? "").prefix(Self.textLimit))
+        // One character over the limit, so that the rules refuse a text too long rather than cut it.
+        let note = String((f.value("note") ?? "").prefix(Self.textLimit + 1))
+        let evidence = String((f.value("evidence") ?? "").prefix(Self.textLimit + 1))
         do {
             let date = try Self.field("date", f.value("date") ?? "") { try CivilDate($0) }
             let step: FindingService.Step

@@ -33,7 +33,7 @@ struct PetitionsController: Sendable {
         let f = context.form
         let typed = Dictionary(
             uniqueKeysWithValues: ["area", "channel", "category", "receivedOn", "deadline", "name", "phone", "household", "content"].map {
-                ($0, String((f.value($0) ?? "").prefix(PetitionRules.maxText)))
+                ($0, String((f.value($0) ?? "").prefix(PetitionRules.maxText + 1)))
             })
         do {
             let received =
@@ -75,7 +75,7 @@ struct PetitionsController: Sendable {
         let f = context.form
         let typed = Dictionary(
             uniqueKeysWithValues: ["kind", "date", "unit", "deadline", "text", "answer"].map {
-                ($0, String((f.value($0) ?? "").prefix(PetitionRules.maxText)))
+                ($0, String((f.value($0) ?? "").prefix(PetitionRules.maxText + 1)))
             })
         do {
             let date = try FindingsController.field("date", typed["date"]!) { try CivilDate($0) }
@@ -131,7 +131,7 @@ struct PetitionsController: Sendable {
             },
             "byChannelHeading": s.text("petitions.report.byChannel"), "byAreaHeading": s.text("findings.ledger.byArea"),
             "byChannel": report.byChannel.map { tally(s.label($0.key.label), $0.tally) } + [total],
-            "byArea": report.byArea.map { tally($0.key.isEmpty ? s.text("findings.ledger.itself") : $0.key, $0.tally) } + [total],
+            "byArea": report.byArea.map { tally($0.code.isEmpty ? s.text("findings.ledger.itself") : $0.name, $0.tally) } + [total],
             "listHeading": s.text("petitions.listHeading", ["count": s.count(rows.count)]), "hasRows": !rows.isEmpty,
             "none": s.text("household.none"),
             "columns": ["key", "area", "channel", "category", "receivedOn", "petitioner", "unit", "deadline", "state"].map {

@@ -31,7 +31,7 @@ struct SurveysController: Sendable {
         let f = context.form
         let typed = Dictionary(
             uniqueKeysWithValues: ["area", "year", "title", "perStratum", "stratum", "seed", "drawnOn"].map {
-                ($0, String((f.value($0) ?? "").prefix(200)))
+                ($0, String((f.value($0) ?? "").prefix(SurveyRules.maxTitle + 1)))
             })
         do {
             let (survey, _) = try await surveys.draw(
@@ -63,7 +63,8 @@ struct SurveysController: Sendable {
         let user = try context.requireUser()
         let key = try Self.key(context.parameters.get("key"))
         let f = context.form
-        let typed = Dictionary(uniqueKeysWithValues: ["household", "answer", "date", "note"].map { ($0, String((f.value($0) ?? "").prefix(500))) })
+        let typed = Dictionary(
+            uniqueKeysWithValues: ["household", "answer", "date", "note"].map { ($0, String((f.value($0) ?? "").prefix(SurveyRules.maxNote + 1))) })
         do {
             try await surveys.answer(
                 key, household: try FindingsController.field("household", typed["household"]!) { try HouseholdNumber($0) },

@@ -61,7 +61,7 @@ struct FindingTests {
             } == ["rectification.separation"])
         #expect(f.state == .rectified)
         _ = try f.returnForRework(on: d("2020-09-21"), reason: "未见佐证", by: "county", role: .countyOffice, today: today)
-        #expect(f.state == .inProgress)
+        #expect(f.state == .inProgress && f.rectifiedOn == nil && f.rectifiedBy == nil && f.rectifiedRole == nil)
     }
 
     /// Which steps each state allows (the rest are refused under `rectification.state`).

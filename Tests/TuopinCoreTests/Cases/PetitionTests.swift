@@ -75,6 +75,29 @@ struct PetitionTests {
         }
     }
 
+    @Test("a reply is rated once; a dissatisfied view leaves escalation to another unit; assigning never extends the deadline")
+    func onceAndOnward() throws {
+        var p = petition()
+        #expect(
+            refused { () throws(PetitionRefusal) in
+                _ = try p.assign(to: "镇", deadline: d("2020-11-01"), on: d("2020-09-02"), by: "c", role: .countyOffice, today: today)
+            } == ["petition.assignDeadline"])
+        _ = try p.assign(to: "镇", deadline: d("2020-10-31"), on: d("2020-09-02"), by: "c", role: .countyOffice, today: today)
+        _ = try p.answer("答复", on: d("2020-09-03"), by: "t", role: .townshipOfficer, today: today)
+        _ = try p.rate(.dissatisfied, note: "", on: d("2020-09-04"), by: "c", role: .countyOffice, today: today)
+        #expect(
+            refused { () throws(PetitionRefusal) in
+                _ = try p.rate(.satisfied, note: "", on: d("2020-09-05"), by: "c", role: .countyOffice, today: today)
+            } == ["petition.state"], "a second, kinder view does not close it")
+        #expect(
+            refused { () throws(PetitionRefusal) in
+                _ = try p.escalate(
+                    to: " 镇 ", deadline: d("2020-10-31"), reason: "不满意", on: d("2020-09-05"), by: "c", role: .countyOffice, today: today)
+            } == ["petition.otherUnit"])
+        _ = try p.escalate(to: "县", deadline: d("2020-10-31"), reason: "不满意", on: d("2020-09-05"), by: "c", role: .countyOffice, today: today)
+        #expect(p.state == .assigned && p.satisfaction == nil)
+    }
+
     @Test("guards: content required, deadline not before the date, a reply needs text; the name is masked for others")
     func guards() {
         var p = petition()

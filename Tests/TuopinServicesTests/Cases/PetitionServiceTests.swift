@@ -63,11 +63,14 @@ struct PetitionServiceTests {
             let late = try await service.receive(petition(deadline: "2022-05-25"), by: county)  // overdue on 06-01
             _ = try await service.receive(petition(channel: .publicOpinion), by: county)
             #expect(try await service.petitions(in: nil, overdue: true, by: county).map(\.key) == [late.key])
+            // The city office receives a petition without seeing the name it typed back.
+            let byCity = try await service.receive(petition(deadline: "2022-07-31"), by: r.user("city"))
+            #expect(byCity.petitionerName == "王**" && byCity.petitionerPhone == "")
             await #expect(throws: PetitionError.notFound(late.key.description)) { _ = try await service.petition(late.key, by: r.user("othercadre")) }
             let report = try await service.report(in: try AdminCode("430481"), by: county)
-            #expect(report.total.total == 2 && report.total.overdue == 1 && report.total.open == 2)
+            #expect(report.total.total == 3 && report.total.overdue == 1 && report.total.open == 3)
             #expect(report.byChannel.map(\.key) == [.letter, .publicOpinion])
-            #expect(report.byArea.map(\.key) == ["黄市镇"] && report.byArea[0].tally.total == 2)
+            #expect(report.byArea.map(\.name) == ["黄市镇"] && report.byArea.map(\.code) == ["430481100"] && report.byArea[0].tally.total == 3)
         }
     }
 }
