@@ -29,7 +29,7 @@ struct Petitions: AsyncParsableCommand {
         @Option(help: "The petitioner's phone (private).") var phone = ""
         @Option(help: "The household it is about, if one.") var household: String?
         @Option(name: .customLong("received-on"), help: "YYYY-MM-DD (default: today in Asia/Shanghai).") var receivedOn: String?
-        @Option(help: "The reply deadline, YYYY-MM-DD (default: 60 days after receipt).") var deadline: String?
+        @Option(help: "The reply deadline, YYYY-MM-DD (default: the policy parameter petitionReplyDays after receipt).") var deadline: String?
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func validate() throws {
@@ -44,12 +44,15 @@ struct Petitions: AsyncParsableCommand {
         func run() async throws {
             let (p, today) = try await withServices(db, acting) { env, user in
                 let received = try MonitorInput.date(receivedOn) ?? env.today
+                let service = PetitionService(env)
+                var replyBy = try MonitorInput.date(deadline)
+                if replyBy == nil { replyBy = try await service.defaultDeadline(receivedOn: received) }
                 let petition = Petition(
                     area: try AdminCode(area), channel: try MonitorInput.code(channel, as: PetitionChannel.self),
                     category: try MonitorInput.code(category, as: FindingCategory.self), receivedOn: received, content: content, petitionerName: name,
                     petitionerPhone: phone, household: try household.map(Assistance.Add.household),
-                    deadline: try MonitorInput.date(deadline) ?? received.adding(days: PetitionOutput.defaultReplyDays))
-                return (try await PetitionService(env).receive(petition, by: user), env.today)
+                    deadline: replyBy!)
+                return (try await service.receive(petition, by: user), env.today)
             }
             PetitionOutput.list([p], today: today, format: format)
         }
@@ -205,10 +208,6 @@ struct Petitions: AsyncParsableCommand {
 
 /// The table and JSON renderings of `tuopin petitions`.
 enum PetitionOutput {
-    /// The reply deadline when none is given: 60 days, as the Regulation on Letters and Visits
-    /// (信访工作条例) allows for handling; a county may set a shorter one per petition.
-    static let defaultReplyDays = 60
-
     struct Row: Encodable {
         var petition: String
         var area: String

@@ -13,6 +13,12 @@ public struct PetitionService: Sendable {
 
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
 
+    /// The reply deadline of a petition received on `date` when none is set (the policy
+    /// parameter `petitionReplyDays`).
+    public func defaultDeadline(receivedOn date: CivilDate) async throws -> CivilDate {
+        date.adding(days: try await PolicyParameters.petitionReplyDays(environment.store.sql))
+    }
+
     public func receive(_ petition: Petition, by user: User) async throws -> Petition {
         try await environment.authorize(user, .recordFinding, area: petition.area)
         guard try await AreaQuery.area(environment.store.sql, code: petition.area) != nil else {

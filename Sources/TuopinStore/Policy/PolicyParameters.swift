@@ -32,6 +32,7 @@ public enum PolicyParameters {
         case countyExitIncidenceWestPercent
         case countyExitErrorRatePercent
         case countyExitApprovalPercent
+        case petitionReplyDays
 
         public var range: ClosedRange<Int64> {
             switch self {
@@ -43,6 +44,7 @@ public enum PolicyParameters {
                 .countyExitErrorRatePercent:
                 1...100
             case .countyExitApprovalPercent: 1...100
+            case .petitionReplyDays: 1...365
             case .villageExitCollectiveIncomeYuan: 0...10_000_000
             }
         }
@@ -83,6 +85,9 @@ public enum PolicyParameters {
         Row(
             name: .countyExitApprovalPercent, value: exit.countyApprovalPercent, confirmed: true,
             source: "county exit: public approval at least 90% (REFERENCE §3.5)"),
+        Row(
+            name: .petitionReplyDays, value: 60, confirmed: false,
+            source: "a petition's reply deadline when none is set: the handling period of 信访工作条例; unconfirmed — make configurable"),
     ]
 
     public static func rows(_ sql: any SQLDatabase) async throws -> [Row] {
@@ -133,6 +138,11 @@ public enum PolicyParameters {
 
     public static func hardship(_ sql: any SQLDatabase) async throws -> HardshipCriteria {
         HardshipCriteria(incomeFallPercent: Int(value(try await rows(sql), .hardshipIncomeFallPercent)))
+    }
+
+    /// Days from a petition's receipt to its reply deadline when none is set.
+    public static func petitionReplyDays(_ sql: any SQLDatabase) async throws -> Int {
+        Int(value(try await rows(sql), .petitionReplyDays))
     }
 
     public static func workTeam(_ sql: any SQLDatabase) async throws -> WorkTeamRules {

@@ -51,7 +51,8 @@ struct PetitionsController: Sendable {
                     household: typed["household"]!.isEmpty
                         ? nil : try FindingsController.field("household", typed["household"]!) { try HouseholdNumber($0) },
                     deadline: typed["deadline"]!.isEmpty
-                        ? received.adding(days: 60) : try FindingsController.field("deadline", typed["deadline"]!) { try CivilDate($0) }),
+                        ? try await petitions.defaultDeadline(receivedOn: received)
+                        : try FindingsController.field("deadline", typed["deadline"]!) { try CivilDate($0) }),
                 by: user)
             return Response(status: .seeOther, headers: [.location: "/petitions/\(p.key)?done=received"])
         } catch let refused as any WordedError & Sendable {

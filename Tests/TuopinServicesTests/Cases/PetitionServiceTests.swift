@@ -63,6 +63,11 @@ struct PetitionServiceTests {
             let late = try await service.receive(petition(deadline: "2022-05-25"), by: county)  // overdue on 06-01
             _ = try await service.receive(petition(channel: .publicOpinion), by: county)
             #expect(try await service.petitions(in: nil, overdue: true, by: county).map(\.key) == [late.key])
+            // The default reply deadline is a policy parameter (60 days, seeded), changed by an administrator.
+            #expect(try await service.defaultDeadline(receivedOn: d("2022-05-01")) == d("2022-06-30"))
+            try await PolicyService(r.environment).save(
+                .init(name: .petitionReplyDays, value: 15, confirmed: true, source: "县信访局规定"), by: r.user("admin"))
+            #expect(try await service.defaultDeadline(receivedOn: d("2022-05-01")) == d("2022-05-16"))
             // The city office receives a petition without seeing the name it typed back.
             let byCity = try await service.receive(petition(deadline: "2022-07-31"), by: r.user("city"))
             #expect(byCity.petitionerName == "王**" && byCity.petitionerPhone == "")
