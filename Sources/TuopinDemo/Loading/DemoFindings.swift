@@ -76,10 +76,7 @@ enum DemoFindings {
     }
 
     static func run(in environment: ServiceEnvironment, accounts: [DemoUsers.Account], names: [AdminCode: String]) async throws {
-        let users = Dictionary(
-            uniqueKeysWithValues: try accounts.map {
-                ($0.username, User(username: try Username($0.username), displayName: $0.username, role: $0.role, scope: $0.scope))
-            })
+        let users = try DemoUsers.byName(accounts)
         guard case .area(let county)? = users["county.office"]?.scope, case .area(let township)? = users["township.officer"]?.scope,
             case .area(let village)? = users["village.cadre"]?.scope
         else { return }

@@ -12,10 +12,8 @@ enum DemoSurvey {
     static let perVillage = 3
 
     static func run(in environment: ServiceEnvironment, accounts: [DemoUsers.Account]) async throws {
-        guard environment.today >= drawnOn, let account = accounts.first(where: { $0.username == "county.office" }),
-            case .area(let county) = account.scope
+        guard environment.today >= drawnOn, let user = try DemoUsers.byName(accounts)["county.office"], case .area(let county) = user.scope
         else { return }
-        let user = User(username: try Username(account.username), displayName: account.username, role: account.role, scope: account.scope)
         let service = SurveyService(environment)
         let (survey, sample) = try await service.draw(
             area: county, year: 2020, title: "2020 年脱贫攻坚群众认可度调查", perStratum: perVillage, seed: seed, drawnOn: drawnOn, by: user)

@@ -19,6 +19,14 @@ public enum DemoUsers {
         public var password: String
     }
 
+    /// The demo accounts as users, by username: the demo's later steps act as them.
+    static func byName(_ accounts: [Account]) throws -> [String: User] {
+        Dictionary(
+            uniqueKeysWithValues: try accounts.map {
+                ($0.username, User(username: try Username($0.username), displayName: $0.username, role: $0.role, scope: $0.scope))
+            })
+    }
+
     static func create(
         in environment: ServiceEnvironment, plan hengyang: HengyangPlan, generated: [DemoCounty], by user: User
     ) async throws -> [Account] {
