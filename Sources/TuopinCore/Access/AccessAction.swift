@@ -30,6 +30,8 @@ public enum AccessAction: String, CodeListValue, Codable {
     case verifyFinding
     /// Draw a public approval survey's sample and record its answers (群众认可度调查).
     case conductSurvey
+    /// Start a visit campaign (回头看, 入户调查全覆盖, 集中排查) and assign its households.
+    case runCampaign
 
     public var label: Label {
         switch self {
@@ -48,6 +50,7 @@ public enum AccessAction: String, CodeListValue, Codable {
         case .rectifyFinding: Label("报告整改", "report rectification in")
         case .verifyFinding: Label("验收销号", "verify and close findings in")
         case .conductSurvey: Label("开展群众认可度调查", "conduct approval surveys in")
+        case .runCampaign: Label("组织走访排查活动", "run visit campaigns in")
         }
     }
 
@@ -56,7 +59,7 @@ public enum AccessAction: String, CodeListValue, Codable {
         switch self {
         case .view, .viewPrivate, .export, .exportUnmasked, .viewAudit: false
         case .importRegistry, .editRegistry, .reviewAtTownship, .approveAtCounty, .editPolicy, .manageUsers, .recordFinding, .rectifyFinding,
-            .verifyFinding, .conductSurvey:
+            .verifyFinding, .conductSurvey, .runCampaign:
             true
         }
     }

@@ -25,9 +25,9 @@ public enum AccessPolicy {
         case .countyOffice:
             [
                 .view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit, .recordFinding,
-                .rectifyFinding, .verifyFinding, .conductSurvey,
+                .rectifyFinding, .verifyFinding, .conductSurvey, .runCampaign,
             ]
-        case .cityOffice: [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding, .conductSurvey]
+        case .cityOffice: [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding, .conductSurvey, .runCampaign]
         case .inspector: [.view, .export, .viewAudit]
         case .administrator: Set(AccessAction.allCases)
         }

@@ -30,6 +30,12 @@ public typealias FindingKey = CountyRecordKey
 /// An approval survey's number within its county.
 public typealias SurveyKey = CountyRecordKey
 
+/// A visit campaign's number within its county.
+public typealias CampaignKey = CountyRecordKey
+
+/// A difference between a campaign visit and the registry, numbered within its county.
+public typealias DifferenceKey = CountyRecordKey
+
 extension Character {
     fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

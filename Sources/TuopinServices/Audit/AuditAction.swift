@@ -56,6 +56,10 @@ public enum AuditAction: String, CodeListValue, Codable {
     case surveyAnswered
     case petitionReceived
     case petitionStep
+    case campaignCreated
+    case campaignAssigned
+    case visitRecorded
+    case differenceDecided
 
     public var label: Label {
         switch self {
@@ -113,6 +117,10 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .surveyAnswered: Label("登记认可度调查结果", "approval survey answer recorded")
         case .petitionReceived: Label("受理信访舆情", "petition received")
         case .petitionStep: Label("办理信访舆情", "petition step")
+        case .campaignCreated: Label("发起走访排查活动", "visit campaign created")
+        case .campaignAssigned: Label("调整走访责任人", "campaign household reassigned")
+        case .visitRecorded: Label("登记入户走访", "campaign visit recorded")
+        case .differenceDecided: Label("核实走访差异", "visit difference decided")
         }
     }
 }

@@ -33,6 +33,8 @@ public enum PolicyParameters {
         case countyExitErrorRatePercent
         case countyExitApprovalPercent
         case petitionReplyDays
+        case visitIncomeTolerancePercent
+        case visitPhotoMaxKilobytes
 
         public var range: ClosedRange<Int64> {
             switch self {
@@ -45,6 +47,8 @@ public enum PolicyParameters {
                 1...100
             case .countyExitApprovalPercent: 1...100
             case .petitionReplyDays: 1...365
+            case .visitIncomeTolerancePercent: 1...100
+            case .visitPhotoMaxKilobytes: 16...20_480
             case .villageExitCollectiveIncomeYuan: 0...10_000_000
             }
         }
@@ -88,6 +92,12 @@ public enum PolicyParameters {
         Row(
             name: .petitionReplyDays, value: 60, confirmed: false,
             source: "a petition's reply deadline when none is set: the handling period of 信访工作条例; unconfirmed — make configurable"),
+        Row(
+            name: .visitIncomeTolerancePercent, value: 20, confirmed: false,
+            source: "a campaign visit's observed per-capita income differs from the registry's beyond this share; unconfirmed — make configurable"),
+        Row(
+            name: .visitPhotoMaxKilobytes, value: 2_048, confirmed: false,
+            source: "the largest photo a campaign visit may carry, in KiB; a local choice — make configurable"),
     ]
 
     public static func rows(_ sql: any SQLDatabase) async throws -> [Row] {
@@ -143,6 +153,12 @@ public enum PolicyParameters {
     /// Days from a petition's receipt to its reply deadline when none is set.
     public static func petitionReplyDays(_ sql: any SQLDatabase) async throws -> Int {
         Int(value(try await rows(sql), .petitionReplyDays))
+    }
+
+    /// A campaign visit's income tolerance (percent) and largest photo (bytes).
+    public static func visitLimits(_ sql: any SQLDatabase) async throws -> (incomeTolerancePercent: Int, maxPhotoBytes: Int) {
+        let rows = try await rows(sql)
+        return (Int(value(rows, .visitIncomeTolerancePercent)), Int(value(rows, .visitPhotoMaxKilobytes)) * 1_024)
     }
 
     public static func workTeam(_ sql: any SQLDatabase) async throws -> WorkTeamRules {

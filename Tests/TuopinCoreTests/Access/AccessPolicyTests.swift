@@ -16,10 +16,10 @@ struct AccessPolicyTests {
             .countyOffice, "430481",
             [
                 .view, .viewPrivate, .export, .exportUnmasked, .importRegistry, .editRegistry, .approveAtCounty, .viewAudit, .recordFinding,
-                .rectifyFinding, .verifyFinding, .conductSurvey,
+                .rectifyFinding, .verifyFinding, .conductSurvey, .runCampaign,
             ]
         ),
-        (.cityOffice, "430400", [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding, .conductSurvey]),
+        (.cityOffice, "430400", [.view, .export, .importRegistry, .viewAudit, .recordFinding, .verifyFinding, .conductSurvey, .runCampaign]),
         (.inspector, "430400", [.view, .export, .viewAudit]),
         (.administrator, "430400", Set(AccessAction.allCases)),
     ]

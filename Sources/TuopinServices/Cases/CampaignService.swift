@@ -1,0 +1,167 @@
+import Foundation
+import TuopinCore
+import TuopinStore
+import TuopinStrings
+
+/// Visit campaigns (回头看, 入户调查全覆盖, 集中排查, REFERENCE §3.11): the county or city office
+/// starts one over an area with a target rule, and its households are assigned to cadres — the
+/// cadres named, or by default each village's own (`CampaignAssignment.cadres`). Cadres record
+/// their visits (`CampaignService+Visits`); coverage is reported by area and by cadre.
+public struct CampaignService: Sendable {
+    let environment: ServiceEnvironment
+
+    public init(_ environment: ServiceEnvironment) { self.environment = environment }
+
+    /// What a new campaign records.
+    public struct NewCampaign: Sendable {
+        public var kind: CampaignKind
+        public var area: AdminCode
+        public var title: String
+        public var opens: CivilDate
+        public var closes: CivilDate
+        public var target: CampaignTarget
+        /// The cadres (usernames) to assign, each to the villages inside their scope; empty: each village's own.
+        public var cadres: [String]
+
+        public init(
+            kind: CampaignKind, area: AdminCode, title: String, opens: CivilDate, closes: CivilDate, target: CampaignTarget, cadres: [String] = []
+        ) {
+            self.kind = kind
+            self.area = area
+            self.title = title
+            self.opens = opens
+            self.closes = closes
+            self.target = target
+            self.cadres = cadres
+        }
+    }
+
+    /// Starts a campaign: chooses its households by the target rule (those on the roll now) and
+    /// assigns them, in one transaction with its audit entry.
+    public func create(_ new: NewCampaign, by user: User) async throws -> (VisitCampaign, [CampaignHousehold]) {
+        try await environment.authorize(user, .runCampaign, area: new.area)
+        guard try await AreaQuery.area(environment.store.sql, code: new.area) != nil else { throw CampaignError.areaNotFound(new.area.rawValue) }
+        let campaign = VisitCampaign(
+            kind: new.kind, area: new.area, title: new.title.trimmingCharacters(in: .whitespacesAndNewlines), opens: new.opens, closes: new.closes,
+            target: new.target, createdBy: user.username.rawValue)
+        let decision = CampaignRules.evaluate(campaign)
+        guard decision.passed else { throw CampaignError.refused(decision) }
+        let targets = try await CampaignQuery.targets(new.target, in: new.area, environment.store.sql)
+        guard !targets.isEmpty else { throw CampaignError.noHouseholds(new.area.rawValue) }
+        let users = try await UserQuery.all(environment.store.sql).map(\.user)
+        let villages = Set(targets.map(\.village))
+        let cadres: [AdminCode: [String]]
+        if new.cadres.isEmpty {
+            cadres = CampaignAssignment.cadres(for: villages, among: users)
+        } else {
+            let named = try new.cadres.map { name in
+                guard let u = users.first(where: { $0.username.rawValue == name }), u.role != .administrator,
+                    villages.contains(where: { AccessPolicy.decide(u, .editRegistry, area: $0).passed })
+                else { throw CampaignError.notACadre(name) }
+                return u
+            }
+            cadres = Dictionary(
+                uniqueKeysWithValues: villages.map { v in
+                    (v, named.filter { AccessPolicy.decide($0, .editRegistry, area: v).passed }.map(\.username.rawValue))
+                })
+        }
+        let assigned = CampaignAssignment.assign(targets, cadres: cadres)
+        let stored = try await environment.store.transaction { tx in
+            var c = campaign
+            c.key = try await CampaignQuery.insert(campaign, households: assigned, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .campaignCreated, entity: "campaign:\(c.key)", area: c.area,
+                    after: [
+                        "kind": .text(c.kind.token), "title": .text(c.title), "opens": .text(c.opens.description), "closes": .text(c.closes.description),
+                        "target": .text(c.target.token), "households": .int(Int64(assigned.count)),
+                        "assigned": .int(Int64(assigned.filter { $0.assignee != nil }.count)),
+                    ]),
+                by: user, in: tx)
+            return c
+        }
+        return (stored, assigned)
+    }
+
+    /// Gives one of a campaign's households to another cadre (a user who may record visits in its village).
+    public func reassign(_ key: CampaignKey, household: HouseholdNumber, to username: String, by user: User) async throws {
+        let c = try await campaign(key, by: user)
+        try await environment.authorize(user, .runCampaign, area: c.area)
+        guard let h = try await CampaignQuery.household(key, household, environment.store.sql) else {
+            throw CampaignError.notInCampaign(campaign: key.description, household: household.rawValue)
+        }
+        guard let name = try? Username(username), let cadre = try await UserQuery.find(name, environment.store.sql)?.user, !cadre.isDisabled,
+            cadre.role != .administrator, AccessPolicy.decide(cadre, .editRegistry, area: h.village).passed
+        else { throw CampaignError.notACadre(username) }
+        try await environment.store.transaction { tx in
+            _ = try await CampaignQuery.assign(key, household: household, to: username, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .campaignAssigned, entity: "campaign:\(key)/\(household.rawValue)", area: h.village,
+                    before: ["assignee": .text(h.assignee ?? "")], after: ["assignee": .text(username)]),
+                by: user, in: tx)
+        }
+    }
+
+    /// A campaign the user may see: its area, or part of it, lies inside their scope (else not
+    /// found, worded alike whether it exists or not).
+    public func campaign(_ key: CampaignKey, by user: User) async throws -> VisitCampaign {
+        guard let c = try await CampaignQuery.campaign(key, environment.store.sql), user.scope.contains(c.area) || Self.part(of: c, for: user) != nil
+        else { throw CampaignError.notFound(key.description) }
+        return c
+    }
+
+    /// The campaigns of an area (the user's scope when none is named), the latest first; a
+    /// village cadre also sees the county's campaigns that cover their village.
+    public func campaigns(in area: AdminCode?, by user: User) async throws -> [VisitCampaign] {
+        let area = try await environment.area(area, of: user)
+        try await environment.authorize(user, .view, area: area)
+        var out = try await CampaignQuery.campaigns(in: area, environment.store.sql)
+        if let county = area.county, county != area {
+            let above = try await CampaignQuery.campaigns(in: county, environment.store.sql).filter {
+                $0.area.contains(area) && !out.contains($0)
+            }
+            out = (out + above).sorted { ($0.opens, $1.key) > ($1.opens, $0.key) }
+        }
+        return out
+    }
+
+    /// Coverage of a campaign over the part the user sees: in all, by child area (of the
+    /// campaign's area, or of the user's where narrower) and by cadre, and the households not yet
+    /// visited.
+    public func coverage(_ key: CampaignKey, by user: User) async throws -> CampaignProgress {
+        let c = try await campaign(key, by: user)
+        let part = Self.part(of: c, for: user) ?? c.area
+        let households = try await CampaignQuery.households(of: key, in: part, environment.store.sql)
+        let visited = try await VisitQuery.visited(key, environment.store.sql)
+        let childLength = part.level == .county ? 9 : 12
+        var byArea: [(code: AdminCode, name: String, coverage: CampaignCoverage)] = []
+        for (code, coverage) in CampaignCoverage.by(households, visited: visited, { String($0.village.rawValue.prefix(childLength)) }) {
+            let area = try AdminCode(code)
+            byArea.append((area, try await AreaQuery.area(environment.store.sql, code: area)?.name ?? code, coverage))
+        }
+        return CampaignProgress(
+            campaign: c, area: part, total: CampaignCoverage(households, visited: visited), byArea: byArea,
+            byCadre: CampaignCoverage.by(households, visited: visited) { $0.assignee ?? "" }.map { ($0.key.isEmpty ? nil : $0.key, $0.coverage) },
+            notVisited: households.filter { !visited.contains($0.household) })
+    }
+
+    /// The part of a campaign a user works on: the campaign's area, or the user's where it lies inside it.
+    static func part(of c: VisitCampaign, for user: User) -> AdminCode? {
+        switch user.scope {
+        case .everywhere: c.area
+        case .area(let code): c.area.contains(code) ? code : (code.contains(c.area) ? c.area : nil)
+        }
+    }
+}
+
+/// A campaign's coverage over the part a user sees.
+public struct CampaignProgress: Sendable {
+    public let campaign: VisitCampaign
+    public let area: AdminCode
+    public let total: CampaignCoverage
+    public let byArea: [(code: AdminCode, name: String, coverage: CampaignCoverage)]
+    /// By cadre (nil: not assigned), in name order.
+    public let byCadre: [(cadre: String?, coverage: CampaignCoverage)]
+    public let notVisited: [CampaignHousehold]
+}
