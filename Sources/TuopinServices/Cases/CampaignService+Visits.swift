@@ -14,6 +14,13 @@ extension CampaignService {
         public var differences: Int
         /// The monitoring case the visit's risks opened, or the open case they joined.
         public var lead: String?
+
+        public init(visit: VisitID, duplicate: Bool, differences: Int, lead: String?) {
+            self.visit = visit
+            self.duplicate = duplicate
+            self.differences = differences
+            self.lead = lead
+        }
     }
 
     /// Records a visit by `user` (the visitor). Sending the same visit id again returns the first
