@@ -3,7 +3,7 @@
 the dates of the home check, data matching, appraisal, the notice's first and last day, the
 notice step, the township review and the county approval, and the upload folder (its files and
 `numbers`: the household numbers of its good and its rejected household)."""
-import os, sys, time, traceback
+import os, sqlite3, sys, time, traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, household, shots = sys.argv[1], sys.argv[2], sys.argv[3]
 home_check, matching, appraisal, notice_from, notice_to, notice_step, township_day, county_day = sys.argv[4:12]
-upload = sys.argv[12]
+upload, database = sys.argv[12], sys.argv[13]
 good_household, rejected_household = open(os.path.join(upload, "numbers")).read().split()
 PASSWORD = "hengyang-demo-2020"
 
@@ -228,9 +228,60 @@ try:
     check("已验收销号" in body and "更新后的公示栏照片 2 张" in body, "closed by the county office, the evidence on record")
     ok("a finding recorded, rectified with evidence by the township, its closure refused to the same role, closed by the county")
 
+    # A field visit offline: the county office starts a sweep of the cadre's village; the cadre
+    # opens the field form (its service worker keeps it), loses the connection, records a visit
+    # (kept on the device), and the visit reaches the server once the connection is back. A
+    # resend of the same visit (as after a lost answer) is taken as the same visit.
+    village = household[:12]
+    sign_in("county.office")
+    go("/campaigns")
+    Select(driver.find_element(By.ID, "create-kind")).select_by_value("concentratedSweep")
+    set_value("create-area", village)
+    driver.find_element(By.ID, "create-title").send_keys("浏览器检查：离线走访")
+    and_wait(driver.find_element(By.CSS_SELECTOR, "form.step[action='/campaigns'] button[type=submit]").click)
+    check("已发起走访活动" in text(), "the campaign is started")
+    campaign_page = driver.current_url.split("?")[0]
+    campaign = campaign_page.rsplit("/", 1)[1]
+    county, number = campaign.split("-")
+
+    def visits():
+        db = sqlite3.connect(database)
+        try:
+            return db.execute("SELECT COUNT(*) FROM campaign_visit WHERE county_code = ? AND campaign_number = ?", (county, int(number))).fetchone()[0]
+        finally:
+            db.close()
+
+    sign_in("village.cadre")
+    driver.get(campaign_page + "/field")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return navigator.serviceWorker.ready.then(function () { return true; })"))
+    driver.get(campaign_page + "/field")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+    driver.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+    try:
+        driver.get(campaign_page + "/field")
+        check(driver.find_elements(By.ID, "visit-form"), "the field form opens offline")
+        Select(driver.find_element(By.ID, "visit-household")).select_by_value(household)
+        driver.find_element(By.ID, "g-safeHousing").click()
+        driver.find_element(By.ID, "visit-note").send_keys("浏览器检查：离线登记")
+        driver.find_element(By.CSS_SELECTOR, "#visit-form button[type=submit]").click()
+        WebDriverWait(driver, 30).until(lambda d: "暂无网络" in d.find_element(By.ID, "field-status").text)
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#queue li")) == 1 and visits() == 0, "kept on the device, not yet on the server")
+        kept = driver.execute_script("return localStorage.getItem('tuopin.visits.' + arguments[0])", campaign)
+    finally:
+        driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+    WebDriverWait(driver, 30).until(lambda d: "已上报 1 条" in d.find_element(By.ID, "field-status").text)
+    check(visits() == 1 and not driver.find_elements(By.CSS_SELECTOR, "#queue li"), "sent once the connection is back")
+    driver.execute_script("localStorage.setItem('tuopin.visits.' + arguments[0], arguments[1])", campaign, kept)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return localStorage.getItem('tuopin.visits.' + arguments[0])", campaign) == "[]")
+    check(visits() == 1, "the same visit sent again is counted once")
+    driver.get(campaign_page)
+    check("已走访 1 户" in driver.find_element(By.ID, "coverage").text and "住房安全有保障" in text(), "counted once, its difference for the township")
+    ok("a visit recorded offline reaches the server when the connection is back, counted once")
+
     driver.set_window_size(390, 900)
     for path in ["/", "/?area=430481100&as-of=2020-10-15", "/households", f"/households/{household}", "/audit", "/notices", "/reports?report=R-06&as-of=2020-10-15", "/uploads", "/worklist",
-                 "/findings", finding.replace(base, ""), "/surveys", "/petitions", upload_page.replace(base, "")]:
+                 "/findings", finding.replace(base, ""), "/surveys", "/petitions", upload_page.replace(base, ""),
+                 "/campaigns", campaign_page.replace(base, ""), campaign_page.replace(base, "") + "/field"]:
         no_horizontal_scroll(path)
     driver.set_window_size(1200, 1000)
     ok("no page scrolls sideways at 390 px")

@@ -72,6 +72,8 @@ public enum WebApplication {
             SurveysController(surveys: SurveyService(environment), site: site, today: { environment.today }).endpoints, atPath: "/surveys")
         router.addRoutes(
             PetitionsController(petitions: PetitionService(environment), site: site, today: { environment.today }).endpoints, atPath: "/petitions")
+        router.addRoutes(
+            CampaignsController(campaigns: CampaignService(environment), site: site, today: { environment.today }).endpoints, atPath: "/campaigns")
         UploadDesk.clearLeftovers()
         router.addRoutes(
             UploadsController(

@@ -10,6 +10,8 @@ public struct Site: Sendable {
     public let strings: StringTables
     let templates: MustacheLibrary
     let stylesheet: String
+    /// The field form's script and its service worker (`static/field.js`, `field-sw.js`).
+    let scripts: [String: String]
 
     public enum LoadError: Error {
         case missingResource(String)
@@ -19,8 +21,9 @@ public struct Site: Sendable {
     static let templateNames = [
         "layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports", "uploads", "upload", "worklist",
         "findings",
-        "finding", "surveys", "survey", "petitions", "petition",
+        "finding", "surveys", "survey", "petitions", "petition", "campaigns", "campaign", "field",
     ]
+    static let scriptNames = ["field", "field-sw"]
 
     static func load(strings: StringTables) throws -> Site {
         var library = MustacheLibrary()
@@ -33,7 +36,14 @@ public struct Site: Sendable {
         guard let css = Bundle.module.url(forResource: "style", withExtension: "css", subdirectory: "Resources/static"),
             let stylesheet = try? String(contentsOf: css, encoding: .utf8)
         else { throw LoadError.missingResource("static/style.css") }
-        return Site(strings: strings, templates: library, stylesheet: stylesheet)
+        var scripts: [String: String] = [:]
+        for name in scriptNames {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "js", subdirectory: "Resources/static"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { throw LoadError.missingResource("static/\(name).js") }
+            scripts[name] = text
+        }
+        return Site(strings: strings, templates: library, stylesheet: stylesheet, scripts: scripts)
     }
 
     /// Renders `template` inside the layout: navigation for the user's role, who is signed in,
@@ -59,7 +69,7 @@ public struct Site: Sendable {
                 ["label": s.text("nav.dashboard"), "link": "/"], ["label": s.text("nav.households"), "link": "/households"],
                 ["label": s.text("nav.reports"), "link": "/reports"], ["label": s.text("nav.worklist"), "link": "/worklist"],
                 ["label": s.text("nav.findings"), "link": "/findings"], ["label": s.text("nav.surveys"), "link": "/surveys"],
-                ["label": s.text("nav.petitions"), "link": "/petitions"],
+                ["label": s.text("nav.petitions"), "link": "/petitions"], ["label": s.text("nav.campaigns"), "link": "/campaigns"],
             ]
             if AccessPolicy.allowed(user.role).contains(.editRegistry) { nav.append(["label": s.text("nav.notices"), "link": "/notices"]) }
             if AccessPolicy.allowed(user.role).contains(.importRegistry) { nav.append(["label": s.text("nav.uploads"), "link": "/uploads"]) }
