@@ -40,9 +40,9 @@ public enum TestApp {
         }
 
         /// Headers and body of a `multipart/form-data` post (an upload) carrying the token:
-        /// the text fields, then each file as a part of field `files`.
+        /// the text fields, then each file as a part of field `fileField` (`files` by default).
         public func multipart(
-            _ fields: [String: String] = [:], files: [(filename: String, content: Data)], csrf token: String? = nil
+            _ fields: [String: String] = [:], files: [(filename: String, content: Data)], fileField: String = "files", csrf token: String? = nil
         ) -> (HTTPFields, ByteBuffer) {
             let boundary = "----tuopin-test-\(UUID().uuidString)"
             var body = Data()
@@ -56,7 +56,7 @@ public enum TestApp {
             var all = fields
             all["_csrf"] = token ?? csrf
             for (name, value) in all.sorted(by: { $0.key < $1.key }) { part("name=\"\(name)\"", Data(value.utf8)) }
-            for file in files { part("name=\"files\"; filename=\"\(file.filename)\"", file.content) }
+            for file in files { part("name=\"\(fileField)\"; filename=\"\(file.filename)\"", file.content) }
             body.append(Data("--\(boundary)--\r\n".utf8))
             var h = headers
             h[.contentType] = "multipart/form-data; boundary=\(boundary)"

@@ -139,7 +139,8 @@ enum CampaignOutput {
             for r in rows {
                 let w = r.difference.worded(s)
                 Console.out(
-                    [r.key.description, r.household.rawValue, w.about, w.registry, w.visit, s.label(r.state.label), r.resolution].joined(separator: "\t"))
+                    [r.key.description, r.household.rawValue, w.about, w.registry, w.visit, s.label(r.state.label), r.resolution].joined(
+                        separator: "\t"))
             }
         }
     }

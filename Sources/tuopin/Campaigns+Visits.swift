@@ -81,11 +81,12 @@ extension Campaigns {
     }
 
     struct Differences: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The differences a campaign's visits found with the registry (open ones by default).")
+        static let configuration = CommandConfiguration(
+            abstract: "The differences a campaign's visits found with the registry (open ones by default).")
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var acting: ActingOptions
         @Argument(help: "The campaign, as county-number (430481-1).") var campaign: String
-        @Option(help: "open, registryCorrected, registryStands or all.") var state = "open"
+        @Option(help: "open, visitConfirmed, registryStands or all.") var state = "open"
         @Option(help: "Output format.") var format: Monitor.Format = .table
 
         func validate() throws {
@@ -108,7 +109,7 @@ extension Campaigns {
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var acting: ActingOptions
         @Argument(help: "The difference, as county-number (430481-3).") var difference: String
-        @Option(help: "registryCorrected or registryStands.") var decision: String
+        @Option(help: "visitConfirmed or registryStands.") var decision: String
         @Option(help: "The reason.") var reason: String
 
         func validate() throws {

@@ -117,7 +117,8 @@ struct Campaigns: AsyncParsableCommand {
 
         func run() async throws {
             try await withServices(db, acting) { env, user in
-                try await CampaignService(env).reassign(try Campaigns.key(campaign), household: try Assistance.Add.household(household), to: to, by: user)
+                try await CampaignService(env).reassign(
+                    try Campaigns.key(campaign), household: try Assistance.Add.household(household), to: to, by: user)
             }
             Console.out(Console.strings.text("campaign.assigned", ["household": household, "user": to]))
         }

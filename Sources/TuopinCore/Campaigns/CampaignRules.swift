@@ -61,7 +61,8 @@ public enum CampaignRules {
             Check(
                 metWith, passed: met > 0 && met <= maxMetWith,
                 values: [ReasonValue("length", .count(Int64(met))), ReasonValue("max", .count(Int64(maxMetWith)))]),
-            Check(Self.note, passed: note <= maxNote, values: [ReasonValue("length", .count(Int64(note))), ReasonValue("max", .count(Int64(maxNote)))]),
+            Check(
+                Self.note, passed: note <= maxNote, values: [ReasonValue("length", .count(Int64(note))), ReasonValue("max", .count(Int64(maxNote)))]),
             Check(risks, passed: Set(v.risks).count == v.risks.count, values: [ReasonValue("count", .count(Int64(v.risks.count)))]),
         ]
         if let amount = v.perCapitaIncome {

@@ -114,17 +114,17 @@ public struct VisitDifference: Hashable, Sendable {
     static func flag(_ b: Bool) -> String { b ? "yes" : "no" }
 }
 
-/// What the township decided on a difference: the registry is to be corrected to the visit, or
-/// the registry stands.
+/// What the township decided on a difference: the visit is confirmed (the registry is then to be
+/// corrected through the household's own forms, which keep its history), or the registry stands.
 public enum DifferenceState: String, CodeListValue, Codable {
     case open
-    case registryCorrected
+    case visitConfirmed
     case registryStands
 
     public var label: Label {
         switch self {
         case .open: Label("待乡镇核实", "open for township review")
-        case .registryCorrected: Label("已按走访更正登记", "registry corrected to the visit")
+        case .visitConfirmed: Label("走访属实，须更正登记", "visit confirmed: correct the registry")
         case .registryStands: Label("维持登记信息", "registry stands")
         }
     }

@@ -96,6 +96,7 @@ public struct DemoLoader: Sendable {
             try await DemoFindings.run(in: environment, accounts: summary.users, names: names)
             try await DemoSurvey.run(in: environment, accounts: summary.users)
             try await DemoPetitions.run(in: environment, accounts: summary.users, names: names)
+            try await DemoCampaigns.run(in: environment, accounts: summary.users)
         }
         if monitoring { try await DemoMonitoring.run(in: environment, counties: monitoringPicks, by: user) }
         // Planner statistics only speed later reads: the rows are committed whether or not they are gathered.

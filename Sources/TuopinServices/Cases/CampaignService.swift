@@ -73,7 +73,8 @@ public struct CampaignService: Sendable {
                 AuditEntry(
                     .campaignCreated, entity: "campaign:\(c.key)", area: c.area,
                     after: [
-                        "kind": .text(c.kind.token), "title": .text(c.title), "opens": .text(c.opens.description), "closes": .text(c.closes.description),
+                        "kind": .text(c.kind.token), "title": .text(c.title), "opens": .text(c.opens.description),
+                        "closes": .text(c.closes.description),
                         "target": .text(c.target.token), "households": .int(Int64(assigned.count)),
                         "assigned": .int(Int64(assigned.filter { $0.assignee != nil }.count)),
                     ]),

@@ -55,7 +55,8 @@ public enum CampaignQuery {
             """
         ).run()
         for start in stride(from: 0, to: households.count, by: 200) {
-            var query: SQLQueryString = "INSERT INTO campaign_household (county_code, campaign_number, household_number, village_code, assignee) VALUES "
+            var query: SQLQueryString =
+                "INSERT INTO campaign_household (county_code, campaign_number, household_number, village_code, assignee) VALUES "
             for (i, h) in households[start..<min(start + 200, households.count)].enumerated() {
                 query +=
                     "\(unsafeRaw: i == 0 ? "" : ",")(\(bind: county), \(bind: key.number), \(bind: h.household.rawValue), \(bind: h.village.rawValue), \(bind: h.assignee))"
@@ -120,7 +121,8 @@ public enum CampaignQuery {
     static func household(_ row: any SQLRow) throws -> CampaignHousehold {
         let t = "campaign_household", k = row.rawText("household_number")
         return CampaignHousehold(
-            household: try row.storedHousehold("household_number", table: t, key: k), village: try row.storedAdminCode("village_code", table: t, key: k),
+            household: try row.storedHousehold("household_number", table: t, key: k),
+            village: try row.storedAdminCode("village_code", table: t, key: k),
             assignee: try row.storedOptionalText("assignee", table: t, key: k))
     }
 
@@ -162,8 +164,10 @@ extension CampaignQuery {
         ).all().map { row in
             let t = "campaign_household", k = row.rawText("household_number")
             return FieldRow(
-                household: try row.storedHousehold("household_number", table: t, key: k), village: try row.storedAdminCode("village_code", table: t, key: k),
-                villageName: try row.storedText("village_name", table: "area", key: k), headName: try row.storedOptionalText("head_name", table: "member", key: k))
+                household: try row.storedHousehold("household_number", table: t, key: k),
+                village: try row.storedAdminCode("village_code", table: t, key: k),
+                villageName: try row.storedText("village_name", table: "area", key: k),
+                headName: try row.storedOptionalText("head_name", table: "member", key: k))
         }
     }
 }

@@ -64,7 +64,9 @@ public enum DifferenceQuery {
         ).first().map(decode)
     }
 
-    public static func decide(_ key: DifferenceKey, _ state: DifferenceState, by username: String, on date: CivilDate, resolution: String, in tx: StoreTransaction)
+    public static func decide(
+        _ key: DifferenceKey, _ state: DifferenceState, by username: String, on date: CivilDate, resolution: String, in tx: StoreTransaction
+    )
         async throws
     {
         try await tx.sql.raw(
@@ -83,11 +85,13 @@ public enum DifferenceQuery {
             key: DifferenceKey(
                 county: try row.storedText("county_code", table: t, key: k), number: Int(try row.storedInt("difference_number", table: t, key: k))),
             campaign: Int(try row.storedInt("campaign_number", table: t, key: k)), visit: try row.storedText("visit_id", table: t, key: k),
-            household: try row.storedHousehold("household_number", table: t, key: k), village: try row.storedAdminCode("village_code", table: t, key: k),
+            household: try row.storedHousehold("household_number", table: t, key: k),
+            village: try row.storedAdminCode("village_code", table: t, key: k),
             difference: VisitDifference(
                 kind: try row.storedCode("kind", as: DifferenceKind.self, table: t, key: k), subject: try row.storedText("subject", table: t, key: k),
                 registry: try row.storedText("registry_value", table: t, key: k), visit: try row.storedText("visit_value", table: t, key: k)),
-            state: try row.storedCode("state", as: DifferenceState.self, table: t, key: k), openedOn: try row.storedDate("opened_on", table: t, key: k),
+            state: try row.storedCode("state", as: DifferenceState.self, table: t, key: k),
+            openedOn: try row.storedDate("opened_on", table: t, key: k),
             decidedBy: try row.storedOptionalText("decided_by", table: t, key: k),
             decidedOn: try row.decodeNil(column: "decided_on") ? nil : try row.storedDate("decided_on", table: t, key: k),
             resolution: try row.storedText("resolution", table: t, key: k))

@@ -17,7 +17,8 @@ extension CampaignsController {
 
     func field(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
         let user = try context.requireUser()
-        return try await fieldPage(try Self.key(context.parameters.get("key")), user: user, context: context, done: request.uri.queryParameters.get("done"))
+        return try await fieldPage(
+            try Self.key(context.parameters.get("key")), user: user, context: context, done: request.uri.queryParameters.get("done"))
     }
 
     /// A visit from the field form: multipart, with an optional photo. A script (Accept:
@@ -33,7 +34,8 @@ extension CampaignsController {
             return Response(status: .seeOther, headers: [.location: "/campaigns/\(key)/field?done=\(receipt.duplicate ? "duplicate" : "recorded")"])
         } catch let refused as any WordedError & Sendable {
             let status: HTTPResponse.Status =
-                refused is AccessDenied ? .forbidden : (refused as? CampaignError)?.status ?? (refused is BadParameter ? .badRequest : .unprocessableContent)
+                refused is AccessDenied
+                ? .forbidden : (refused as? CampaignError)?.status ?? (refused is BadParameter ? .badRequest : .unprocessableContent)
             if wantsJSON {
                 return try Self.json(status, body: ["ok": .bool(false), "error": .string(refused.message(s))])
             }
@@ -78,11 +80,13 @@ extension CampaignsController {
         let grade = text("dangerGrade", 10), toilet = text("toilet", 10)
         return CampaignVisit(
             id: id, campaign: key, household: try FindingsController.field("household", text("household", 20)) { try HouseholdNumber($0) },
-            visitor: "", visitedAt: try FindingsController.field("visitedAt", text("visitedAt", 20)) { try FindingsController.required(VisitTime($0), $0) },
+            visitor: "",
+            visitedAt: try FindingsController.field("visitedAt", text("visitedAt", 20)) { try FindingsController.required(VisitTime($0), $0) },
             metWith: text("metWith", CampaignRules.maxMetWith),
             secured: Set(BasicGuarantee.allCases.filter { f["secured." + $0.token] != nil }),
             perCapitaIncome: income.isEmpty ? nil : try FindingsController.field("income", income) { try Money(yuan: $0) },
-            dangerGrade: grade.isEmpty ? nil : try FindingsController.field("dangerGrade", grade) { try FindingsController.required(DangerGrade(token: $0), $0) },
+            dangerGrade: grade.isEmpty
+                ? nil : try FindingsController.field("dangerGrade", grade) { try FindingsController.required(DangerGrade(token: $0), $0) },
             sanitaryToilet: toilet.isEmpty ? nil : toilet == "yes",
             note: text("note", CampaignRules.maxNote), risks: RiskType.allCases.filter { f["risk." + $0.token] != nil },
             basis: String(text("basis", 16).filter { $0.isHexDigit }), photo: picture)
@@ -112,7 +116,9 @@ extension CampaignsController {
                 "ok": .bool(true), "visit": .string(r.visit.rawValue), "duplicate": .bool(r.duplicate), "differences": .int(r.differences),
                 "lead": r.lead.map { .string($0) } ?? .null,
                 "message": .string(
-                    s.text(r.duplicate ? "campaign.visit.duplicate" : "campaign.visit.recorded", ["visit": r.visit.rawValue, "differences": String(r.differences)])),
+                    s.text(
+                        r.duplicate ? "campaign.visit.duplicate" : "campaign.visit.recorded",
+                        ["visit": r.visit.rawValue, "differences": String(r.differences)])),
             ])
     }
 
@@ -133,14 +139,16 @@ extension CampaignsController {
         let defaultTime = (c.isOpen(on: day) ? day : c.closes).description + "T09:00"
         var values: [String: Any] = [
             "title": s.text("field.title", ["key": key.description, "title": c.title]), "back": s.text("field.back"), "backLink": "/campaigns/\(key)",
-            "key": key.description, "action": "/campaigns/\(key)/visits", "csrf": context.session?.csrfToken ?? "", "visitId": UUID().uuidString.lowercased(),
+            "key": key.description, "action": "/campaigns/\(key)/visits", "csrf": context.session?.csrfToken ?? "",
+            "visitId": UUID().uuidString.lowercased(),
             "error": refused ?? false, "hasHouseholds": !households.isEmpty, "noHouseholds": s.text("field.noHouseholds"),
             "period": s.text("field.period", ["opens": c.opens.description, "closes": c.closes.description]),
             "householdLabel": s.text("field.household"),
             "households": households.map { h in
                 [
                     "value": h.row.household.rawValue, "basis": h.snapshot.basis,
-                    "label": "\(h.row.household.rawValue) \(h.row.headName ?? "")（\(h.row.villageName)）" + (h.visited ? " ✓" + s.text("field.visited") : ""),
+                    "label": "\(h.row.household.rawValue) \(h.row.headName ?? "")（\(h.row.villageName)）"
+                        + (h.visited ? " ✓" + s.text("field.visited") : ""),
                 ]
             },
             "visitedAtLabel": s.text("field.visitedAt"), "visitedAt": defaultTime, "min": c.opens.description + "T00:00",

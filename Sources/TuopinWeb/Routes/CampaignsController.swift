@@ -72,7 +72,9 @@ struct CampaignsController: Sendable {
     func assign(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let key = try Self.key(context.parameters.get("key"))
-        let typed = ["household": String((context.form.value("household") ?? "").prefix(40)), "to": String((context.form.value("to") ?? "").prefix(40))]
+        let typed = [
+            "household": String((context.form.value("household") ?? "").prefix(40)), "to": String((context.form.value("to") ?? "").prefix(40)),
+        ]
         do {
             try await campaigns.reassign(
                 key, household: try FindingsController.field("household", typed["household"]!) { try HouseholdNumber($0) },
@@ -94,7 +96,10 @@ struct CampaignsController: Sendable {
         let f = context.form
         do {
             try await campaigns.decide(
-                difference, try FindingsController.field("decision", f.value("decision") ?? "") { try FindingsController.required(DifferenceState(token: $0), $0) },
+                difference,
+                try FindingsController.field("decision", f.value("decision") ?? "") {
+                    try FindingsController.required(DifferenceState(token: $0), $0)
+                },
                 resolution: String((f.value("reason") ?? "").prefix(CampaignRules.maxNote + 1)), by: user)
             return Response(status: .seeOther, headers: [.location: "/campaigns/\(key)?done=decided#differences"])
         } catch let refused as any WordedError & Sendable {
@@ -130,7 +135,8 @@ struct CampaignsController: Sendable {
             let targets = ["enrolled", "monitored", "exited"] + ["status:notExited+returnedToPoverty"]
             values["createForm"] =
                 [
-                    "heading": s.text("campaigns.create"), "action": "/campaigns", "csrf": context.session?.csrfToken ?? "", "error": refused ?? false,
+                    "heading": s.text("campaigns.create"), "action": "/campaigns", "csrf": context.session?.csrfToken ?? "",
+                    "error": refused ?? false,
                     "kindLabel": s.text("campaigns.column.kind"),
                     "kinds": CampaignKind.allCases.map { ["value": $0.token, "label": s.label($0.label), "selected": $0.token == typed["kind"]] },
                     "areaLabel": s.text("campaigns.column.area"), "area": typed["area"] ?? user.scope.code?.rawValue ?? "",
@@ -139,7 +145,10 @@ struct CampaignsController: Sendable {
                     "closesLabel": s.text("campaigns.column.closes"), "closes": typed["closes"] ?? day.adding(days: 30).description,
                     "targetLabel": s.text("campaigns.column.target"),
                     "targets": targets.map { t in
-                        ["value": t, "label": s.text("campaigns.target." + t.replacingOccurrences(of: ":", with: ".")), "selected": t == typed["target"]]
+                        [
+                            "value": t, "label": s.text("campaigns.target." + t.replacingOccurrences(of: ":", with: ".")),
+                            "selected": t == typed["target"],
+                        ]
                     },
                     "exitYearLabel": s.text("campaigns.exitYear"), "exitYear": typed["exitYear"] ?? "2020",
                     "cadresLabel": s.text("campaigns.cadres"), "cadres": typed["cadres"] ?? "", "submit": s.text("campaigns.create.submit"),
@@ -185,8 +194,10 @@ struct CampaignsController: Sendable {
             "notVisitedMore": p.notVisited.count > Self.notVisitedShown
                 ? s.text("campaigns.notVisited.more", ["shown": s.count(Self.notVisitedShown)]) : false,
             "notVisited": p.notVisited.prefix(Self.notVisitedShown).map {
-                ["household": $0.household.rawValue, "link": "/households/\($0.household.rawValue)", "village": $0.village.rawValue,
-                 "assignee": $0.assignee ?? s.text("campaign.unassigned")]
+                [
+                    "household": $0.household.rawValue, "link": "/households/\($0.household.rawValue)", "village": $0.village.rawValue,
+                    "assignee": $0.assignee ?? s.text("campaign.unassigned"),
+                ]
             },
             "notVisitedColumns": ["household", "village", "assignee"].map { ["label": s.text("campaigns.notVisited." + $0)] },
             "differencesHeading": s.text("campaigns.differences", ["count": s.count(differences.filter { $0.state == .open }.count)]),
@@ -198,16 +209,18 @@ struct CampaignsController: Sendable {
                 var r: [String: Any] = [
                     "key": d.key.description, "household": d.household.rawValue, "link": "/households/\(d.household.rawValue)", "about": w.about,
                     "registry": w.registry, "visit": w.visit, "state": s.label(d.state.label),
-                    "resolution": d.resolution.isEmpty ? false : s.text("campaigns.difference.resolved", ["by": d.decidedBy ?? "", "reason": d.resolution]),
+                    "resolution": d.resolution.isEmpty
+                        ? false : s.text("campaigns.difference.resolved", ["by": d.decidedBy ?? "", "reason": d.resolution]),
                     "decide": false,
                 ]
                 if d.state == .open, mayDecide, user.scope.contains(d.village) {
-                    r["decide"] = [
-                        "action": "/campaigns/\(key)/differences/\(d.key)", "csrf": context.session?.csrfToken ?? "",
-                        "reasonLabel": s.text("campaigns.difference.reason"),
-                        "choices": [DifferenceState.registryCorrected, .registryStands].map { ["value": $0.token, "label": s.label($0.label)] },
-                        "submit": s.text("campaigns.difference.submit"), "id": d.key.description,
-                    ] as [String: Any]
+                    r["decide"] =
+                        [
+                            "action": "/campaigns/\(key)/differences/\(d.key)", "csrf": context.session?.csrfToken ?? "",
+                            "reasonLabel": s.text("campaigns.difference.reason"),
+                            "choices": [DifferenceState.visitConfirmed, .registryStands].map { ["value": $0.token, "label": s.label($0.label)] },
+                            "submit": s.text("campaigns.difference.submit"), "id": d.key.description,
+                        ] as [String: Any]
                 }
                 return r
             },
@@ -222,7 +235,8 @@ struct CampaignsController: Sendable {
                     "toLabel": s.text("campaigns.assign.to"), "to": typed["to"] ?? "", "submit": s.text("campaigns.assign.submit"),
                 ] as [String: Any]
         }
-        return site.page("campaign", values, context: context, title: s.text("campaigns.one", ["key": key.description, "title": c.title]), status: status)
+        return site.page(
+            "campaign", values, context: context, title: s.text("campaigns.one", ["key": key.description, "title": c.title]), status: status)
     }
 
     static func key(_ text: String?) throws -> CampaignKey {

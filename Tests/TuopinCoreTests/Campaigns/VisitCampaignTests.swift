@@ -11,7 +11,9 @@ struct VisitCampaignTests {
     static let h2 = try! HouseholdNumber("4304811002010002")
     static let h3 = try! HouseholdNumber("4304811002020001")
 
-    static func campaign(area: AdminCode = county, opens: String = "2020-10-01", closes: String = "2020-10-31", target: CampaignTarget = .enrolled)
+    static func campaign(
+        area: AdminCode = county, opens: String = "2020-10-01", closes: String = "2020-10-31", target: CampaignTarget = .enrolled
+    )
         -> VisitCampaign
     {
         VisitCampaign(
@@ -39,7 +41,9 @@ struct VisitCampaignTests {
         #expect(CampaignTarget(token: text)?.token == token)
     }
 
-    @Test("malformed target rules are refused", arguments: ["", "all", "exited", "exited:20", "exited:abcd", "status:", "status:notExited+", "status:x"])
+    @Test(
+        "malformed target rules are refused",
+        arguments: ["", "all", "exited", "exited:20", "exited:abcd", "status:", "status:notExited+", "status:x"])
     func badTargets(text: String) {
         #expect(CampaignTarget(token: text) == nil)
     }
@@ -90,7 +94,8 @@ struct VisitCampaignTests {
         #expect(VisitTime(text)?.description == out)
     }
 
-    @Test("bad visit times are refused", arguments: ["", "2020-10-12", "2020-10-12T24:00", "2020-10-12T09:60", "2020-13-01T09:00", "2020-10-12T9:300"])
+    @Test(
+        "bad visit times are refused", arguments: ["", "2020-10-12", "2020-10-12T24:00", "2020-10-12T09:60", "2020-13-01T09:00", "2020-10-12T9:300"])
     func badTimes(text: String) {
         #expect(VisitTime(text) == nil)
     }
@@ -126,9 +131,12 @@ struct VisitCampaignTests {
         "differences with the registry: guarantees both ways, income beyond the tolerance, danger grade, toilet; unknowns not compared",
         arguments: [
             (RegistrySnapshot(), visit(income: .yuan(1)), [String]()),
-            (RegistrySnapshot(secured: Set(BasicGuarantee.allCases)), visit(secured: Set(BasicGuarantee.allCases).subtracting([.safeHousing])), [
-                "guarantee:safeHousing:yes>no"
-            ]),
+            (
+                RegistrySnapshot(secured: Set(BasicGuarantee.allCases)), visit(secured: Set(BasicGuarantee.allCases).subtracting([.safeHousing])),
+                [
+                    "guarantee:safeHousing:yes>no"
+                ]
+            ),
             (RegistrySnapshot(secured: [.food]), visit(secured: [.food, .clothing]), ["guarantee:clothing:no>yes"]),
             (RegistrySnapshot(perCapitaIncome: .yuan(5_000)), visit(income: .yuan(6_000)), []),
             (RegistrySnapshot(perCapitaIncome: .yuan(5_000)), visit(income: Money(fen: 600_001)), ["income::5000.00>6000.01"]),

@@ -21,7 +21,9 @@ struct CampaignServiceTests {
             closes: try! CivilDate("2022-06-30"), target: target, cadres: cadres)
     }
 
-    static func visit(_ id: String, _ key: CampaignKey, _ h: HouseholdNumber, income: Money? = nil, risks: [RiskType] = [], basis: String = "")
+    static func visit(
+        _ id: String, _ key: CampaignKey, _ h: HouseholdNumber, income: Money? = nil, risks: [RiskType] = [], basis: String = ""
+    )
         -> CampaignVisit
     {
         CampaignVisit(
@@ -47,14 +49,16 @@ struct CampaignServiceTests {
             #expect(field[0].snapshot.perCapitaIncome == .yuan(4_000), "the latest income up to the campaign's year: 2017's 12,000 ÷ 3")
 
             // 3,000 observed against 4,000 recorded is off by 25% (> 20%): one difference for the township.
-            let first = try await service.visit(Self.visit("visit-h1-0001", campaign.key, Self.h1, income: .yuan(3_000), basis: field[0].snapshot.basis), by: cadre)
+            let first = try await service.visit(
+                Self.visit("visit-h1-0001", campaign.key, Self.h1, income: .yuan(3_000), basis: field[0].snapshot.basis), by: cadre)
             #expect(first == .init(visit: VisitID("visit-h1-0001")!, duplicate: false, differences: 1, lead: nil))
             // Sent again (the connection dropped after the server took it): taken once.
             let again = try await service.visit(Self.visit("visit-h1-0001", campaign.key, Self.h1, income: .yuan(3_000)), by: cadre)
             #expect(again.duplicate && again.differences == 0)
             #expect(try await service.visits(campaign.key, by: countyUser).count == 1)
             progress = try await service.coverage(campaign.key, by: countyUser)
-            #expect(progress.total.visited == 1 && progress.total.percent?.description == "50.00" && progress.notVisited.map(\.household) == [Self.h2])
+            #expect(
+                progress.total.visited == 1 && progress.total.percent?.description == "50.00" && progress.notVisited.map(\.household) == [Self.h2])
             #expect(progress.byCadre.map(\.cadre) == ["cadre"] && progress.byArea.map(\.name) == ["黄市镇"])
             // The same id for another household is a fault of the device, not a duplicate.
             await #expect(throws: CampaignError.visitIdReused("visit-h1-0001")) {
@@ -74,13 +78,15 @@ struct CampaignServiceTests {
             let open = try await service.differences(campaign.key, by: township)
             #expect(open.map(\.difference.kind) == [.income] && open[0].difference.registry == "4000.00" && open[0].difference.visit == "3000.00")
             await #expect(throws: AccessDenied.self) { try await service.decide(open[0].key, .registryStands, resolution: "核实", by: cadre) }
-            await #expect(throws: CampaignError.resolutionNeeded) { try await service.decide(open[0].key, .registryStands, resolution: " ", by: township) }
-            try await service.decide(open[0].key, .registryCorrected, resolution: "外出务工收入减少，下次更新收入", by: township)
+            await #expect(throws: CampaignError.resolutionNeeded) {
+                try await service.decide(open[0].key, .registryStands, resolution: " ", by: township)
+            }
+            try await service.decide(open[0].key, .visitConfirmed, resolution: "外出务工收入减少，下次更新收入", by: township)
             await #expect(throws: CampaignError.differenceDecided(open[0].key.description)) {
                 try await service.decide(open[0].key, .registryStands, resolution: "再议", by: township)
             }
             #expect(try await service.differences(campaign.key, by: township).isEmpty)
-            #expect(try await service.differences(campaign.key, state: .registryCorrected, by: countyUser).count == 1)
+            #expect(try await service.differences(campaign.key, state: .visitConfirmed, by: countyUser).count == 1)
 
             let audit = try await AuditService(r.environment).list(.init(scope: .everywhere), by: TestEnvironment.system)
             #expect(audit.filter { $0.action == "campaignCreated" }.count == 1 && audit.filter { $0.action == "visitRecorded" }.count == 2)
@@ -101,7 +107,9 @@ struct CampaignServiceTests {
             for name in ["cadre", "township", "inspector"] {
                 await #expect(throws: AccessDenied.self, "\(name)") { try await service.create(Self.new(), by: r.user(name)) }
             }
-            await #expect(throws: CampaignError.notACadre("othercadre")) { try await service.create(Self.new(cadres: ["othercadre"]), by: countyUser) }
+            await #expect(throws: CampaignError.notACadre("othercadre")) {
+                try await service.create(Self.new(cadres: ["othercadre"]), by: countyUser)
+            }
             let (campaign, named) = try await service.create(Self.new(cadres: ["township"]), by: countyUser)
             #expect(named.allSatisfy { $0.assignee == "township" })
             var refused = Self.new()
@@ -122,7 +130,9 @@ struct CampaignServiceTests {
             #expect(diff.difference.kind == .conflict && diff.difference.registry == "secured=-;income=4000.00;danger=-;toilet=-")
 
             // Outside the campaign's scope or period, or not one of its households.
-            await #expect(throws: AccessDenied.self) { try await service.visit(Self.visit("visit-other-01", campaign.key, Self.h1), by: r.user("othercadre")) }
+            await #expect(throws: AccessDenied.self) {
+                try await service.visit(Self.visit("visit-other-01", campaign.key, Self.h1), by: r.user("othercadre"))
+            }
             var late = Self.visit("visit-late-001", campaign.key, Self.h2)
             late.visitedAt = VisitTime("2022-07-01T09:00")!
             await #expect(throws: CampaignError.self) { try await service.visit(late, by: r.user("township")) }
