@@ -62,7 +62,8 @@ public enum WebApplication {
             .endpoints, atPath: "/reports")
         router.addRoutes(
             WorklistController(
-                monitoring: MonitoringService(environment), feeds: FeedService(environment), quality: QualityService(environment), site: site,
+                monitoring: MonitoringService(environment), feeds: FeedService(environment), quality: QualityService(environment),
+                campaigns: CampaignService(environment), site: site,
                 today: { environment.today }
             )
             .endpoints, atPath: "/worklist")

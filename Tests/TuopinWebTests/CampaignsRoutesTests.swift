@@ -88,6 +88,9 @@ struct CampaignsRoutesTests {
                 let township = try await TestApp.signIn(client, username: "township", password: SmallRegistry.password)
                 let before = try await TestApp.page(client, "/campaigns/430481-1", cookie: township.cookie)
                 #expect(before.contains("action=\"/campaigns/430481-1/differences/430481-1\""))
+                // The township's worklist lists them, linking to the campaign's page.
+                let worklist = try await TestApp.page(client, "/worklist", cookie: township.cookie)
+                #expect(worklist.contains("待乡镇核实 2 项") && worklist.contains("<a href=\"/campaigns/430481-1#differences\">430481-1</a>"))
                 let (h2, b2) = township.form(["decision": "registryStands", "reason": ""])
                 let noReason = try await client.execute(uri: "/campaigns/430481-1/differences/430481-1", method: .post, headers: h2, body: b2)
                 #expect(noReason.status == .unprocessableContent && String(buffer: noReason.body).contains("须填写核实意见"))
@@ -97,6 +100,7 @@ struct CampaignsRoutesTests {
                         == .seeOther)
                 let after = try await TestApp.page(client, "/campaigns/430481-1", cookie: township.cookie)
                 #expect(after.contains("走访属实，须更正登记") && after.contains("township：复核属实") && !after.contains("differences/430481-1\""))
+                #expect(try await TestApp.page(client, "/worklist", cookie: township.cookie).contains("待乡镇核实 1 项"))
                 // The county's campaigns are listed to the cadre of a village inside it.
                 #expect(try await TestApp.page(client, "/campaigns", cookie: cadre.cookie).contains("<a href=\"/campaigns/430481-1\">430481-1</a>"))
             }

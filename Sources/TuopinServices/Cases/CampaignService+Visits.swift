@@ -134,6 +134,13 @@ extension CampaignService {
         return try await DifferenceQuery.differences(of: key, in: Self.part(of: c, for: user), state: state, environment.store.sql)
     }
 
+    /// The open differences of every campaign in an area (the user's scope when none is named), for the worklist.
+    public func openDifferences(in area: AdminCode?, limit: Int, by user: User) async throws -> (rows: [DifferenceQuery.Row], total: Int) {
+        let area = try await environment.area(area, of: user)
+        try await environment.authorize(user, .view, area: area)
+        return try await DifferenceQuery.open(in: area, limit: limit, environment.store.sql)
+    }
+
     /// The township decides an open difference: the registry is to be corrected to the visit, or stands.
     public func decide(_ key: DifferenceKey, _ state: DifferenceState, resolution: String, by user: User) async throws {
         guard let d = try await DifferenceQuery.difference(key, environment.store.sql), user.scope.contains(d.village) else {

@@ -58,6 +58,21 @@ public enum DifferenceQuery {
         return try await sql.raw(query).all().map(decode)
     }
 
+    /// The open differences of every campaign inside `area`, oldest first, at most `limit`, and how many there are.
+    public static func open(in area: AdminCode, limit: Int, _ sql: any SQLDatabase) async throws -> (rows: [Row], total: Int) {
+        let areas = AreaFilter(area)
+        let filter: SQLQueryString = """
+            \(areas.counties("county_code")) AND village_code LIKE \(bind: areas.codePattern) AND state = \(bind: DifferenceState.open.token)
+            """
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM visit_difference WHERE \(filter)").first()
+            .map { Int(try $0.storedInt("n", table: "visit_difference", key: area.rawValue)) } ?? 0
+        let rows = try await sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM visit_difference WHERE \(filter) ORDER BY opened_on, county_code, difference_number LIMIT \(bind: limit)"
+        ).all().map(decode)
+        return (rows, total)
+    }
+
     public static func difference(_ key: DifferenceKey, _ sql: any SQLDatabase) async throws -> Row? {
         try await sql.raw(
             "SELECT \(unsafeRaw: columns) FROM visit_difference WHERE county_code = \(bind: key.county) AND difference_number = \(bind: key.number)"

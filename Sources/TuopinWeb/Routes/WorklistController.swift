@@ -6,12 +6,14 @@ import TuopinStrings
 
 /// `/worklist`: what needs doing in an area, the lists the dashboard's alerts open: monitoring
 /// procedures past their deadlines (DQ-040–042), open red-line review items (decided here at the
-/// county, with the reason), and data-quality findings (errors first). The data-quality check
+/// county, with the reason), the differences campaign visits found with the registry (decided
+/// by the township on the campaign's page), and data-quality findings (errors first). The data-quality check
 /// of a large area runs in the background; the page shows its findings when they are ready.
 struct WorklistController: Sendable {
     let monitoring: MonitoringService
     let feeds: FeedService
     let quality: QualityService
+    let campaigns: CampaignService
     let site: Site
     let today: @Sendable () -> CivilDate
 
@@ -60,6 +62,7 @@ struct WorklistController: Sendable {
         let overdue = try await monitoring.overdue(in: area, today: day, by: user)
         let items = try await feeds.items(in: area, state: "open", by: user)
         let shelved = try await quality.shelved(area: area, by: user)
+        let differences = try await campaigns.openDifferences(in: area, limit: Self.shownFindings, by: user)
         let mayDecide = items.contains { item in
             (try? AdminCode(item.village)).map { AccessPolicy.decide(user, .approveAtCounty, area: $0).passed } ?? false
         }
@@ -91,6 +94,21 @@ struct WorklistController: Sendable {
                 return row
             },
             "none": s.text("household.none"),
+            "differencesHeading": s.text("worklist.differences", ["count": s.count(differences.total)]), "hasDifferences": !differences.rows.isEmpty,
+            "differencesShown": differences.total > differences.rows.count
+                ? s.text("worklist.differences.shown", ["shown": s.count(differences.rows.count)]) : false,
+            "differenceColumns": ["campaign", "household", "about", "registry", "visit", "date"].map {
+                ["label": s.text("worklist.differences." + $0)]
+            },
+            "differences": differences.rows.map { d -> [String: String] in
+                let w = d.difference.worded(s)
+                let campaign = CampaignKey(county: d.key.county, number: d.campaign)
+                return [
+                    "campaign": campaign.description, "campaignLink": "/campaigns/\(campaign)#differences", "household": d.household.rawValue,
+                    "link": "/households/\(d.household.rawValue)", "about": w.about, "registry": w.registry, "visit": w.visit,
+                    "date": d.openedOn.description,
+                ]
+            },
         ]
         if mayDecide {
             values["decisionLabel"] = s.text("worklist.review.decision")
