@@ -120,12 +120,10 @@ extension CampaignService {
         let c = try await campaign(key, by: user)
         let rows = try await CampaignQuery.fieldRows(of: key, assignee: user.username.rawValue, environment.store.sql)
         let visited = try await VisitQuery.visited(key, environment.store.sql)
-        var out: [FieldHousehold] = []
-        for r in rows {
-            let snapshot = try await VisitQuery.snapshot(county: c.key.county, household: r.household, year: c.opens.year, environment.store.sql)
-            out.append(FieldHousehold(row: r, snapshot: snapshot, visited: visited.contains(r.household)))
-        }
-        return (c, out)
+        let snapshots = try await VisitQuery.snapshots(of: key, assignee: user.username.rawValue, year: c.opens.year, environment.store.sql)
+        return (
+            c, rows.map { FieldHousehold(row: $0, snapshot: snapshots[$0.household] ?? RegistrySnapshot(), visited: visited.contains($0.household)) }
+        )
     }
 
     /// A campaign's differences with the registry inside the part the user sees, in one state or all.

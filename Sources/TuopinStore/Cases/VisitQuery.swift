@@ -94,6 +94,50 @@ public enum VisitQuery {
             sanitaryToilet: facts?.living.sanitaryToilet)
     }
 
+    /// `snapshot` for every household of a campaign assigned to `assignee`, in two reads.
+    public static func snapshots(
+        of key: CampaignKey, assignee: String, year: Int, _ sql: any SQLDatabase
+    ) async throws -> [HouseholdNumber: RegistrySnapshot] {
+        let mine: SQLQueryString = """
+            SELECT household_number FROM campaign_household
+            WHERE county_code = \(bind: key.county) AND campaign_number = \(bind: key.number) AND assignee = \(bind: assignee)
+            """
+        var facts: [HouseholdNumber: (Int, HouseholdYear)] = [:]
+        let columns = HouseholdYearQuery.columns.split(separator: ",").map { "y." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        for row in try await sql.raw(
+            """
+            SELECT \(unsafeRaw: columns) FROM household_year y
+            WHERE y.county_code = \(bind: key.county) AND y.year <= \(bind: year) AND y.household_number IN (\(mine))
+            """
+        ).all() {
+            let h = try row.storedHousehold("household_number", table: "household_year", key: row.rawText("household_number"))
+            let y = try HouseholdYearQuery.decode(row, household: h)
+            if (facts[h]?.0 ?? Int.min) < y.year { facts[h] = (y.year, y) }
+        }
+        var incomes: [HouseholdNumber: (Int, Money)] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT i.household_number, i.year, i.household_size, \(unsafeRaw: SweepQuery.net("i")) AS net_fen FROM income_record i
+            WHERE i.county_code = \(bind: key.county) AND i.year <= \(bind: year) AND i.household_number IN (\(mine))
+            """
+        ).all() {
+            let t = "income_record", k = row.rawText("household_number")
+            let h = try row.storedHousehold("household_number", table: t, key: k)
+            let size = Int(try row.storedInt("household_size", table: t, key: k))
+            let y = try row.storedYear("year", table: t, key: k)
+            guard size > 0, (incomes[h]?.0 ?? Int.min) < y else { continue }
+            incomes[h] = (y, Money(fen: try row.storedInt("net_fen", table: t, key: k)) / size)
+        }
+        var out: [HouseholdNumber: RegistrySnapshot] = [:]
+        for h in Set(facts.keys).union(incomes.keys) {
+            let f = facts[h]?.1
+            out[h] = RegistrySnapshot(
+                secured: f?.securedGuarantees, perCapitaIncome: incomes[h]?.1, dangerGrade: f?.living.dangerGrade,
+                sanitaryToilet: f?.living.sanitaryToilet)
+        }
+        return out
+    }
+
     static func decode(_ row: any SQLRow) throws -> StoredVisit {
         let t = "campaign_visit"
         let k = row.rawText("county_code") + "/" + row.rawText("visit_id")

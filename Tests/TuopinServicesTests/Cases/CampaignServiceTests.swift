@@ -121,13 +121,27 @@ struct CampaignServiceTests {
             await #expect(throws: CampaignError.notACadre("othercadre")) {
                 try await service.reassign(campaign.key, household: Self.h1, to: "othercadre", by: countyUser)
             }
-            #expect(try await service.fieldList(campaign.key, by: cadre).1.map(\.row.household) == [Self.h1])
+            // The year's home visit recorded safe water as not secured, and the house as grade B:
+            // the field form's facts (read for all of a cadre's households at once) are the household's own.
+            try await r.store.transaction { tx in
+                try await HouseholdYearQuery.save(
+                    HouseholdYear(
+                        household: Self.h1, year: 2022, securedGuarantees: Set(BasicGuarantee.allCases).subtracting([.safeWater]),
+                        living: LivingConditions(dangerGrade: .b)),
+                    county: "430481", in: tx)
+            }
+            let field = try await service.fieldList(campaign.key, by: cadre).1
+            #expect(field.map(\.row.household) == [Self.h1])
+            let single = try await VisitQuery.snapshot(county: "430481", household: Self.h1, year: 2022, r.store.sql)
+            #expect(field[0].snapshot == single && single.dangerGrade == .b && single.secured?.contains(.safeWater) == false)
 
             // A form loaded before a registry change: the visit is kept and both versions go to review.
             let conflict = try await service.visit(Self.visit("visit-stale-01", campaign.key, Self.h1, basis: "0000000000000000"), by: cadre)
-            #expect(conflict.differences == 1 && !conflict.duplicate)
-            let diff = try #require(try await service.differences(campaign.key, by: countyUser).first)
-            #expect(diff.difference.kind == .conflict && diff.difference.registry == "secured=-;income=4000.00;danger=-;toilet=-")
+            #expect(conflict.differences == 2 && !conflict.duplicate)
+            let found = try await service.differences(campaign.key, by: countyUser)
+            #expect(found.map(\.difference.kind) == [.guarantee, .conflict] && found[0].difference.subject == "safeWater")
+            #expect(
+                found[1].difference.registry == "secured=basicMedical+clothing+compulsoryEducation+food+safeHousing;income=4000.00;danger=b;toilet=-")
 
             // Outside the campaign's scope or period, or not one of its households.
             await #expect(throws: AccessDenied.self) {
