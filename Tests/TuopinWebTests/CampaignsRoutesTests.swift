@@ -59,6 +59,10 @@ struct CampaignsRoutesTests {
                 let photo = try await client.execute(
                     uri: "/campaigns/430481-1/visits/0f8c2a8e-6a7b-4a43-9d0e-2f0a7c1d9b11/photo", method: .get, headers: county.headers)
                 #expect(photo.status == .ok && photo.headers[.contentType] == "image/png" && Array(buffer: photo.body) == Self.png)
+                // The household's page lists the visit, what was not secured, and its photo.
+                let household = try await TestApp.page(client, "/households/4304811002010001", cookie: county.cookie)
+                #expect(household.contains("走访排查记录") && household.contains("<td>2022-05-20 10:00</td><td>cadre</td><td>户主本人</td><td>住房安全有保障</td>"))
+                #expect(household.contains("href=\"/campaigns/430481-1/visits/0f8c2a8e-6a7b-4a43-9d0e-2f0a7c1d9b11/photo\""))
 
                 // A refusal comes back worded, as JSON to the script and on the page to a plain form.
                 var late = cadre.multipart(Self.visit("visit-late-0001", household: "4304811002010002", at: "2022-07-01T09:00"), files: [])

@@ -53,6 +53,8 @@ public struct HouseholdFileService: Sendable {
         /// The cases still open, each with its recorded steps and procedures (its current
         /// step is the one a form may record next), read in the same snapshot.
         public var openCases: [CaseFile]
+        /// Its visits in campaigns (回头看, 入户调查全覆盖 …), latest first, with the campaign's title and whether a photo was kept.
+        public var visits: [(visit: StoredVisit, title: String, photo: Bool)] = []
         /// Whether private data is shown (else names, ID numbers, birth dates, phones and accounts are masked).
         public var clear: Bool
     }
@@ -91,7 +93,8 @@ public struct HouseholdFileService: Sendable {
                 members: try await HouseholdFileQuery.members(county: county, household: number, sql),
                 incomes: incomes.map { ($0.key, $0.value) }, latestYear: latest,
                 measures: try await AssistanceQuery.measures(county: county, household: number, sql),
-                cadres: try await AssistanceQuery.assignments(in: village, household: number, sql), cases: cases, openCases: open, clear: clear)
+                cadres: try await AssistanceQuery.assignments(in: village, household: number, sql), cases: cases, openCases: open,
+                visits: try await VisitQuery.visits(county: county, household: number, sql).map { ($0.0, $0.title, $0.photo) }, clear: clear)
         }
         if !clear {
             file.household.phone = file.household.phone.map(Masking.privateField)

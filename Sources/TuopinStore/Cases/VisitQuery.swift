@@ -67,6 +67,27 @@ public enum VisitQuery {
         return try await sql.raw(query).all().map(decode)
     }
 
+    /// A household's visits in every campaign, latest first, with each campaign's title and whether a photo was kept.
+    public static func visits(
+        county: String, household: HouseholdNumber, _ sql: any SQLDatabase
+    ) async throws -> [(StoredVisit, title: String, photo: Bool)] {
+        let columns = Self.columns.split(separator: ",").map { "v." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+        return try await sql.raw(
+            """
+            SELECT \(unsafeRaw: columns), c.title,
+                   (SELECT COUNT(*) FROM visit_photo p WHERE p.county_code = v.county_code AND p.visit_id = v.visit_id) AS photos
+            FROM campaign_visit v JOIN campaign c ON c.county_code = v.county_code AND c.campaign_number = v.campaign_number
+            WHERE v.county_code = \(bind: county) AND v.household_number = \(bind: household.rawValue)
+            ORDER BY v.visited_at DESC, v.visit_id
+            """
+        ).all().map { row in
+            (
+                try decode(row), try row.storedText("title", table: "campaign", key: row.rawText("visit_id")),
+                try row.storedInt("photos", table: "visit_photo", key: row.rawText("visit_id")) > 0
+            )
+        }
+    }
+
     /// The households of a campaign visited at least once.
     public static func visited(_ key: CampaignKey, _ sql: any SQLDatabase) async throws -> Set<HouseholdNumber> {
         let rows = try await sql.raw(

@@ -118,6 +118,20 @@ enum HouseholdPage {
             "cadresHeading": s.text("household.cadres"), "hasCadres": !file.cadres.isEmpty,
             "cadres": file.cadres.map { ["name": $0.name, "unit": $0.unit, "phone": $0.phone, "from": $0.from.description, "to": date($0.to)] },
             "cadreColumns": ["name", "unit", "phone", "from", "to"].map { ["label": s.text("household.cadre." + $0)] },
+            "visitsHeading": s.text("household.visits"), "hasVisits": !file.visits.isEmpty,
+            "visitColumns": ["campaign", "at", "visitor", "met", "missing", "income", "photo"].map { ["label": s.text("household.visit." + $0)] },
+            "visits": file.visits.map { v -> [String: Any] in
+                let x = v.visit.visit
+                let missing = BasicGuarantee.allCases.filter { !x.secured.contains($0) }
+                return [
+                    "campaign": "\(x.campaign) \(v.title)", "link": "/campaigns/\(x.campaign)",
+                    "at": x.visitedAt.description.replacingOccurrences(of: "T", with: " "),
+                    "visitor": x.visitor, "met": x.metWith,
+                    "missing": missing.isEmpty ? s.text("household.visit.allSecured") : missing.map { s.label($0.label) }.joined(separator: "、"),
+                    "income": x.perCapitaIncome?.formatted ?? "—",
+                    "photo": v.photo ? "/campaigns/\(x.campaign)/visits/\(x.id)/photo" : false, "photoLabel": s.text("household.visit.photo"),
+                ]
+            },
             "casesHeading": s.text("household.cases"), "hasCases": !cases.isEmpty, "cases": cases,
             "caseColumns": ["reference", "state", "category", "risks", "channel", "lead", "deadline", "identified", "closed"].map {
                 ["label": s.text("household.case." + $0)]
