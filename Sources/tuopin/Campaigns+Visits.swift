@@ -77,6 +77,7 @@ extension Campaigns {
                     receipt.duplicate ? "campaign.visit.duplicate" : "campaign.visit.recorded",
                     ["visit": receipt.visit.rawValue, "differences": String(receipt.differences)]))
             if let lead = receipt.lead { Console.out(s.text("campaign.visit.lead", ["case": lead])) }
+            if receipt.leadFailed { Console.err(s.text("campaign.visit.leadFailed")) }
         }
     }
 

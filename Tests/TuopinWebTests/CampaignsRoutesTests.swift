@@ -59,6 +59,14 @@ struct CampaignsRoutesTests {
                 let photo = try await client.execute(
                     uri: "/campaigns/430481-1/visits/0f8c2a8e-6a7b-4a43-9d0e-2f0a7c1d9b11/photo", method: .get, headers: county.headers)
                 #expect(photo.status == .ok && photo.headers[.contentType] == "image/png" && Array(buffer: photo.body) == Self.png)
+                // The city office sees the campaign but not a household's photo (no private access).
+                let city = try await TestApp.signIn(client, username: "city", password: SmallRegistry.password)
+                let hiddenPhoto = try await client.execute(
+                    uri: "/campaigns/430481-1/visits/0f8c2a8e-6a7b-4a43-9d0e-2f0a7c1d9b11/photo", method: .get, headers: city.headers)
+                #expect(hiddenPhoto.status == .forbidden)
+                // A time that is 16 bytes but not 16 characters is refused, not a crash.
+                let odd = cadre.multipart(Self.visit("visit-odd-00001", at: "2020-10-12T09:é"), files: [])
+                #expect(try await client.execute(uri: "/campaigns/430481-1/visits", method: .post, headers: odd.0, body: odd.1).status == .badRequest)
                 // The household's page lists the visit, what was not secured, and its photo.
                 let household = try await TestApp.page(client, "/households/4304811002010001", cookie: county.cookie)
                 #expect(household.contains("走访排查记录") && household.contains("<td>2022-05-20 10:00</td><td>cadre</td><td>户主本人</td><td>住房安全有保障</td>"))
@@ -98,6 +106,12 @@ struct CampaignsRoutesTests {
                 let (h2, b2) = township.form(["decision": "registryStands", "reason": ""])
                 let noReason = try await client.execute(uri: "/campaigns/430481-1/differences/430481-1", method: .post, headers: h2, body: b2)
                 #expect(noReason.status == .unprocessableContent && String(buffer: noReason.body).contains("须填写核实意见"))
+                let (hOpen, bOpen) = township.form(["decision": "open", "reason": "复核"])
+                let notADecision = try await client.execute(
+                    uri: "/campaigns/430481-1/differences/430481-1", method: .post, headers: hOpen, body: bOpen)
+                #expect(notADecision.status == .unprocessableContent && String(buffer: notADecision.body).contains("核实结论应为"))
+                let badKey = try await client.execute(uri: "/campaigns/430481-1/differences/x-1", method: .post, headers: hOpen, body: bOpen)
+                #expect(badKey.status == .notFound && String(buffer: badKey.body).contains("找不到走访差异"))
                 let (h3, b3) = township.form(["decision": "visitConfirmed", "reason": "复核属实"])
                 #expect(
                     try await client.execute(uri: "/campaigns/430481-1/differences/430481-1", method: .post, headers: h3, body: b3).status

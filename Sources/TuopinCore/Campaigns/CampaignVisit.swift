@@ -28,15 +28,20 @@ public struct VisitTime: Hashable, Sendable, Comparable, CustomStringConvertible
         self.minute = minute
     }
 
-    /// Parses "2020-10-12T09:30" (a browser's datetime-local) or "2020-10-12 09:30".
+    /// Parses "2020-10-12T09:30" (a browser's datetime-local) or "2020-10-12 09:30"; ASCII only.
     public init?(_ text: String) {
-        guard text.utf8.count == 16 else { return nil }
-        let chars = Array(text)
-        guard chars[10] == "T" || chars[10] == " ", chars[13] == ":", let date = try? CivilDate(String(chars[0..<10])),
-            let h = Int(String(chars[11..<13])), let m = Int(String(chars[14..<16])), chars[11...12].allSatisfy(\.isNumber),
-            chars[14...15].allSatisfy(\.isNumber), (0..<24).contains(h), (0..<60).contains(m)
+        let b = Array(text.utf8)
+        guard b.count == 16, b.allSatisfy({ $0 < 0x80 }), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"),
+            let date = try? CivilDate(String(decoding: b[0..<10], as: UTF8.self)),
+            let h = Self.twoDigits(b[11], b[12]), let m = Self.twoDigits(b[14], b[15]), h < 24, m < 60
         else { return nil }
         self.init(date: date, minute: h * 60 + m)
+    }
+
+    static func twoDigits(_ a: UInt8, _ b: UInt8) -> Int? {
+        let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+        guard (zero...nine).contains(a), (zero...nine).contains(b) else { return nil }
+        return Int(a - zero) * 10 + Int(b - zero)
     }
 
     public var description: String {

@@ -14,12 +14,15 @@ extension CampaignService {
         public var differences: Int
         /// The monitoring case the visit's risks opened, or the open case they joined.
         public var lead: String?
+        /// The visit reported risks but no lead could be raised (it is tried again when the visit is sent again).
+        public var leadFailed: Bool
 
-        public init(visit: VisitID, duplicate: Bool, differences: Int, lead: String?) {
+        public init(visit: VisitID, duplicate: Bool, differences: Int, lead: String?, leadFailed: Bool = false) {
             self.visit = visit
             self.duplicate = duplicate
             self.differences = differences
             self.lead = lead
+            self.leadFailed = leadFailed
         }
     }
 
@@ -29,7 +32,7 @@ extension CampaignService {
         let c = try await campaign(input.campaign, by: user)
         let sql = environment.store.sql
         if let earlier = try await VisitQuery.visit(county: c.key.county, id: input.id, sql) {
-            return try receipt(of: earlier, for: input)
+            return try await receipt(of: earlier, for: input, in: c, by: user)
         }
         guard let h = try await CampaignQuery.household(c.key, input.household, sql) else {
             throw CampaignError.notInCampaign(campaign: c.key.description, household: input.household.rawValue)
@@ -61,56 +64,64 @@ extension CampaignService {
             }
         } catch {
             // The same visit sent twice at once: the other request took it.
-            if let earlier = try await VisitQuery.visit(county: c.key.county, id: input.id, sql) { return try receipt(of: earlier, for: input) }
+            if let earlier = try await VisitQuery.visit(county: c.key.county, id: input.id, sql) {
+                return try await receipt(of: earlier, for: input, in: c, by: user)
+            }
             throw error
         }
-        var lead: String?
-        if !checked.risks.isEmpty {
-            lead = try await raiseLead(for: checked, in: c, by: user)
-            if let reference = lead {
-                try await environment.store.transaction { tx in
-                    try await VisitQuery.setLead(county: c.key.county, id: checked.id, reference: reference, in: tx)
-                }
-            }
-        }
-        return Receipt(visit: checked.id, duplicate: false, differences: differences.count, lead: lead)
+        let lead = try await raiseLead(for: checked, in: c, by: user)
+        return Receipt(
+            visit: checked.id, duplicate: false, differences: differences.count, lead: lead, leadFailed: !checked.risks.isEmpty && lead == nil)
     }
 
-    func receipt(of earlier: StoredVisit, for input: CampaignVisit) throws -> Receipt {
+    /// The answer to a visit sent again: the first receipt, with its lead raised now if it could not be then.
+    func receipt(of earlier: StoredVisit, for input: CampaignVisit, in c: VisitCampaign, by user: User) async throws -> Receipt {
         guard earlier.visit.household == input.household, earlier.visit.campaign == input.campaign else {
             throw CampaignError.visitIdReused(input.id.rawValue)
         }
-        return Receipt(visit: input.id, duplicate: true, differences: 0, lead: earlier.lead)
+        var lead = earlier.lead
+        if lead == nil, !earlier.visit.risks.isEmpty {
+            lead = try await raiseLead(for: earlier.visit, in: c, by: user)
+        }
+        return Receipt(visit: input.id, duplicate: true, differences: 0, lead: lead, leadFailed: !earlier.visit.risks.isEmpty && lead == nil)
     }
 
-    /// Opens a monitoring case for the risks the visit saw, or names the household's open case.
+    /// Opens a monitoring case for the risks the visit saw (M1, 干部走访排查), or names the
+    /// household's open case, and records it on the visit. The visit is kept whatever happens
+    /// here: when no lead can be raised (no workflow for the year, say), nil, and the next send
+    /// of the same visit tries again.
     func raiseLead(for v: CampaignVisit, in c: VisitCampaign, by user: User) async throws -> String? {
+        guard !v.risks.isEmpty else { return nil }
         let input = MonitoringService.LeadInput(
             household: v.household, channel: .cadreVisit, date: v.visitedAt.date, risks: v.risks,
             note: "走访排查 \(c.key)（\(c.title)）" + (v.note.isEmpty ? "" : "：" + v.note))
+        let reference: String
         do {
-            return try await MonitoringService(environment).lead(input, by: user).reference
-        } catch MonitoringError.openCaseExists(let reference) {
-            return reference
+            reference = try await MonitoringService(environment).lead(input, by: user).reference
+        } catch MonitoringError.openCaseExists(let open) {
+            reference = open
+        } catch is any WordedError {
+            return nil
         }
+        try await environment.store.transaction { tx in try await VisitQuery.setLead(county: c.key.county, id: v.id, reference: reference, in: tx) }
+        return reference
     }
 
-    /// A campaign's visits (or one household's), latest first.
+    /// A campaign's visits (or one household's) inside the part the user sees, latest first.
     public func visits(_ key: CampaignKey, household: HouseholdNumber? = nil, by user: User) async throws -> [StoredVisit] {
         let c = try await campaign(key, by: user)
         let part = Self.part(of: c, for: user) ?? c.area
-        return try await VisitQuery.visits(of: key, household: household, environment.store.sql).filter { v in
-            v.visit.household.rawValue.hasPrefix(part.prefix)
-        }
+        let inPart = Set(try await CampaignQuery.households(of: key, in: part, environment.store.sql).map(\.household))
+        return try await VisitQuery.visits(of: key, household: household, environment.store.sql).filter { inPart.contains($0.visit.household) }
     }
 
-    /// A visit's photo, for a user who may see the household's village.
+    /// A visit's photo, for a user who may see the household's private data (its village, from the campaign's list).
     public func photo(_ key: CampaignKey, visit id: VisitID, by user: User) async throws -> VisitPhoto? {
         let c = try await campaign(key, by: user)
         guard let v = try await VisitQuery.visit(county: c.key.county, id: id, environment.store.sql), v.visit.campaign == key,
-            let village = try? AdminCode(String(v.visit.household.rawValue.prefix(12)))
+            let h = try await CampaignQuery.household(key, v.visit.household, environment.store.sql)
         else { return nil }
-        try await environment.authorize(user, .view, area: village)
+        try await environment.authorize(user, .viewPrivate, area: h.village)
         return try await VisitQuery.photo(county: c.key.county, id: id, environment.store.sql)
     }
 
@@ -146,10 +157,13 @@ extension CampaignService {
         }
         try await environment.authorize(user, .reviewAtTownship, area: d.village)
         let text = resolution.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard d.state == .open, state != .open else { throw CampaignError.differenceDecided(key.description) }
+        guard state != .open else { throw CampaignError.notADecision }
+        guard d.state == .open else { throw CampaignError.differenceDecided(key.description) }
         guard !text.isEmpty, text.count <= CampaignRules.maxNote else { throw CampaignError.resolutionNeeded }
         try await environment.store.transaction { tx in
-            try await DifferenceQuery.decide(key, state, by: user.username.rawValue, on: environment.today, resolution: text, in: tx)
+            guard try await DifferenceQuery.decide(key, state, by: user.username.rawValue, on: environment.today, resolution: text, in: tx) else {
+                throw CampaignError.differenceDecided(key.description)
+            }
             try await environment.audit.record(
                 AuditEntry(
                     .differenceDecided, entity: "difference:\(key)", area: d.village,
@@ -178,6 +192,7 @@ public enum CampaignError: Error, Equatable, Sendable {
     case differenceNotFound(String)
     case differenceDecided(String)
     case resolutionNeeded
+    case notADecision
 }
 
 extension CampaignError: WordedError {
@@ -194,6 +209,7 @@ extension CampaignError: WordedError {
         case .differenceNotFound(let key): s.text("error.campaign.differenceNotFound", ["difference": key])
         case .differenceDecided(let key): s.text("error.campaign.differenceDecided", ["difference": key])
         case .resolutionNeeded: s.text("error.campaign.resolutionNeeded", ["max": String(CampaignRules.maxNote)])
+        case .notADecision: s.text("error.campaign.notADecision")
         }
     }
 }

@@ -55,7 +55,7 @@ public struct CampaignService: Sendable {
             cadres = CampaignAssignment.cadres(for: villages, among: users)
         } else {
             let named = try new.cadres.map { name in
-                guard let u = users.first(where: { $0.username.rawValue == name }), u.role != .administrator,
+                guard let u = users.first(where: { $0.username.rawValue == name }), !u.isDisabled, u.role != .administrator,
                     villages.contains(where: { AccessPolicy.decide(u, .editRegistry, area: $0).passed })
                 else { throw CampaignError.notACadre(name) }
                 return u

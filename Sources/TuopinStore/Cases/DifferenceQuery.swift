@@ -29,6 +29,11 @@ public enum DifferenceQuery {
     ) async throws {
         guard !differences.isEmpty else { return }
         let county = v.campaign.county
+        // Numbered by MAX + 1: on PostgreSQL, visits of one county arriving together wait for
+        // each other here (SQLite has one writer already).
+        if tx.dialect == .postgres {
+            _ = try await tx.sql.raw("SELECT code FROM area WHERE code = \(bind: county) FOR UPDATE").all()
+        }
         let row = try await tx.sql.raw(
             "SELECT COALESCE(MAX(difference_number), 0) AS n FROM visit_difference WHERE county_code = \(bind: county)"
         ).first()
@@ -79,18 +84,18 @@ public enum DifferenceQuery {
         ).first().map(decode)
     }
 
+    /// Records the township's decision on a difference still open; false when it was decided meanwhile.
     public static func decide(
         _ key: DifferenceKey, _ state: DifferenceState, by username: String, on date: CivilDate, resolution: String, in tx: StoreTransaction
-    )
-        async throws
-    {
+    ) async throws -> Bool {
         try await tx.sql.raw(
             """
             UPDATE visit_difference SET state = \(bind: state.token), decided_by = \(bind: username), decided_on = \(bind: date.description),
                 resolution = \(bind: resolution)
-            WHERE county_code = \(bind: key.county) AND difference_number = \(bind: key.number)
+            WHERE county_code = \(bind: key.county) AND difference_number = \(bind: key.number) AND state = \(bind: DifferenceState.open.token)
+            RETURNING difference_number
             """
-        ).run()
+        ).first() != nil
     }
 
     static func decode(_ row: any SQLRow) throws -> Row {

@@ -7,7 +7,8 @@ extension CampaignError: PageError {
     public var status: HTTPResponse.Status {
         switch self {
         case .notFound, .areaNotFound, .differenceNotFound: .notFound
-        case .refused, .noHouseholds, .notACadre, .notInCampaign, .visitIdReused, .differenceDecided, .resolutionNeeded: .unprocessableContent
+        case .refused, .noHouseholds, .notACadre, .notInCampaign, .visitIdReused, .differenceDecided, .resolutionNeeded, .notADecision:
+            .unprocessableContent
         }
     }
 }

@@ -23,7 +23,7 @@ public struct Site: Sendable {
         "findings",
         "finding", "surveys", "survey", "petitions", "petition", "campaigns", "campaign", "field",
     ]
-    static let scriptNames = ["field", "field-sw"]
+    static let scriptNames = ["field", "field-sw", "signin"]
 
     static func load(strings: StringTables) throws -> Site {
         var library = MustacheLibrary()

@@ -79,7 +79,7 @@ extension CampaignsController {
         let income = text("income", 20).trimmingCharacters(in: .whitespaces)
         let grade = text("dangerGrade", 10), toilet = text("toilet", 10)
         return CampaignVisit(
-            id: id, campaign: key, household: try FindingsController.field("household", text("household", 20)) { try HouseholdNumber($0) },
+            id: id, campaign: key, household: try FindingsController.field("household", text("household", 32)) { try HouseholdNumber($0) },
             visitor: "",
             visitedAt: try FindingsController.field("visitedAt", text("visitedAt", 20)) { try FindingsController.required(VisitTime($0), $0) },
             metWith: text("metWith", CampaignRules.maxMetWith),
@@ -152,7 +152,7 @@ extension CampaignsController {
                 ]
             },
             "visitedAtLabel": s.text("field.visitedAt"), "visitedAt": defaultTime, "min": c.opens.description + "T00:00",
-            "max": (min(c.closes, day)).description + "T23:59",
+            "max": c.closes.description + "T23:59",
             "metWithLabel": s.text("field.metWith"), "metWith": s.text("field.metWith.default"),
             "checklistLabel": s.text("field.checklist"),
             "guarantees": BasicGuarantee.allCases.map { ["name": "secured." + $0.token, "label": s.label($0.label), "id": "g-" + $0.token] },
@@ -165,7 +165,7 @@ extension CampaignsController {
             "queueHeading": s.text("field.queue"), "queueEmpty": s.text("field.queue.empty"),
             "msgQueued": s.text("field.msg.queued"), "msgSent": s.text("field.msg.sent"), "msgOffline": s.text("field.msg.offline"),
             "msgSignIn": s.text("field.msg.signIn"), "msgRefused": s.text("field.msg.refused"), "msgRemove": s.text("field.msg.remove"),
-            "msgPhotoTooLarge": s.text("field.msg.photoTooLarge"),
+            "msgPhotoTooLarge": s.text("field.msg.photoTooLarge"), "msgFull": s.text("field.msg.full"), "username": user.username.rawValue,
         ]
         if let done, ["recorded", "duplicate"].contains(done) { values["done"] = s.text("field.done." + done) }
         return site.page("field", values, context: context, title: s.text("field.title", ["key": key.description, "title": c.title]), status: status)

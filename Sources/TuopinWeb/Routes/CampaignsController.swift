@@ -92,7 +92,9 @@ struct CampaignsController: Sendable {
     func decide(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let key = try Self.key(context.parameters.get("key"))
-        let difference = try Self.key(context.parameters.get("difference"))
+        guard let text = context.parameters.get("difference"), let difference = DifferenceKey(text) else {
+            throw CampaignError.differenceNotFound(String((context.parameters.get("difference") ?? "").prefix(40)))
+        }
         let f = context.form
         do {
             try await campaigns.decide(

@@ -9,7 +9,8 @@ struct StaticController: Sendable {
     var endpoints: RouteCollection<TuopinRequestContext> {
         RouteCollection(context: TuopinRequestContext.self)
             .get("static/style.css", use: stylesheet)
-            .get("static/field.js") { _, _ in script("field", cache: "max-age=3600") }
+            .get("static/field.js") { _, _ in script("field", cache: "no-cache") }
+            .get("static/signin.js") { _, _ in script("signin", cache: "max-age=3600") }
             .get("field-sw.js") { _, _ in script("field-sw", cache: "no-cache") }
     }
 

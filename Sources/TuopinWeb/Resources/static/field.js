@@ -5,7 +5,8 @@
   'use strict';
   var form = document.getElementById('visit-form');
   if (!form || !window.localStorage || !window.fetch) return;
-  var storeKey = 'tuopin.visits.' + form.dataset.campaign;
+  // Kept per user and campaign: on a shared phone, one cadre's visits are never sent as another's.
+  var storeKey = 'tuopin.visits.' + form.dataset.user + '.' + form.dataset.campaign;
   var status = document.getElementById('field-status');
   var list = document.getElementById('queue');
   var empty = document.getElementById('queue-empty');
@@ -19,7 +20,10 @@
   function load() {
     try { return JSON.parse(localStorage.getItem(storeKey) || '[]'); } catch (e) { return []; }
   }
-  function save(queue) { localStorage.setItem(storeKey, JSON.stringify(queue)); }
+  // False when the device has no room left (the caller says so and keeps the form as typed).
+  function save(queue) {
+    try { localStorage.setItem(storeKey, JSON.stringify(queue)); return true; } catch (e) { return false; }
+  }
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -64,6 +68,40 @@
     });
   }
 
+  // A phone's photo shrunk to at most 1600 px a side as a JPEG, so that a few fit in the
+  // device's storage; what cannot be drawn is kept as it is (the server checks its type).
+  function shrink(dataURL) {
+    return new Promise(function (resolve) {
+      var image = new Image();
+      image.onload = function () {
+        var scale = Math.min(1, 1600 / Math.max(image.width, image.height));
+        var canvas = document.createElement('canvas');
+        canvas.width = Math.round(image.width * scale);
+        canvas.height = Math.round(image.height * scale);
+        canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+        resolve(canvas.toDataURL('image/jpeg', 0.8));
+      };
+      image.onerror = function () { resolve(dataURL); };
+      image.src = dataURL;
+    });
+  }
+
+  // A request that hangs is given up after 30 s (the visit stays kept and is sent later).
+  function post(body) {
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort ? setTimeout(function () { abort.abort(); }, 30000) : null;
+    return fetch(form.action, {
+      method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual', signal: abort ? abort.signal : undefined,
+      headers: { 'X-CSRF-Token': form.elements._csrf.value, 'Accept': 'application/json' }
+    }).finally(function () { if (timer) clearTimeout(timer); });
+  }
+
+  function refuse(id, message) {
+    var kept = load();
+    kept.forEach(function (x) { if (x.id === id) x.refused = message; });
+    save(kept);
+  }
+
   function blob(dataURL) {
     var comma = dataURL.indexOf(',');
     var type = dataURL.slice(5, dataURL.indexOf(';'));
@@ -91,24 +129,23 @@
       body.append('id', v.id);
       v.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
       if (v.photo) body.append('photo', blob(v.photo), 'photo');
-      return fetch(form.action, {
-        method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual',
-        headers: { 'X-CSRF-Token': form.elements._csrf.value, 'Accept': 'application/json' }
-      }).then(function (response) {
+      return post(body).then(function (response) {
         if (response.ok) {
           save(load().filter(function (x) { return x.id !== v.id; }));
           markVisited(v.household);
           sent++;
           return step(i + 1);
         }
-        if (response.status === 403 || response.type === 'opaqueredirect' || response.status === 0) return 'signIn';
-        if (response.status >= 500) return 'offline';
-        return response.json().then(function (answer) {
-          var kept = load();
-          kept.forEach(function (x) { if (x.id === v.id) x.refused = answer.error || String(response.status); });
-          save(kept);
+        // A redirect (to the sign-in page) or a refused form token: the session has ended.
+        if (response.type === 'opaqueredirect' || response.status === 0) return 'signIn';
+        var json = (response.headers.get('Content-Type') || '').indexOf('application/json') === 0;
+        if (response.status === 403 && !json) return 'signIn';
+        // A server fault: this visit is tried again later; the others go on.
+        if (response.status >= 500) return step(i + 1);
+        return (json ? response.json() : Promise.resolve({})).then(function (answer) {
+          refuse(v.id, answer.error || String(response.status));
           return step(i + 1);
-        }, function () { return 'offline'; });
+        });
       }, function () { return 'offline'; });
     };
     return step(0).then(function (outcome) {
@@ -135,12 +172,12 @@
     var ready = Promise.resolve();
     if (file && file.size > 0) {
       if (file.size > maxPhoto) { say(form.dataset.msgPhotoTooLarge); return; }
-      ready = readPhoto(file).then(function (url) { visit.photo = url; });
+      ready = readPhoto(file).then(shrink).then(function (url) { visit.photo = url; });
     }
     ready.then(function () {
       var queue = load();
       queue.push(visit);
-      save(queue);
+      if (!save(queue)) { say(form.dataset.msgFull); return; }
       say(form.dataset.msgQueued);
       form.elements.note.value = '';
       form.elements.photo.value = '';

@@ -1,0 +1,7 @@
+// On the sign-in page (also where signing out ends) the field form's kept pages are dropped, so
+// that the next person on this device cannot open the last one's households offline. Visits
+// not yet sent stay: they are kept per user and sent when that user signs in again.
+(function () {
+  'use strict';
+  if (window.caches) caches.delete('tuopin-field-1');
+})();
