@@ -36,7 +36,8 @@ public struct CampaignService: Sendable {
         }
     }
 
-    /// Starts a campaign: chooses its households by the target rule (those on the roll now) and
+    /// Starts a campaign: chooses its households by the target rule (on the roll on its first
+    /// day, or today if that is later) and
     /// assigns them, in one transaction with its audit entry.
     public func create(_ new: NewCampaign, by user: User) async throws -> (VisitCampaign, [CampaignHousehold]) {
         try await environment.authorize(user, .runCampaign, area: new.area)
@@ -46,7 +47,8 @@ public struct CampaignService: Sendable {
             target: new.target, createdBy: user.username.rawValue)
         let decision = CampaignRules.evaluate(campaign)
         guard decision.passed else { throw CampaignError.refused(decision) }
-        let targets = try await CampaignQuery.targets(new.target, in: new.area, environment.store.sql)
+        // A campaign recorded after it opened takes the roll of its first day; one opening later, today's.
+        let targets = try await CampaignQuery.targets(new.target, in: new.area, on: min(new.opens, environment.today), environment.store.sql)
         guard !targets.isEmpty else { throw CampaignError.noHouseholds(new.area.rawValue) }
         let users = try await UserQuery.all(environment.store.sql).map(\.user)
         let villages = Set(targets.map(\.village))

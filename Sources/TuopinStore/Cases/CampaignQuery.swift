@@ -6,26 +6,33 @@ import TuopinCore
 public enum CampaignQuery {
     static let columns = "county_code, campaign_number, kind, area_code, title, opens_on, closes_on, target_rule, created_by"
 
-    /// The households `target` chooses in `area`, with their villages, in number order. Only
-    /// households on the roll now are chosen; `exitedIn` takes those whose exit took effect that year.
-    public static func targets(_ target: CampaignTarget, in area: AdminCode, _ sql: any SQLDatabase) async throws -> [CampaignHousehold] {
+    /// The households `target` chooses in `area` as they stood on `date` (the projection rewound
+    /// to it, as the roll-ups do), with their villages, in number order. Only households on the
+    /// roll then are chosen; `exitedIn` takes those whose exit took effect that year; `monitored`
+    /// those identified by then whose case was not yet closed.
+    public static func targets(
+        _ target: CampaignTarget, in area: AdminCode, on date: CivilDate, _ sql: any SQLDatabase
+    ) async throws -> [CampaignHousehold] {
         let areas = AreaFilter(area)
+        let day = date.description
         let onRoll = CampaignTarget.onRoll.map(\.token).sorted()
+        let status: SQLQueryString = "(CASE WHEN c.changed_on <= \(bind: day) THEN c.status ELSE \(HouseholdAsOf.status(on: day)) END)"
         var query: SQLQueryString = """
             SELECT c.household_number, c.village_code FROM household_current c
             WHERE \(areas.counties("c.county_code")) AND c.village_code LIKE \(bind: areas.codePattern)
             """
         switch target {
-        case .enrolled: query += " AND c.status IN (\(binds: onRoll))"
-        case .statuses(let set): query += " AND c.status IN (\(binds: set.map(\.token).sorted()))"
+        case .enrolled: query += " AND \(status) IN (\(binds: onRoll))"
+        case .statuses(let set): query += " AND \(status) IN (\(binds: set.map(\.token).sorted()))"
         case .monitored:
             query += """
                  AND EXISTS (SELECT 1 FROM monitoring_case m WHERE m.county_code = c.county_code
-                   AND m.household_number = c.household_number AND m.state IN ('monitoring', 'eliminating'))
+                   AND m.household_number = c.household_number AND m.identified_on <= \(bind: day)
+                   AND (m.closed_on IS NULL OR m.closed_on > \(bind: day)))
                 """
         case .exitedIn(let year):
             query += """
-                 AND c.status IN (\(binds: onRoll)) AND EXISTS (SELECT 1 FROM status_event e WHERE e.county_code = c.county_code
+                 AND \(status) IN (\(binds: onRoll)) AND EXISTS (SELECT 1 FROM status_event e WHERE e.county_code = c.county_code
                    AND e.household_number = c.household_number AND e.status = \(bind: PovertyStatus.exitedWithPolicies.token)
                    AND e.effective_date >= \(bind: "\(year)-01-01") AND e.effective_date <= \(bind: "\(year)-12-31"))
                 """

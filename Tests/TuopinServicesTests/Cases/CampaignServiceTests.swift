@@ -103,6 +103,16 @@ struct CampaignServiceTests {
             #expect(try await service.create(Self.new(.exitedIn(2017)), by: countyUser).1.map(\.household) == [Self.h1])
             #expect(try await service.create(Self.new(.statuses([.notExited])), by: countyUser).1.map(\.household) == [Self.h2])
             await #expect(throws: CampaignError.noHouseholds("430481")) { try await service.create(Self.new(.monitored), by: countyUser) }
+            // A campaign recorded after it opened takes the roll of its first day: in 2016 neither household had exited.
+            var earlier = Self.new(.statuses([.notExited]))
+            earlier.opens = d("2016-05-01")
+            earlier.closes = d("2016-06-30")
+            #expect(try await service.create(earlier, by: countyUser).1.map(\.household) == [Self.h1, Self.h2])
+            earlier.opens = d("2010-05-01")
+            earlier.closes = d("2010-06-30")
+            await #expect(throws: CampaignError.noHouseholds("430481"), "before anyone was identified") {
+                try await service.create(earlier, by: countyUser)
+            }
             // Only county and city offices start campaigns; named cadres must be able to visit the villages.
             for name in ["cadre", "township", "inspector"] {
                 await #expect(throws: AccessDenied.self, "\(name)") { try await service.create(Self.new(), by: r.user(name)) }
@@ -111,6 +121,7 @@ struct CampaignServiceTests {
                 try await service.create(Self.new(cadres: ["othercadre"]), by: countyUser)
             }
             let (campaign, named) = try await service.create(Self.new(cadres: ["township"]), by: countyUser)
+            #expect(campaign.key.number == 4, "three campaigns before it")
             #expect(named.allSatisfy { $0.assignee == "township" })
             var refused = Self.new()
             refused.closes = d("2022-04-30")
