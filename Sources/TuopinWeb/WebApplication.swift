@@ -41,7 +41,7 @@ public enum WebApplication {
                 quality: QualityService(environment), site: site, today: { environment.today },
                 store: environment.store, countdown: environment.configuration.countdown,
                 dashboardQuality: environment.configuration.dashboardQuality, findings: FindingService(environment),
-                petitions: PetitionService(environment)
+                petitions: PetitionService(environment), campaigns: CampaignService(environment)
             )
             .endpoints)
         router.addRoutes(

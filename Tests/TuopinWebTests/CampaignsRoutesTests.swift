@@ -103,6 +103,8 @@ struct CampaignsRoutesTests {
                 // The township's worklist lists them, linking to the campaign's page.
                 let worklist = try await TestApp.page(client, "/worklist", cookie: township.cookie)
                 #expect(worklist.contains("待乡镇核实 2 项") && worklist.contains("<a href=\"/campaigns/430481-1#differences\">430481-1</a>"))
+                let dashboard = try await TestApp.page(client, "/", cookie: township.cookie)
+                #expect(dashboard.contains("2 项走访差异待乡镇核实") && dashboard.contains("#visit-differences"))
                 let (h2, b2) = township.form(["decision": "registryStands", "reason": ""])
                 let noReason = try await client.execute(uri: "/campaigns/430481-1/differences/430481-1", method: .post, headers: h2, body: b2)
                 #expect(noReason.status == .unprocessableContent && String(buffer: noReason.body).contains("须填写核实意见"))

@@ -8,7 +8,7 @@ enum DashboardPage {
     static func render(
         area: AdminCode?, asOf: CivilDate, user: User, statistics: StatisticsService, reports: ReportService, feeds: FeedService, site: Site,
         context: TuopinRequestContext, countdown: TuopinConfiguration.Countdown? = nil, qualityErrors: Int? = nil, today: CivilDate? = nil,
-        findings: FindingService? = nil, petitions: PetitionService? = nil
+        findings: FindingService? = nil, petitions: PetitionService? = nil, campaigns: CampaignService? = nil
     ) async throws -> HTML {
         let s = site.strings[context.language]
         var chosen = area
@@ -117,6 +117,13 @@ enum DashboardPage {
                 alerts.append([
                     "text": s.text("dashboard.alert.petitions", ["count": s.count(late)]), "link": "/petitions?area=\(code.rawValue)&overdue=1",
                 ])
+            }
+        }
+        // Differences campaign visits found with the registry, awaiting the township.
+        if let campaigns, asOf == today {
+            let open = try await campaigns.openDifferences(in: code, limit: 0, by: user).total
+            if open > 0 {
+                alerts.append(["text": s.text("dashboard.alert.differences", ["count": s.count(open)]), "link": worklist + "#visit-differences"])
             }
         }
         if !alerts.isEmpty { values["alerts"] = alerts }

@@ -23,6 +23,7 @@ struct DashboardController: Sendable {
     var dashboardQuality = false
     var findings: FindingService? = nil
     var petitions: PetitionService? = nil
+    var campaigns: CampaignService? = nil
     let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
@@ -57,7 +58,8 @@ struct DashboardController: Sendable {
         let render = { @Sendable () async throws -> Kept in
             let page = try await DashboardPage.render(
                 area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, feeds: feeds, site: site, context: context,
-                countdown: countdown, qualityErrors: errors, today: today(), findings: findings, petitions: petitions)
+                countdown: countdown, qualityErrors: errors, today: today(), findings: findings, petitions: petitions,
+                campaigns: campaigns)
             // The page without the token, cut where it stood (joined again per request).
             let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
             return Kept(parts: parts, status: page.status)
