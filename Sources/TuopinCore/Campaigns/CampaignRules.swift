@@ -8,7 +8,8 @@ import Foundation
 ///
 /// A visit: made within the campaign's period and not in the future; whom the cadre met, in at
 /// most 50 characters; a note of at most 500; an observed income from 0 to 10 million yuan; a
-/// photo no larger than the configured limit; each risk named once.
+/// photo no larger than the configured limit; each risk named once. No text of either carries a
+/// control character (a NUL byte, an escape …).
 public enum CampaignRules {
     public static let title = RuleID("campaign.title")
     public static let area = RuleID("campaign.area")
@@ -20,6 +21,7 @@ public enum CampaignRules {
     public static let income = RuleID("visit.income")
     public static let photo = RuleID("visit.photo")
     public static let risks = RuleID("visit.risks")
+    public static let text = RuleID("campaign.text")
 
     public static let maxTitle = 200
     public static let maxMetWith = 50
@@ -41,6 +43,7 @@ public enum CampaignRules {
                 passed: RegistryYear.contains(c.opens.year) && c.opens <= c.closes && c.closes.dayNumber - c.opens.dayNumber < maxDays,
                 values: [ReasonValue("opens", .date(c.opens)), ReasonValue("closes", .date(c.closes)), ReasonValue("max", .count(Int64(maxDays)))]),
         ]
+        checks.append(plainText([c.title]))
         if case .exitedIn(let year) = c.target {
             checks.append(Check(target, passed: RegistryYear.contains(year), values: [ReasonValue("year", .year(year))]))
         }
@@ -64,6 +67,7 @@ public enum CampaignRules {
             Check(
                 Self.note, passed: note <= maxNote, values: [ReasonValue("length", .count(Int64(note))), ReasonValue("max", .count(Int64(maxNote)))]),
             Check(risks, passed: Set(v.risks).count == v.risks.count, values: [ReasonValue("count", .count(Int64(v.risks.count)))]),
+            plainText([v.metWith, v.note]),
         ]
         if let amount = v.perCapitaIncome {
             checks.append(
@@ -78,5 +82,11 @@ public enum CampaignRules {
                     values: [ReasonValue("bytes", .count(Int64(p.bytes.count))), ReasonValue("max", .count(Int64(maxPhotoBytes)))]))
         }
         return Decision(checks: checks)
+    }
+
+    /// The texts carry no control character (tabs and line breaks aside).
+    static func plainText(_ texts: [String]) -> Check {
+        let bad = texts.flatMap(\.unicodeScalars).filter { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
+        return Check(text, passed: bad.isEmpty, values: [ReasonValue("count", .count(Int64(bad.count)))])
     }
 }

@@ -84,10 +84,16 @@ extension CampaignsController {
             visitedAt: try FindingsController.field("visitedAt", text("visitedAt", 20)) { try FindingsController.required(VisitTime($0), $0) },
             metWith: text("metWith", CampaignRules.maxMetWith),
             secured: Set(BasicGuarantee.allCases.filter { f["secured." + $0.token] != nil }),
-            perCapitaIncome: income.isEmpty ? nil : try FindingsController.field("income", income) { try Money(yuan: $0) },
+            perCapitaIncome: income.isEmpty
+                ? nil
+                : try FindingsController.field("income", income) { text in
+                    guard let m = try? Money(yuan: text) else { throw AmountUnreadable(value: text) }
+                    return m
+                },
             dangerGrade: grade.isEmpty
                 ? nil : try FindingsController.field("dangerGrade", grade) { try FindingsController.required(DangerGrade(token: $0), $0) },
-            sanitaryToilet: toilet.isEmpty ? nil : toilet == "yes",
+            sanitaryToilet: toilet.isEmpty
+                ? nil : try FindingsController.field("toilet", toilet) { try FindingsController.required(["yes": true, "no": false][$0], $0) },
             note: text("note", CampaignRules.maxNote), risks: RiskType.allCases.filter { f["risk." + $0.token] != nil },
             basis: String(text("basis", 16).filter { $0.isHexDigit }), photo: picture)
     }
@@ -170,4 +176,10 @@ extension CampaignsController {
         if let done, ["recorded", "duplicate"].contains(done) { values["done"] = s.text("field.done." + done) }
         return site.page("field", values, context: context, title: s.text("field.title", ["key": key.description, "title": c.title]), status: status)
     }
+}
+
+/// A form amount that is not yuan with at most two decimals.
+struct AmountUnreadable: WordedError, Sendable {
+    var value: String
+    func message(_ s: Localizer) -> String { s.text("import.reason.invalidAmount", ["value": String(value.prefix(40))]) }
 }

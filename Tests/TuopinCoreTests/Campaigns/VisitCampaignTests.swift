@@ -74,6 +74,9 @@ struct VisitCampaignTests {
             (visit(income: Money(fen: -1)), ["visit.income"]),
             (visit(income: Money.yuan(10_000_001)), ["visit.income"]),
             (visit(risks: [.illness, .illness]), ["visit.risks"]),
+            (visit(met: "户主\u{0}本人"), ["campaign.text"]),
+            (visit(note: "见\u{1B}[31m红字"), ["campaign.text"]),
+            (visit(note: "第一行\n第二行"), []),
             (visit(photo: VisitPhoto(bytes: [0xFF, 0xD8, 0xFF] + Array(repeating: 0, count: 100))), ["visit.photo"]),
         ])
     func visitRules(v: CampaignVisit, failed: [String]) {
