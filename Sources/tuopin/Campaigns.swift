@@ -51,10 +51,11 @@ struct Campaigns: AsyncParsableCommand {
         func run() async throws {
             let (c, households) = try await withServices(db, acting) { env, user in
                 try await CampaignService(env).create(
-                    .init(
+                    VisitCampaign(
                         kind: try MonitorInput.code(kind, as: CampaignKind.self), area: try AdminCode(area), title: title,
                         opens: try MonitorInput.date(opens)!, closes: try MonitorInput.date(closes)!, target: try Campaigns.target(target),
-                        cadres: cadres),
+                        createdBy: ""),
+                    cadres: cadres,
                     by: user)
             }
             Console.err(

@@ -44,7 +44,9 @@ enum DemoCampaigns {
         var random = SeededRandom(seed: 20_201_008)
         for plan in plans where plan.closes <= environment.today {
             let (campaign, _) = try await service.create(
-                .init(kind: plan.kind, area: area, title: plan.title, opens: plan.opens, closes: plan.closes, target: .enrolled), by: county)
+                VisitCampaign(
+                    kind: plan.kind, area: area, title: plan.title, opens: plan.opens, closes: plan.closes, target: .enrolled, createdBy: ""),
+                by: county)
             for (name, stride) in [("village.cadre", 1), ("township.officer", plan.townshipStride)] {
                 guard let cadre = users[name] else { continue }
                 let (_, households) = try await service.fieldList(campaign.key, by: cadre)

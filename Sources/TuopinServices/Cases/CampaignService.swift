@@ -12,39 +12,17 @@ public struct CampaignService: Sendable {
 
     public init(_ environment: ServiceEnvironment) { self.environment = environment }
 
-    /// What a new campaign records.
-    public struct NewCampaign: Sendable {
-        public var kind: CampaignKind
-        public var area: AdminCode
-        public var title: String
-        public var opens: CivilDate
-        public var closes: CivilDate
-        public var target: CampaignTarget
-        /// The cadres (usernames) to assign, each to the villages inside their scope; empty: each village's own.
-        public var cadres: [String]
-
-        public init(
-            kind: CampaignKind, area: AdminCode, title: String, opens: CivilDate, closes: CivilDate, target: CampaignTarget, cadres: [String] = []
-        ) {
-            self.kind = kind
-            self.area = area
-            self.title = title
-            self.opens = opens
-            self.closes = closes
-            self.target = target
-            self.cadres = cadres
-        }
-    }
-
-    /// Starts a campaign: chooses its households by the target rule (on the roll on its first
-    /// day, or today if that is later) and
-    /// assigns them, in one transaction with its audit entry.
-    public func create(_ new: NewCampaign, by user: User) async throws -> (VisitCampaign, [CampaignHousehold]) {
+    /// Starts a campaign (its key and creator are given here): chooses its households by the
+    /// target rule (on the roll on its first day, or today if that is later) and
+    /// assigns them — to the cadres `named` (usernames), each in the villages inside their scope, or
+    /// by default to each village's own — in one transaction with its audit entry.
+    public func create(_ new: VisitCampaign, cadres named: [String] = [], by user: User) async throws -> (VisitCampaign, [CampaignHousehold]) {
         try await environment.authorize(user, .runCampaign, area: new.area)
         guard try await AreaQuery.area(environment.store.sql, code: new.area) != nil else { throw CampaignError.areaNotFound(new.area.rawValue) }
-        let campaign = VisitCampaign(
-            kind: new.kind, area: new.area, title: new.title.trimmingCharacters(in: .whitespacesAndNewlines), opens: new.opens, closes: new.closes,
-            target: new.target, createdBy: user.username.rawValue)
+        var campaign = new
+        campaign.key = CampaignKey(county: String(new.area.rawValue.prefix(6)), number: 0)
+        campaign.title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        campaign.createdBy = user.username.rawValue
         let decision = CampaignRules.evaluate(campaign)
         guard decision.passed else { throw CampaignError.refused(decision) }
         // A campaign recorded after it opened takes the roll of its first day; one opening later, today's.
@@ -53,10 +31,10 @@ public struct CampaignService: Sendable {
         let users = try await UserQuery.all(environment.store.sql).map(\.user)
         let villages = Set(targets.map(\.village))
         let cadres: [AdminCode: [String]]
-        if new.cadres.isEmpty {
+        if named.isEmpty {
             cadres = CampaignAssignment.cadres(for: villages, among: users)
         } else {
-            let named = try new.cadres.map { name in
+            let visitors = try named.map { name in
                 guard let u = users.first(where: { $0.username.rawValue == name }), !u.isDisabled, u.role != .administrator,
                     villages.contains(where: { AccessPolicy.decide(u, .editRegistry, area: $0).passed })
                 else { throw CampaignError.notACadre(name) }
@@ -64,13 +42,14 @@ public struct CampaignService: Sendable {
             }
             cadres = Dictionary(
                 uniqueKeysWithValues: villages.map { v in
-                    (v, named.filter { AccessPolicy.decide($0, .editRegistry, area: v).passed }.map(\.username.rawValue))
+                    (v, visitors.filter { AccessPolicy.decide($0, .editRegistry, area: v).passed }.map(\.username.rawValue))
                 })
         }
         let assigned = CampaignAssignment.assign(targets, cadres: cadres)
+        let checked = campaign
         let stored = try await environment.store.transaction { tx in
-            var c = campaign
-            c.key = try await CampaignQuery.insert(campaign, households: assigned, in: tx)
+            var c = checked
+            c.key = try await CampaignQuery.insert(checked, households: assigned, in: tx)
             try await environment.audit.record(
                 AuditEntry(
                     .campaignCreated, entity: "campaign:\(c.key)", area: c.area,

@@ -47,12 +47,12 @@ struct CampaignsController: Sendable {
                 ? .exitedIn(try FindingsController.field("exitYear", typed["exitYear"]!) { try FindingsController.required(Int($0), $0) })
                 : try FindingsController.field("target", typed["target"]!) { try FindingsController.required(CampaignTarget(token: $0), $0) }
             let (c, _) = try await campaigns.create(
-                .init(
+                VisitCampaign(
                     kind: try FindingsController.field("kind", typed["kind"]!) { try FindingsController.required(CampaignKind(token: $0), $0) },
                     area: try FindingsController.field("area", typed["area"]!) { try AdminCode($0) }, title: typed["title"]!,
                     opens: try FindingsController.field("opens", typed["opens"]!) { try CivilDate($0) },
-                    closes: try FindingsController.field("closes", typed["closes"]!) { try CivilDate($0) }, target: target,
-                    cadres: typed["cadres"]!.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }).map(String.init)),
+                    closes: try FindingsController.field("closes", typed["closes"]!) { try CivilDate($0) }, target: target, createdBy: ""),
+                cadres: typed["cadres"]!.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }).map(String.init),
                 by: user)
             return Response(status: .seeOther, headers: [.location: "/campaigns/\(c.key)?done=created"])
         } catch let refused as any WordedError & Sendable {

@@ -15,10 +15,10 @@ struct CampaignServiceTests {
 
     func d(_ text: String) -> CivilDate { try! CivilDate(text) }
 
-    static func new(_ target: CampaignTarget = .enrolled, cadres: [String] = []) -> CampaignService.NewCampaign {
-        CampaignService.NewCampaign(
+    static func new(_ target: CampaignTarget = .enrolled) -> VisitCampaign {
+        VisitCampaign(
             kind: .fullCoverageVisit, area: county, title: "2022年入户调查全覆盖", opens: try! CivilDate("2022-05-01"),
-            closes: try! CivilDate("2022-06-30"), target: target, cadres: cadres)
+            closes: try! CivilDate("2022-06-30"), target: target, createdBy: "")
     }
 
     static func visit(
@@ -40,6 +40,7 @@ struct CampaignServiceTests {
             #expect(campaign.key == CampaignKey(county: "430481", number: 1))
             // Both households are on the roll; 白溪村 has its own cadre, who gets both.
             #expect(households.map(\.household) == [Self.h1, Self.h2] && households.allSatisfy { $0.assignee == "cadre" })
+            #expect(campaign.createdBy == "county" && campaign.title == "2022年入户调查全覆盖")
             var progress = try await service.coverage(campaign.key, by: countyUser)
             #expect(progress.total == CampaignCoverage(targets: 2, assigned: 2, visited: 0) && progress.notVisited.count == 2)
 
@@ -118,9 +119,9 @@ struct CampaignServiceTests {
                 await #expect(throws: AccessDenied.self, "\(name)") { try await service.create(Self.new(), by: r.user(name)) }
             }
             await #expect(throws: CampaignError.notACadre("othercadre")) {
-                try await service.create(Self.new(cadres: ["othercadre"]), by: countyUser)
+                try await service.create(Self.new(), cadres: ["othercadre"], by: countyUser)
             }
-            let (campaign, named) = try await service.create(Self.new(cadres: ["township"]), by: countyUser)
+            let (campaign, named) = try await service.create(Self.new(), cadres: ["township"], by: countyUser)
             #expect(campaign.key.number == 4, "three campaigns before it")
             #expect(named.allSatisfy { $0.assignee == "township" })
             var refused = Self.new()
