@@ -31,13 +31,13 @@ extension CampaignService {
     public func visit(_ input: CampaignVisit, by user: User) async throws -> Receipt {
         let c = try await campaign(input.campaign, by: user)
         let sql = environment.store.sql
-        if let earlier = try await VisitQuery.visit(county: c.key.county, id: input.id, sql) {
-            return try await receipt(of: earlier, for: input, in: c, by: user)
-        }
         guard let h = try await CampaignQuery.household(c.key, input.household, sql) else {
             throw CampaignError.notInCampaign(campaign: c.key.description, household: input.household.rawValue)
         }
         try await environment.authorize(user, .editRegistry, area: h.village)
+        if let earlier = try await VisitQuery.visit(county: c.key.county, id: input.id, sql) {
+            return try await receipt(of: earlier, for: input, in: c, by: user)
+        }
         var v = input
         v.visitor = user.username.rawValue
         v.metWith = v.metWith.trimmingCharacters(in: .whitespacesAndNewlines)

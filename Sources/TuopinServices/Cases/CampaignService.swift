@@ -88,8 +88,10 @@ public struct CampaignService: Sendable {
     /// A campaign the user may see: its area, or part of it, lies inside their scope (else not
     /// found, worded alike whether it exists or not).
     public func campaign(_ key: CampaignKey, by user: User) async throws -> VisitCampaign {
-        guard let c = try await CampaignQuery.campaign(key, environment.store.sql), user.scope.contains(c.area) || Self.part(of: c, for: user) != nil
-        else { throw CampaignError.notFound(key.description) }
+        guard let c = try await CampaignQuery.campaign(key, environment.store.sql), let part = Self.part(of: c, for: user) else {
+            throw CampaignError.notFound(key.description)
+        }
+        try await environment.authorize(user, .view, area: part)
         return c
     }
 
