@@ -172,7 +172,9 @@ struct CampaignsController: Sendable {
                 "notVisited": s.count(x.notVisited), "percent": x.percent?.description ?? "—",
             ]
         }
-        let differences = try await campaigns.differences(key, state: nil, by: user)
+        let all = try await campaigns.differences(key, state: nil, by: user)
+        // Open ones first; the page lists at most as many as it lists households not visited.
+        let differences = Array((all.filter { $0.state == .open } + all.filter { $0.state != .open }).prefix(Self.notVisitedShown))
         let mayDecide = AccessPolicy.allowed(user.role).contains(.reviewAtTownship)
         var values: [String: Any] = [
             "title": s.text("campaigns.one", ["key": key.description, "title": c.title]), "back": s.text("campaigns.back"),
@@ -202,7 +204,9 @@ struct CampaignsController: Sendable {
                 ]
             },
             "notVisitedColumns": ["household", "village", "assignee"].map { ["label": s.text("campaigns.notVisited." + $0)] },
-            "differencesHeading": s.text("campaigns.differences", ["count": s.count(differences.filter { $0.state == .open }.count)]),
+            "differencesHeading": s.text("campaigns.differences", ["count": s.count(all.filter { $0.state == .open }.count)]),
+            "differencesMore": all.count > differences.count
+                ? s.text("campaigns.differences.more", ["shown": s.count(differences.count), "count": s.count(all.count)]) : false,
             "hasDifferences": !differences.isEmpty, "none": s.text("household.none"),
             "differenceColumns": ["key", "household", "about", "registry", "visit", "state"].map { ["label": s.text("campaigns.difference." + $0)] },
             "differencesError": refused?.form == "differences" ? refused!.message : false,
