@@ -30,16 +30,9 @@ struct Chart: AsyncParsableCommand {
 
         func run() async throws {
             let (name, points, last) = try await withServices(db, acting) { env, user in
-                let service = StatisticsService(env)
                 let last = min(to ?? env.today.year, env.today.year)
-                var points: [(year: Int, value: FixedDecimal?)] = []
-                var name = area
-                for year in from...max(from, last) {
-                    let date = min(CivilDate(year: year, month: 12, day: 31)!, env.today)
-                    let s = try await service.summary(of: try AdminCode(area), asOf: date, by: user)
-                    name = s.area.name
-                    points.append((year, s.incidence.percent))
-                }
+                let through = min(CivilDate(year: max(from, last), month: 12, day: 31)!, env.today)
+                let (name, points) = try await StatisticsService(env).incidenceByYear(of: try AdminCode(area), from: from, through: through, by: user)
                 return (name, points, last)
             }
             let title = Console.strings.text("chart.incidence", ["name": name, "from": String(from), "to": String(last)])

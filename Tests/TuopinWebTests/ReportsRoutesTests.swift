@@ -22,6 +22,8 @@ struct ReportsRoutesTests {
             #expect(r.status == .ok && html.contains("R-03") && html.contains("耒阳市"))
             #expect(html.contains("贫困户总户数14466户43172人，已脱贫13454户40974人，未脱贫1012户2198人，贫困发生率下降至0.18%"))
             #expect(html.contains("<h2>主要致贫原因</h2>") && html.contains("<h2>年龄段</h2>"))
+            // Incidence by year since enrolment, its last point the date shown.
+            #expect(html.contains("aria-label=\"耒阳市 贫困发生率（2014–2020 年末）\"") && html.contains("text-anchor=\"middle\">0.18%</text>"))
             #expect(html.contains("href=\"/reports?report=R-03&amp;area=430481100&amp;as-of=2020-10-15\""), "a link down to each township")
             let csv = try await client.execute(uri: "/reports?report=R-03&as-of=2020-10-15&format=csv", method: .get, headers: session.headers)
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")

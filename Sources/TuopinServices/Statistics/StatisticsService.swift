@@ -43,6 +43,23 @@ public struct StatisticsService: Sendable {
         }
     }
 
+    /// Incidence at the end of each year from `from` to `to` (the last one on `asOf` when that is
+    /// earlier): the points of the incidence-by-year chart, with the area's name.
+    public func incidenceByYear(
+        of code: AdminCode, from: Int, through asOf: CivilDate, by user: User
+    ) async throws -> (
+        name: String, points: [(year: Int, value: FixedDecimal?)]
+    ) {
+        var name = code.rawValue
+        var points: [(year: Int, value: FixedDecimal?)] = []
+        for year in from...max(from, asOf.year) {
+            let s = try await summary(of: code, asOf: min(CivilDate(year: year, month: 12, day: 31)!, asOf), by: user)
+            name = s.area.name
+            points.append((year, s.incidence.percent))
+        }
+        return (name, points)
+    }
+
     /// The summaries of an area's children (the counties of a city, the townships of a county …).
     public func breakdown(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> [AreaSummary] {
         try await overview(of: code, asOf: asOf, by: user).children

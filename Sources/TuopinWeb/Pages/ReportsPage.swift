@@ -5,7 +5,7 @@ import TuopinStrings
 /// The reports page: the chosen roll-up of an area as of a date, dimension by dimension, the
 /// press statement above it, links down to the child areas and to the downloads.
 enum ReportsPage {
-    static func render(answer: RollupService.Answer, press: [String], site: Site, context: TuopinRequestContext) -> HTML {
+    static func render(answer: RollupService.Answer, press: [String], chart: String = "", site: Site, context: TuopinRequestContext) -> HTML {
         let s = site.strings[context.language]
         let a = answer.area.code.rawValue, d = answer.asOf.description, id = answer.report.rawValue
         let title = s.text(
@@ -23,7 +23,7 @@ enum ReportsPage {
             ])
         }
         let values: [String: Any] = [
-            "title": title, "press": press, "pressHeading": s.text("reports.press"),
+            "title": title, "press": press, "pressHeading": s.text("reports.press"), "chart": chart.isEmpty ? false : chart,
             "reportLabel": s.text("reports.report"), "areaLabel": s.text("households.area"), "asOfLabel": s.text("dashboard.asOf"),
             "show": s.text("dashboard.show"), "area": a, "asOf": d,
             "reports": RollupReport.allCases.map {

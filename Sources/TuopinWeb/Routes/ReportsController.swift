@@ -8,7 +8,8 @@ import TuopinStrings
 
 /// `/reports`: the roll-up reports (R-03 … R-15) of an area inside the user's scope as of any
 /// date, with the press statement of that area and date, a link down to each child area, and
-/// the same figures as CSV or Excel (`?format=csv|xlsx`: the area and its children).
+/// the same figures as CSV or Excel (`?format=csv|xlsx`: the area and its children), and the
+/// area's incidence by year since 2014 as a chart (SVG drawn here: it prints, needs no script).
 struct ReportsController: Sendable {
     let rollups: RollupService
     let reports: ReportService
@@ -51,7 +52,10 @@ struct ReportsController: Sendable {
         case let other: throw BadParameter("format", UnknownValue(value: other))
         }
         let press = try await reports.press(of: code, asOf: date, by: user)
-        return try ReportsPage.render(answer: answer, press: PressStatement.lines(press.summary, s), site: site, context: context)
+        // Incidence at each year's end since enrolment (2014), up to the date shown.
+        let (name, points) = try await statistics.incidenceByYear(of: code, from: 2014, through: date, by: user)
+        let chart = Charts.line(points, title: s.text("chart.incidence", ["name": name, "from": "2014", "to": String(max(2014, date.year))]))
+        return try ReportsPage.render(answer: answer, press: PressStatement.lines(press.summary, s), chart: chart, site: site, context: context)
             .response(from: request, context: context)
     }
 
