@@ -54,6 +54,7 @@ struct CampaignsRoutesTests {
                 let first = try await client.execute(uri: "/campaigns/430481-1/visits", method: .post, headers: h.0, body: h.1)
                 #expect(first.status == .created)
                 #expect(String(buffer: first.body).contains("\"duplicate\":false") && String(buffer: first.body).contains("\"differences\":1"))
+                #expect(String(buffer: first.body).contains("\"leadFailed\":false"))
                 let again = try await client.execute(uri: "/campaigns/430481-1/visits", method: .post, headers: h.0, body: h.1)
                 #expect(again.status == .ok && String(buffer: again.body).contains("\"duplicate\":true"))
                 let photo = try await client.execute(
@@ -64,6 +65,8 @@ struct CampaignsRoutesTests {
                 let hiddenPhoto = try await client.execute(
                     uri: "/campaigns/430481-1/visits/0f8c2a8e-6a7b-4a43-9d0e-2f0a7c1d9b11/photo", method: .get, headers: city.headers)
                 #expect(hiddenPhoto.status == .forbidden)
+                #expect(
+                    !(try await TestApp.page(client, "/households/4304811002010001", cookie: city.cookie)).contains("/photo\""), "nor a link to it")
                 // A time that is 16 bytes but not 16 characters is refused, not a crash.
                 let odd = cadre.multipart(Self.visit("visit-odd-00001", at: "2020-10-12T09:é"), files: [])
                 #expect(try await client.execute(uri: "/campaigns/430481-1/visits", method: .post, headers: odd.0, body: odd.1).status == .badRequest)

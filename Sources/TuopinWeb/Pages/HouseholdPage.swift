@@ -129,7 +129,8 @@ enum HouseholdPage {
                     "visitor": x.visitor, "met": x.metWith,
                     "missing": missing.isEmpty ? s.text("household.visit.allSecured") : missing.map { s.label($0.label) }.joined(separator: "、"),
                     "income": x.perCapitaIncome?.formatted ?? "—",
-                    "photo": v.photo ? "/campaigns/\(x.campaign)/visits/\(x.id)/photo" : false, "photoLabel": s.text("household.visit.photo"),
+                    "photo": v.photo && file.clear ? "/campaigns/\(x.campaign)/visits/\(x.id)/photo" : false,
+                    "photoLabel": s.text("household.visit.photo"),
                 ]
             },
             "casesHeading": s.text("household.cases"), "hasCases": !cases.isEmpty, "cases": cases,

@@ -31,7 +31,8 @@ extension CampaignsController {
         do {
             let receipt = try await campaigns.visit(try visitInput(key, context: context), by: user)
             if wantsJSON { return try Self.json(receipt.duplicate ? .ok : .created, receipt: receipt, s) }
-            return Response(status: .seeOther, headers: [.location: "/campaigns/\(key)/field?done=\(receipt.duplicate ? "duplicate" : "recorded")"])
+            let done = receipt.leadFailed ? "leadFailed" : receipt.duplicate ? "duplicate" : "recorded"
+            return Response(status: .seeOther, headers: [.location: "/campaigns/\(key)/field?done=\(done)"])
         } catch let refused as any WordedError & Sendable {
             let status: HTTPResponse.Status =
                 refused is AccessDenied
@@ -124,7 +125,9 @@ extension CampaignsController {
                 "message": .string(
                     s.text(
                         r.duplicate ? "campaign.visit.duplicate" : "campaign.visit.recorded",
-                        ["visit": r.visit.rawValue, "differences": String(r.differences)])),
+                        ["visit": r.visit.rawValue, "differences": String(r.differences)]) + (r.leadFailed ? s.text("campaign.visit.leadFailed") : "")
+                ),
+                "leadFailed": .bool(r.leadFailed),
             ])
     }
 
@@ -171,9 +174,10 @@ extension CampaignsController {
             "queueHeading": s.text("field.queue"), "queueEmpty": s.text("field.queue.empty"),
             "msgQueued": s.text("field.msg.queued"), "msgSent": s.text("field.msg.sent"), "msgOffline": s.text("field.msg.offline"),
             "msgSignIn": s.text("field.msg.signIn"), "msgRefused": s.text("field.msg.refused"), "msgRemove": s.text("field.msg.remove"),
-            "msgPhotoTooLarge": s.text("field.msg.photoTooLarge"), "msgFull": s.text("field.msg.full"), "username": user.username.rawValue,
+            "msgPhotoTooLarge": s.text("field.msg.photoTooLarge"), "msgFull": s.text("field.msg.full"),
+            "msgPhotoUnreadable": s.text("field.msg.photoUnreadable"), "username": user.username.rawValue,
         ]
-        if let done, ["recorded", "duplicate"].contains(done) { values["done"] = s.text("field.done." + done) }
+        if let done, ["recorded", "duplicate", "leadFailed"].contains(done) { values["done"] = s.text("field.done." + done) }
         return site.page("field", values, context: context, title: s.text("field.title", ["key": key.description, "title": c.title]), status: status)
     }
 }

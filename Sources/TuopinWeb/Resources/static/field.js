@@ -74,12 +74,16 @@
     return new Promise(function (resolve) {
       var image = new Image();
       image.onload = function () {
-        var scale = Math.min(1, 1600 / Math.max(image.width, image.height));
-        var canvas = document.createElement('canvas');
-        canvas.width = Math.round(image.width * scale);
-        canvas.height = Math.round(image.height * scale);
-        canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
-        resolve(canvas.toDataURL('image/jpeg', 0.8));
+        try {
+          var scale = Math.min(1, 1600 / Math.max(image.width, image.height));
+          var canvas = document.createElement('canvas');
+          canvas.width = Math.round(image.width * scale);
+          canvas.height = Math.round(image.height * scale);
+          canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+          resolve(canvas.toDataURL('image/jpeg', 0.8));
+        } catch (e) {
+          resolve(dataURL);
+        }
       };
       image.onerror = function () { resolve(dataURL); };
       image.src = dataURL;
@@ -121,6 +125,7 @@
     if (sending) return Promise.resolve();
     sending = true;
     var sent = 0;
+    var warnings = [];
     var queue = load().filter(function (v) { return !v.refused; });
     var step = function (i) {
       if (i >= queue.length) return Promise.resolve('done');
@@ -134,7 +139,10 @@
           save(load().filter(function (x) { return x.id !== v.id; }));
           markVisited(v.household);
           sent++;
-          return step(i + 1);
+          // Taken; but the risks it reported could not be raised as a lead: say so, to be recorded by hand.
+          return response.json().then(function (answer) {
+            if (answer.leadFailed) warnings.push(v.household + '：' + answer.message);
+          }, function () {}).then(function () { return step(i + 1); });
         }
         // A redirect (to the sign-in page) or a refused form token: the session has ended.
         if (response.type === 'opaqueredirect' || response.status === 0) return 'signIn';
@@ -148,13 +156,14 @@
         });
       }, function () { return 'offline'; });
     };
-    return step(0).then(function (outcome) {
+    return step(0).catch(function () { return 'offline'; }).then(function (outcome) {
       sending = false;
       render();
       var left = load().filter(function (v) { return !v.refused; }).length;
       if (outcome === 'signIn') say(form.dataset.msgSignIn);
       else if (left > 0) say(form.dataset.msgOffline.replace('{count}', String(left)));
       else if (sent > 0) say(form.dataset.msgSent.replace('{count}', String(sent)));
+      if (warnings.length) say(status.textContent + ' ' + warnings.join(' '));
     });
   }
 
@@ -183,7 +192,7 @@
       form.elements.photo.value = '';
       render();
       return send();
-    });
+    }, function () { say(form.dataset.msgPhotoUnreadable); });
   });
 
   window.addEventListener('online', send);

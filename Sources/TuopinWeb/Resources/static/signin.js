@@ -3,5 +3,8 @@
 // not yet sent stay: they are kept per user and sent when that user signs in again.
 (function () {
   'use strict';
-  if (window.caches) caches.delete('tuopin-field-1');
+  if (!window.caches) return;
+  caches.keys().then(function (keys) {
+    keys.filter(function (k) { return k.indexOf('tuopin-field-') === 0; }).forEach(function (k) { caches.delete(k); });
+  });
 })();
