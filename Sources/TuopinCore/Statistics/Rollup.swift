@@ -7,8 +7,8 @@
 /// - R-05 measures: measures running on the date by category, with amounts; coverage of the
 ///   households under monitoring.
 /// - R-09 funds: the amounts of the measures begun by the date, by funding source (the level
-///   or channel the money came from) and by the year each measure began; a household counts
-///   once per category.
+///   or channel the money came from), by project (as the measures name it) and by the year
+///   each measure began; a household counts once per category.
 /// - R-06 monitoring: the households under monitoring on the date by category and by risk
 ///   type, the cases identified in the date's year, the eliminations up to the date by method,
 ///   and the cases opened by the date by their state on it.
@@ -43,7 +43,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
         case .conditions: [.dangerGrade, .safeDrinkingWater, .waterSource, .sanitaryToilet, .accessRoad]
         case .measures: [.measureKind, .monitoredCoverage]
         case .monitoring: [.monitoredCategory, .riskType, .newCases, .eliminationMethod, .caseState]
-        case .funds: [.fundingSource, .fundingYear]
+        case .funds: [.fundingSource, .fundingProject, .fundingYear]
         case .helpers: [.helper]
         case .changes: [.changeKind]
         }
@@ -62,7 +62,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
     case dangerGrade, safeDrinkingWater, waterSource, sanitaryToilet, accessRoad
     case measureKind, monitoredCoverage
     case monitoredCategory, riskType, newCases, eliminationMethod, caseState
-    case fundingSource, fundingYear
+    case fundingSource, fundingProject, fundingYear
     case helper
     case changeKind
 
@@ -90,6 +90,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .eliminationMethod: Label("风险消除方式", "risk eliminated, by method")
         case .caseState: Label("监测状态", "case state")
         case .fundingSource: Label("资金来源", "funding source")
+        case .fundingProject: Label("帮扶项目", "project")
         case .fundingYear: Label("措施开始年度", "year the measure began")
         case .helper: Label("帮扶责任人", "responsible cadre")
         case .changeKind: Label("状态变化类型", "kind of change")
@@ -120,6 +121,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .eliminationMethod: return EliminationMethod(token: token)?.label ?? Label(token, token)
         case .caseState: return CaseStateOnDate(rawValue: token)?.label ?? Label(token, token)
         case .fundingSource: return FundingSource(token: token)?.label ?? Label(token, token)
+        case .fundingProject: return Label(token, token)
         case .fundingYear: return Label(token + " 年", token)
         }
     }

@@ -150,6 +150,7 @@ public enum RollupQuery {
                     GROUP BY 1, 2
                     """
             case .fundingSource: return funds("COALESCE(funding, '\(unsafeRaw: RollupCell.unrecorded)')")
+            case .fundingProject: return funds("COALESCE(NULLIF(TRIM(project), ''), '\(unsafeRaw: RollupCell.unrecorded)')")
             case .fundingYear: return funds("SUBSTR(start_date, 1, 4)")
             case .monitoredCoverage:
                 // Households under monitoring on the date, with or without a measure begun by then.
