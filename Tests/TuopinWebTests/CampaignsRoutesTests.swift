@@ -124,6 +124,18 @@ struct CampaignsRoutesTests {
                 let after = try await TestApp.page(client, "/campaigns/430481-1", cookie: township.cookie)
                 #expect(after.contains("走访属实，须更正登记") && after.contains("township：复核属实") && !after.contains("differences/430481-1\""))
                 #expect(try await TestApp.page(client, "/worklist", cookie: township.cookie).contains("待乡镇核实 1 项"))
+                // The roster, as offices download it: each household with its cadre, visits and open differences.
+                let csv = try await client.execute(uri: "/campaigns/430481-1?format=csv", method: .get, headers: county.headers)
+                let lines = String(buffer: csv.body).split(separator: "\n").map(String.init)
+                #expect(csv.status == .ok && csv.headers[.contentDisposition] == "attachment; filename=\"campaign-430481-1.csv\"")
+                #expect(
+                    lines == [
+                        "\u{FEFF}户编号,村代码,走访责任人,是否已走访,走访次数,最近走访时间,未核实差异",
+                        "4304811002010001,430481100201,cadre,是,1,2022-05-20 10:00,0", "4304811002010002,430481100201,cadre,是,1,2022-05-20 10:00,1",
+                    ])
+                let xlsx = try await client.execute(uri: "/campaigns/430481-1?format=xlsx", method: .get, headers: county.headers)
+                #expect(xlsx.status == .ok && Array(buffer: xlsx.body).starts(with: Array("PK".utf8)))
+                #expect(try await client.execute(uri: "/campaigns/430481-1?format=pdf", method: .get, headers: county.headers).status == .badRequest)
                 // The county's campaigns are listed to the cadre of a village inside it.
                 #expect(try await TestApp.page(client, "/campaigns", cookie: cadre.cookie).contains("<a href=\"/campaigns/430481-1\">430481-1</a>"))
             }

@@ -130,6 +130,26 @@ public struct CampaignService: Sendable {
             notVisited: households.filter { !visited.contains($0.household) })
     }
 
+    /// The campaign's households in the part the user sees, each with its cadre, how many times
+    /// it was visited and when last: the list an office downloads.
+    public func roster(_ key: CampaignKey, by user: User) async throws -> (VisitCampaign, [RosterLine]) {
+        let c = try await campaign(key, by: user)
+        let part = Self.part(of: c, for: user) ?? c.area
+        let households = try await CampaignQuery.households(of: key, in: part, environment.store.sql)
+        let visits = Dictionary(grouping: try await VisitQuery.visits(of: key, environment.store.sql), by: \.visit.household)
+        let differences = Dictionary(
+            grouping: try await DifferenceQuery.differences(of: key, in: part, state: .open, environment.store.sql), by: \.household)
+        return (
+            c,
+            households.map { h in
+                let seen = visits[h.household] ?? []
+                return RosterLine(
+                    household: h, visits: seen.count, lastVisit: seen.map(\.visit.visitedAt).max(),
+                    openDifferences: differences[h.household]?.count ?? 0)
+            }
+        )
+    }
+
     /// The part of a campaign a user works on: the campaign's area, or the user's where it lies inside it.
     static func part(of c: VisitCampaign, for user: User) -> AdminCode? {
         switch user.scope {
@@ -137,6 +157,14 @@ public struct CampaignService: Sendable {
         case .area(let code): c.area.contains(code) ? code : (code.contains(c.area) ? c.area : nil)
         }
     }
+}
+
+/// One household of a campaign's roster.
+public struct RosterLine: Sendable, Equatable {
+    public let household: CampaignHousehold
+    public let visits: Int
+    public let lastVisit: VisitTime?
+    public let openDifferences: Int
 }
 
 /// A campaign's coverage over the part a user sees.

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import TuopinCore
 import TuopinServices
@@ -63,10 +64,47 @@ struct CampaignsController: Sendable {
         }
     }
 
-    func show(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
+    /// The campaign's page, or its roster as CSV or Excel (`?format=csv|xlsx`).
+    func show(_ request: Request, context: TuopinRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        return try await campaignPage(
-            try Self.key(context.parameters.get("key")), user: user, context: context, done: request.uri.queryParameters.get("done"))
+        let key = try Self.key(context.parameters.get("key"))
+        switch request.uri.queryParameters.get("format") ?? "" {
+        case "": break
+        case "csv", "xlsx":
+            let s = site.strings[context.language]
+            let (_, lines) = try await campaigns.roster(key, by: user)
+            let header = ["household", "village", "assignee", "visited", "visits", "lastVisit", "openDifferences"].map {
+                s.text("campaigns.roster." + $0)
+            }
+            let rows: [[Workbook.Cell]] = lines.map { l in
+                [
+                    .text(l.household.household.rawValue), .text(l.household.village.rawValue), .text(l.household.assignee ?? ""),
+                    .text(s.text(l.visits > 0 ? "value.yes" : "value.no")), .count(Int64(l.visits)),
+                    .text(l.lastVisit.map { $0.description.replacingOccurrences(of: "T", with: " ") } ?? ""), .count(Int64(l.openDifferences)),
+                ]
+            }
+            let name = "campaign-\(key)"
+            if request.uri.queryParameters.get("format") == "xlsx" {
+                return ReportsController.download(
+                    Workbook([Workbook.Sheet(name: s.text("campaigns.roster.sheet", ["key": key.description]), header: header, rows: rows)]).data(),
+                    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: name + ".xlsx")
+            }
+            let text = ([CSVText.line(header)] + rows.map { CSVText.line($0.map(Self.csvField)) }).joined(separator: "\n")
+            return ReportsController.download(Data(("\u{FEFF}" + text + "\n").utf8), type: "text/csv; charset=utf-8", name: name + ".csv")
+        case let other: throw BadParameter("format", UnknownValue(value: other))
+        }
+        return try await campaignPage(key, user: user, context: context, done: request.uri.queryParameters.get("done")).response(
+            from: request, context: context)
+    }
+
+    /// A workbook cell as CSV text (free text protected against formulas).
+    static func csvField(_ cell: Workbook.Cell) -> String {
+        switch cell {
+        case .text(let t): CSVText.neutralized(t)
+        case .count(let n): String(n)
+        case .decimal(let d): d.description
+        case .empty: ""
+        }
     }
 
     func assign(_ request: Request, context: TuopinRequestContext) async throws -> Response {
@@ -188,6 +226,7 @@ struct CampaignsController: Sendable {
                 s.text("campaigns.coverage", ["percent": $0.description, "visited": s.count(p.total.visited), "targets": s.count(p.total.targets)])
             } ?? s.text("campaigns.coverage.none"),
             "fieldLink": "/campaigns/\(key)/field", "fieldLabel": s.text("campaigns.field"),
+            "downloadsLabel": s.text("campaigns.roster.download"), "csv": "/campaigns/\(key)?format=csv", "xlsx": "/campaigns/\(key)?format=xlsx",
             "coverageColumns": ["", "targets", "assigned", "visited", "notVisited", "percent"].map {
                 ["label": $0.isEmpty ? "" : s.text("campaigns.tally." + $0), "num": !$0.isEmpty]
             },
