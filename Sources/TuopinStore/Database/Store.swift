@@ -150,7 +150,7 @@ public final class Store: Sendable {
                     // Caches keyed on the change stamp must not outlive a commit, nor a failed one.
                     defer { changes?.committed() }
                     let result = try await enclose(sql, begin: "BEGIN IMMEDIATE") {
-                        try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: connection))
+                        try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: connection, postgres: nil, logger: logger))
                     }
                     if !checkingForeignKeys { try await sql.raw("PRAGMA foreign_keys=ON").run() }
                     return result
@@ -164,7 +164,7 @@ public final class Store: Sendable {
             defer { pool.releaseConnection(connection, logger: logger) }
             let sql = connection.sql(queryLogLevel: .trace)
             return try await enclose(sql, begin: "BEGIN") {
-                try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: nil))
+                try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: nil, postgres: connection, logger: logger))
             }
         }
     }
@@ -247,6 +247,9 @@ public struct StoreTransaction: Sendable {
     public let dialect: StoreDialect
     /// The SQLite connection, for the marked SQLite fast paths.
     let sqlite: SQLiteConnection?
+    /// The PostgreSQL connection, for `COPY` (`BulkLoad+Postgres.swift`).
+    let postgres: PostgresConnection?
+    let logger: Logger
 
     /// The same connection as a reader, for queries inside the transaction.
     public var reader: StoreReader { StoreReader(sql: sql, dialect: dialect) }

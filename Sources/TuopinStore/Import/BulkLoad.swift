@@ -13,12 +13,18 @@ public struct BulkTable: Sendable {
 
 /// Loads many rows in one transaction: large multi-row `INSERT`s, chunked under the dialect's
 /// bind limit. This is the portable path through SQLKit; SQLite takes the marked fast path in
-/// `BulkLoad+SQLite.swift`, which binds values directly without SQLKit's serializer.
+/// `BulkLoad+SQLite.swift`, which binds values directly without SQLKit's serializer, and
+/// PostgreSQL streams the rows with `COPY … FROM STDIN` (`BulkLoad+Postgres.swift`).
 public enum BulkLoad {
     public static func insert(_ rows: [[StoreValue]], into table: BulkTable, in tx: StoreTransaction) async throws {
         guard !rows.isEmpty else { return }
         if tx.dialect.hasSQLiteBulkPath, let connection = tx.sqlite {
             try await insertSQLite(rows, into: table, connection: connection)
+            return
+        }
+        // One row gains nothing from COPY's extra round trips (CopyIn, CopyDone).
+        if tx.dialect.hasCopyBulkPath, rows.count > 1, let connection = tx.postgres {
+            try await copyPostgres(rows, into: table, connection: connection, logger: tx.logger)
             return
         }
         try await insertPortable(rows, into: table, in: tx)

@@ -4,7 +4,7 @@ import TuopinCore
 import TuopinStore
 import TuopinTesting
 
-@Suite("Bulk load: the SQLite fast path and the portable path write the same rows")
+@Suite("Bulk load: the SQLite fast path, PostgreSQL's COPY and the portable path write the same rows")
 struct BulkLoadTests {
     /// More rows than one statement binds, with text, integers, NULLs and quotes.
     let rows: [[StoreValue]] = (0..<9_000).map { i in
@@ -36,6 +36,52 @@ struct BulkLoadTests {
         #expect(a.count == 9_000)
         #expect(a == b)
         #expect(a.contains("C3|名\"称'3|P1"))
+    }
+
+    /// Values that COPY's text format must escape (backslash, tab, newline, carriage return, a
+    /// lone `\\N` and `\\.`, which mean NULL and end-of-data unescaped), NULL, booleans, negative
+    /// and 64-bit integers: the fast path of each database writes what the portable path writes.
+    @Test(arguments: TestDatabase.available)
+    func awkwardValuesRoundTripThroughTheFastPath(_ database: TestDatabase) async throws {
+        let table = BulkTable("policy_parameter", ["name", "value", "confirmed", "source"])
+        let awkward = ["a\\b", "tab\there", "line\nbreak", "cr\rlf\r\n", "\\N", "\\.", "", " 空格 ", "引号\"'", "😀 \\\t"]
+        let rows: [[StoreValue]] = awkward.enumerated().flatMap { i, text in
+            [[.text("k\(i)"), .text(text), .bool(i % 2 == 0), .text(String(Int64.min + Int64(i)))]]
+        }
+        let dump: @Sendable (Store) async throws -> [String] = { store in
+            try await store.sql.raw("SELECT name, value, confirmed, source FROM policy_parameter WHERE name LIKE 'k%' ORDER BY name").all().map {
+                try [
+                    $0.decode(column: "name", as: String.self), $0.decode(column: "value", as: String.self),
+                    String($0.decode(column: "confirmed", as: Bool.self)), $0.decode(column: "source", as: String.self),
+                ].joined(separator: "|")
+            }
+        }
+        let fast = try await database.withStore { store in
+            try await store.transaction { tx in try await BulkLoad.insert(rows, into: table, in: tx) }
+            return try await dump(store)
+        }
+        let portable = try await database.withStore { store in
+            try await store.transaction { tx in try await BulkLoad.insertPortable(rows, into: table, in: tx) }
+            return try await dump(store)
+        }
+        #expect(fast.count == awkward.count)
+        #expect(fast == portable)
+        #expect(fast.contains("k1|tab\there|false|\(Int64.min + 1)"))
+        #expect(fast.contains("k4|\\N|true|\(Int64.min + 4)"), "a value that reads \\N is text, not NULL")
+    }
+
+    /// A row the database refuses (a duplicate key) fails the whole load on every path.
+    @Test(arguments: TestDatabase.available)
+    func aRefusedRowFailsTheLoad(_ database: TestDatabase) async throws {
+        let rows = Array(self.rows.prefix(100)) + [self.rows[0]]
+        try await database.withStore { store in
+            await #expect(throws: (any Error).self) {
+                try await store.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx) }
+            }
+            #expect(try await dump(store).isEmpty)
+            try await store.transaction { tx in try await BulkLoad.insert(Array(rows.prefix(100)), into: RegistryRows.area, in: tx) }
+            #expect(try await dump(store).count == 100, "the connection works after a failed COPY")
+        }
     }
 
     /// A transaction may skip SQLite's per-row foreign-key checks (the import checks its own
