@@ -41,3 +41,22 @@ extension RegistryWriter.WriteError: WordedError {
 extension ImportRejection: WordedError {
     public func message(_ s: Localizer) -> String { Rejections.wording(self, s) }
 }
+
+extension InstallationCopy.CopyError: WordedError {
+    public func message(_ s: Localizer) -> String {
+        switch self {
+        case .sameDatabase: s.text("copy.error.sameDatabase")
+        case .schemaVersion(let side, let found, let expected):
+            s.text(
+                "copy.error.schemaVersion",
+                [
+                    "side": side == .source ? s.text("copy.side.source") : s.text("copy.side.destination"), "found": String(found),
+                    "expected": String(expected),
+                ])
+        case .destinationNotEmpty(let table, let rows): s.text("copy.error.destinationNotEmpty", ["table": table, "rows": s.count(rows)])
+        case .shapesDiffer(let table): s.text("copy.error.shapesDiffer", ["table": table])
+        case .countMismatch(let table, let read, let found):
+            s.text("copy.error.countMismatch", ["table": table, "read": s.count(read), "found": s.count(found)])
+        }
+    }
+}
