@@ -36,10 +36,15 @@ func withServices<T>(_ db: DatabaseOptions, _ acting: ActingOptions, _ body: (Se
         var logger = Logger(label: "tuopin")
         logger.logLevel = .warning
         let configuration = try TuopinConfiguration.from(environment: ProcessInfo.processInfo.environment)
-        let store = try await Store.open(db.location, logger: logger)
+        let store = try await Store.open(db.location, logger: logger, connections: configuration.databaseConnections)
+        // A replica is never migrated: it replays the primary, schema changes included.
+        var replica: Store? = nil
         do {
             try await Migrator.migrate(store)
-            let environment = try ServiceEnvironment(store: store, configuration: configuration, strings: Console.tables)
+            if let location = configuration.replicaDatabase {
+                replica = try await Store.open(location, logger: logger, connections: configuration.databaseConnections)
+            }
+            let environment = try ServiceEnvironment(store: store, replica: replica, configuration: configuration, strings: Console.tables)
             let osUser = operatingSystemUser()
             let user: User
             if let name = acting.name {
@@ -48,9 +53,11 @@ func withServices<T>(_ db: DatabaseOptions, _ acting: ActingOptions, _ body: (Se
                 user = .system(osUser: osUser)
             }
             let result = try await body(environment, user)
+            await replica?.close()
             await store.close()
             return result
         } catch {
+            await replica?.close()
             await store.close()
             throw error
         }

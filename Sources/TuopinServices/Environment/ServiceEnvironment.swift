@@ -13,6 +13,8 @@ import TuopinStrings
 /// ```
 public struct ServiceEnvironment: Sendable {
     public let store: Store
+    /// A streaming read replica of `store`, when one is configured (`TUOPIN_REPLICA_DATABASE`).
+    public let replica: Store?
     /// The only clock. Tests pin it.
     public let now: @Sendable () -> Date
     public let audit: AuditLog
@@ -22,15 +24,22 @@ public struct ServiceEnvironment: Sendable {
     public let qualityShelf = QualityShelf()
 
     public init(
-        store: Store, configuration: TuopinConfiguration = TuopinConfiguration(), strings: StringTables? = nil,
+        store: Store, replica: Store? = nil, configuration: TuopinConfiguration = TuopinConfiguration(), strings: StringTables? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.store = store
+        self.replica = replica
         self.now = now
         self.configuration = configuration
         self.strings = try strings ?? StringTables.load()
         self.audit = AuditLog(now: now)
     }
+
+    /// Where statistics, reports and exports read: the replica when there is one, else the
+    /// primary. Only reads that need not see the user's own latest write go there (a replica
+    /// lags the primary by its replay delay); every page that shows what was just saved, every
+    /// check before a write, and every write use `store`.
+    public var reporting: Store { replica ?? store }
 
     /// This moment, to the millisecond.
     public var instant: Instant { Instant(now()) }

@@ -1,4 +1,5 @@
 import TuopinCore
+import TuopinStore
 import TuopinStrings
 
 /// Settings read once at start-up from the environment; every one has a default.
@@ -15,6 +16,8 @@ import TuopinStrings
 /// | `TUOPIN_UPLOAD_LIMIT_MB` | integer 1–4096, 256 | Largest upload the web import accepts (the files, or their zip and what it unpacks to) |
 /// | `TUOPIN_QUALITY_REFRESH_MINUTES` | integer 1–1440, 10 | A page's data-quality findings are rechecked in the background when older |
 /// | `TUOPIN_DASHBOARD_QUALITY` | `1`/`0`, 0 | The dashboard also starts the area's data-quality check for its alert (else it shows what the worklist's check found) |
+/// | `TUOPIN_DATABASE_CONNECTIONS` | integer 1–200, engine default | Connections to the database: PostgreSQL's pool (default 4 per core), SQLite's readers beside the writer (default 2 per core, at least 3) |
+/// | `TUOPIN_REPLICA_DATABASE` | `postgres://…` URL, none | A streaming read replica of the PostgreSQL database: statistics, reports and exports read from it (docs/SCALING.md) |
 /// | `TUOPIN_COUNTDOWN` | `YYYY-MM-DD 名称`, `2020-12-31 脱贫攻坚目标任务完成` | The dashboard counts the days to this date (while it lies ahead) |
 public struct TuopinConfiguration: Sendable, Equatable {
     public var sessionIdleTimeoutSeconds: Int64 = 30 * 60
@@ -30,6 +33,10 @@ public struct TuopinConfiguration: Sendable, Equatable {
     public var dashboardQuality = false
     /// The largest web upload, in bytes (a county's import folder is a few megabytes).
     public var uploadLimitBytes = 256 << 20
+    /// Connections to the database (nil: the engine's default; see `Store.open`).
+    public var databaseConnections: Int?
+    /// A read replica for statistics, reports and exports (nil: they read the primary).
+    public var replicaDatabase: DatabaseLocation?
     /// The date the dashboard counts down to, and what it is; nil: no countdown.
     public var countdown: Countdown? = Countdown(date: CivilDate(year: 2020, month: 12, day: 31)!, name: "脱贫攻坚目标任务完成")
 
@@ -75,6 +82,13 @@ public struct TuopinConfiguration: Sendable, Equatable {
         if let n = try integer("TUOPIN_UPLOAD_LIMIT_MB", 1...4096) { c.uploadLimitBytes = n << 20 }
         if let n = try integer("TUOPIN_QUALITY_REFRESH_MINUTES", 1...1440) { c.qualityRefreshMinutes = n }
         if let n = try integer("TUOPIN_DASHBOARD_QUALITY", 0...1) { c.dashboardQuality = n == 1 }
+        if let n = try integer("TUOPIN_DATABASE_CONNECTIONS", 1...200) { c.databaseConnections = n }
+        if let text = env["TUOPIN_REPLICA_DATABASE"], !text.isEmpty {
+            guard case .postgres = DatabaseLocation(text) else {
+                throw ConfigurationError.invalid(variable: "TUOPIN_REPLICA_DATABASE", value: text, expected: "postgres://…")
+            }
+            c.replicaDatabase = DatabaseLocation(text)
+        }
         if let text = env["TUOPIN_SECURE_COOKIES"], !text.isEmpty {
             guard ["0", "1"].contains(text) else {
                 throw ConfigurationError.invalid(variable: "TUOPIN_SECURE_COOKIES", value: text, expected: "0, 1")

@@ -20,7 +20,7 @@ public struct RegistryService: Sendable {
         try await environment.authorize(user, masked ? .export : .exportUnmasked, area: target)
         let total = RegistryFile.allCases.count
         progress?(JobProgress(phase: "progress.export", done: 0, total: total))
-        let summary = try await environment.store.read { db in
+        let summary = try await environment.reporting.read { db in
             try await RegistryExport.export(db, to: directory, area: target, masked: masked) { _, done in
                 progress?(JobProgress(phase: "progress.export", done: done, total: total))
             }

@@ -57,7 +57,7 @@ public struct PovertyMeasureService: Sendable {
         let code = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: code)
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             let z = try await Self.line(line, year: year, db)
             let facts = try await SweepQuery.facts(in: code, year: year, db.sql).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
             let observations = facts.map { f in
@@ -119,7 +119,7 @@ extension PovertyMeasureService {
         try await environment.authorize(user, .view, area: code)
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
         guard !indicators.isEmpty, Set(indicators).count == indicators.count else { throw PovertyMeasureError.indicators }
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             let z = try await Self.line(line, year: year, db)
             let facts = try await DeprivationQuery.facts(in: code, year: year, db.sql)
             let rows = facts.values.compactMap { $0.row(indicators) }

@@ -19,7 +19,7 @@ public struct RollupService: Sendable {
 
     public func rollup(_ report: RollupReport, of code: AdminCode, asOf: CivilDate, by user: User) async throws -> Answer {
         try await environment.authorize(user, .view, area: code)
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             guard let area = try await AreaQuery.area(db.sql, code: code) else {
                 throw StatisticsService.StatisticsError.unknownArea(code.rawValue)
             }

@@ -18,14 +18,14 @@ public struct StatisticsService: Sendable {
     /// area (the city a prefecture registry is built for, else the province, else a county).
     public func home(of user: User) async throws -> AdminCode? {
         if let code = user.scope.code { return code }
-        return try await AreaQuery.top(environment.store.sql)?.code
+        return try await AreaQuery.top(environment.reporting.sql)?.code
     }
 
     /// The areas from the top of the registry down to `code` (for breadcrumbs), each marked
     /// with whether `user` may open it; unknown levels are skipped.
     public func path(to code: AdminCode, by user: User) async throws -> [(area: Area, viewable: Bool)] {
         try await environment.authorize(user, .view, area: code)
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             var result: [(Area, Bool)] = []
             for step in code.chain {
                 if let area = try await AreaQuery.area(db.sql, code: step) { result.append((area, user.scope.contains(step))) }
@@ -37,9 +37,9 @@ public struct StatisticsService: Sendable {
     /// The summary of one area.
     public func summary(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> AreaSummary {
         try await environment.authorize(user, .view, area: code)
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             guard let area = try await AreaQuery.area(db.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
-            return try await Figures.cached(db, in: environment.store, scope: code, groupBy: nil, asOf: asOf).summary(of: area, keys: nil)
+            return try await Figures.cached(db, in: environment.reporting, scope: code, groupBy: nil, asOf: asOf).summary(of: area, keys: nil)
         }
     }
 
@@ -68,9 +68,9 @@ public struct StatisticsService: Sendable {
     /// The area's monitoring figures (防返贫监测) as of a date.
     public func monitoring(of code: AdminCode, asOf: CivilDate, by user: User) async throws -> MonitoringFigures {
         try await environment.authorize(user, .view, area: code)
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             let version = try await RegistryProjection.state(db.sql, area: code).version
-            return try await environment.store.cache.value("monitoring|\(code)|\(asOf)", version: version) {
+            return try await environment.reporting.cache.value("monitoring|\(code)|\(asOf)", version: version) {
                 try await MonitoringFiguresQuery.figures(db.sql, area: code, asOf: asOf)
             }
         }
@@ -83,12 +83,12 @@ public struct StatisticsService: Sendable {
         of code: AdminCode, asOf: CivilDate, by user: User, cached: Bool = true
     ) async throws -> (summary: AreaSummary, children: [AreaSummary]) {
         try await environment.authorize(user, .view, area: code)
-        return try await environment.store.read { db in
+        return try await environment.reporting.read { db in
             guard let area = try await AreaQuery.area(db.sql, code: code) else { throw StatisticsError.unknownArea(code.rawValue) }
             let children = try await AreaQuery.children(db.sql, of: code)
             let figures =
                 cached
-                ? try await Figures.cached(db, in: environment.store, scope: code, groupBy: children.first?.level, asOf: asOf)
+                ? try await Figures.cached(db, in: environment.reporting, scope: code, groupBy: children.first?.level, asOf: asOf)
                 : try await Figures.load(db, scope: code, groupBy: children.first?.level, asOf: asOf)
             return (figures.summary(of: area, keys: nil), children.map { figures.summary(of: $0, keys: [$0.code.rawValue]) })
         }

@@ -59,8 +59,16 @@ public final class Store: Sendable {
         case cannotOpen(location: String, reason: String)
     }
 
+    /// PostgreSQL connections per event loop when not configured (the loops are one per core).
+    static let postgresConnectionsPerLoop = 4
+
     /// Opens the database. SQLite files are put in WAL mode with foreign keys on.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "tuopin.store")) async throws -> Store {
+    /// `connections` sizes the pool: on PostgreSQL the connections in all (default 4 per core,
+    /// spread over the event loops), on a SQLite file the readers beside the one writer
+    /// (default `sqliteReaders`).
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger = Logger(label: "tuopin.store"), connections: Int? = nil
+    ) async throws -> Store {
         switch location {
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
@@ -75,7 +83,7 @@ public final class Store: Sendable {
             }
             var opened: [SQLiteConnection] = []
             do {
-                for _ in 0..<(3 + sqliteReaders) {
+                for _ in 0..<(3 + max(1, connections ?? sqliteReaders)) {
                     let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                     opened.append(connection)
                     try await configureSQLite(connection, wal: true, cacheMiB: opened.count == 1 ? 64 : 16)
@@ -98,9 +106,11 @@ public final class Store: Sendable {
                 throw OpenError.cannotOpen(location: location.description, reason: "not a PostgreSQL URL")
             }
             if let schema { configuration.searchPath = [schema] }
+            let loops = MultiThreadedEventLoopGroup.singleton.makeIterator().reduce(0) { n, _ in n + 1 }
+            let perLoop = connections.map { max(1, ($0 + loops - 1) / max(1, loops)) } ?? postgresConnectionsPerLoop
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
-                maxConnectionsPerEventLoop: 4, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+                maxConnectionsPerEventLoop: perLoop, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
             let sql = pool.database(logger: logger).sql(queryLogLevel: .trace)
             do { _ = try await sql.raw("SELECT 1").all() } catch {
                 try? await pool.shutdownAsync()

@@ -1,6 +1,7 @@
 import Testing
 import TuopinCore
 import TuopinServices
+import TuopinStore
 import TuopinStrings
 
 /// `TUOPIN_*` settings: defaults, accepted values, and a refusal that names the variable.
@@ -42,5 +43,27 @@ struct ConfigurationTests {
         #expect(try TuopinConfiguration.from(environment: ["TUOPIN_SESSION_IDLE_MINUTES": "5"]).sessionIdleTimeoutSeconds == 300)
         #expect(throws: (any Error).self) { try TuopinConfiguration.from(environment: ["TUOPIN_BCRYPT_COST": "3"]) }
         #expect(throws: (any Error).self) { try TuopinConfiguration.from(environment: ["TUOPIN_SECURE_COOKIES": "yes"]) }
+    }
+
+    @Test func theDatabaseConnectionsAndAReplicaAreOptional() throws {
+        let none = try TuopinConfiguration.from(environment: [:])
+        #expect(none.databaseConnections == nil && none.replicaDatabase == nil)
+        let set = try TuopinConfiguration.from(environment: [
+            "TUOPIN_DATABASE_CONNECTIONS": "24", "TUOPIN_REPLICA_DATABASE": "postgres://tuopin@10.0.0.2:5432/tuopin",
+        ])
+        #expect(set.databaseConnections == 24)
+        #expect(set.replicaDatabase == .postgres(url: "postgres://tuopin@10.0.0.2:5432/tuopin"))
+    }
+
+    @Test(arguments: [
+        ("TUOPIN_DATABASE_CONNECTIONS", "0"), ("TUOPIN_DATABASE_CONNECTIONS", "201"), ("TUOPIN_DATABASE_CONNECTIONS", "many"),
+        ("TUOPIN_REPLICA_DATABASE", "./replica.sqlite"), ("TUOPIN_REPLICA_DATABASE", ":memory:"),
+    ])
+    func aBadDatabaseSettingIsRefusedByName(_ variable: String, _ value: String) throws {
+        #expect {
+            _ = try TuopinConfiguration.from(environment: [variable: value])
+        } throws: { error in
+            try! Localizer.load(.zh).describe(error).contains(variable)
+        }
     }
 }
