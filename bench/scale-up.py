@@ -2,6 +2,10 @@
 """Builds a province-sized import folder from an export of the Hengyang demo.
 
 Usage: bench/scale-up.py SOURCE_DIR DEST_DIR COPIES
+       bench/scale-up.py SOURCE_DIR DEST_DIR --households N
+
+With --households, exactly N households are written: as many copies as that takes, the last one
+cut after its first households in file order (with their events, members and incomes only).
 
 The areas, area events and village profiles are written once; households, their status events,
 members and incomes are written COPIES times. Copy 0 is the source itself; copy k > 0 puts k
@@ -31,7 +35,7 @@ def moved_household(number, copy):
     return number if copy == 0 else number[:12] + str(copy) + number[12:]
 
 
-def copy_file(source, dest, name, copies, columns):
+def copy_file(source, dest, name, copies, columns, last_copy_households=None):
     path = os.path.join(source, name)
     if not os.path.exists(path):
         return 0
@@ -45,6 +49,9 @@ def copy_file(source, dest, name, copies, columns):
         index = {c: header.index(c) for c in columns if c in header}
         for copy in range(copies):
             for row in body:
+                if copy == copies - 1 and last_copy_households is not None and "household_number" in index \
+                        and row[index["household_number"]] not in last_copy_households:
+                    continue
                 row = list(row)
                 if "household_number" in index:
                     row[index["household_number"]] = moved_household(row[index["household_number"]], copy)
@@ -58,7 +65,20 @@ def copy_file(source, dest, name, copies, columns):
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
-    source, dest, copies = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    source, dest = sys.argv[1], sys.argv[2]
+    last = None
+    if sys.argv[3] == "--households":
+        if len(sys.argv) != 5 or not sys.argv[4].isdigit() or int(sys.argv[4]) < 1:
+            sys.exit(__doc__)
+        wanted = int(sys.argv[4])
+        with open(os.path.join(source, "households.csv"), newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            column = next(reader).index("household_number")
+            numbers = [row[column] for row in reader]
+        copies = -(-wanted // len(numbers))
+        last = set(numbers[:wanted - (copies - 1) * len(numbers)])
+    else:
+        copies = int(sys.argv[3])
     if not 1 <= copies <= len(PROVINCES) + 1:
         sys.exit(f"COPIES must be 1…{len(PROVINCES) + 1}")
     os.makedirs(dest, exist_ok=True)
@@ -66,7 +86,7 @@ def main():
     for name in ["areas.csv", "area_events.csv", "village_profiles.csv"]:
         total += copy_file(source, dest, name, 1, [])
     for name in ["households.csv", "status_events.csv", "members.csv", "incomes.csv"]:
-        n = copy_file(source, dest, name, copies, ["household_number", "id_number"])
+        n = copy_file(source, dest, name, copies, ["household_number", "id_number"], last)
         total += n
         if name == "households.csv":
             households = n
