@@ -63,7 +63,7 @@ def copy_file(source, dest, name, copies, columns, last_copy_households=None):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
     source, dest = sys.argv[1], sys.argv[2]
     last = None

@@ -39,7 +39,7 @@ public enum WebApplication {
             DashboardController(
                 statistics: StatisticsService(environment), reports: ReportService(environment), feeds: FeedService(environment),
                 quality: QualityService(environment), site: site, today: { environment.today },
-                store: environment.store, countdown: environment.configuration.countdown,
+                pages: KeptPages(store: environment.store), countdown: environment.configuration.countdown,
                 dashboardQuality: environment.configuration.dashboardQuality, findings: FindingService(environment),
                 petitions: PetitionService(environment), campaigns: CampaignService(environment)
             )
@@ -49,7 +49,7 @@ public enum WebApplication {
                 households: HouseholdFileService(environment), registry: HouseholdService(environment), monitoring: MonitoringService(environment),
                 assistance: AssistanceService(environment), specialGroups: SpecialGroupService(environment),
                 statistics: StatisticsService(environment), site: site,
-                today: { environment.today }
+                today: { environment.today }, pages: KeptPages(store: environment.store, capacity: 4_096)
             )
             .endpoints, atPath: "/households")
         router.addRoutes(

@@ -27,7 +27,8 @@ struct Serve: AsyncParsableCommand {
         try await withServices(db, acting) { base, user in
             var configuration = base.configuration
             if behindTLS { configuration.secureCookies = true }
-            let environment = try ServiceEnvironment(store: base.store, replica: base.replica, configuration: configuration, strings: base.strings, now: base.now)
+            let environment = try ServiceEnvironment(
+                store: base.store, replica: base.replica, configuration: configuration, strings: base.strings, now: base.now)
             if demo, try await RegistryService(environment).isEmpty(by: user) {
                 let printer = ProgressPrinter()
                 let summary = try await DemoLoader(environment).load(by: user) { printer.report($0) }

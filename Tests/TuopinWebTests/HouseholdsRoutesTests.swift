@@ -17,6 +17,35 @@ struct HouseholdsRoutesTests {
         return (r.status, String(buffer: r.body))
     }
 
+    /// A household's page is kept while nothing is committed: each session still gets its own
+    /// form token, each user their own page, and a change committed anywhere shows at once.
+    @Test func aKeptHouseholdPageCarriesEachSessionsTokenAndShowsEveryCommit() async throws {
+        try await SmallRegistry.with { registry in
+            try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in
+                let uri = "/households/4304811002010002"
+                let first = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let second = try await TestApp.signIn(client, username: "county", password: SmallRegistry.password)
+                let cadre = try await TestApp.signIn(client, username: "cadre", password: SmallRegistry.password)
+                #expect(first.csrf != second.csrf)
+                let (_, a) = try await Self.page(client, uri, first)
+                let (_, b) = try await Self.page(client, uri, second)
+                let (_, again) = try await Self.page(client, uri, first)
+                #expect(a == again, "the kept page, served again")
+                #expect(a.contains("value=\"\(first.csrf)\"") && !a.contains(second.csrf))
+                #expect(b.contains("value=\"\(second.csrf)\"") && !b.contains(first.csrf))
+                #expect(a.replacingOccurrences(of: first.csrf, with: second.csrf) == b, "the same page around each session's token")
+                let (_, c) = try await Self.page(client, uri, cadre)
+                #expect(a.contains("id=\"exit-override\"") && !c.contains("id=\"exit-override\""), "each user their own page")
+                #expect(!a.contains("13907340000"))
+                try await HouseholdService(registry.environment).editContact(
+                    try HouseholdNumber("4304811002010002"), .init(phone: "13907340000", bankAccount: nil, plannedExitYear: nil),
+                    by: try await registry.user("county"))
+                let (_, changed) = try await Self.page(client, uri, first)
+                #expect(changed.contains("13907340000"), "a commit outside the web shows on the next request")
+            }
+        }
+    }
+
     @Test func searchFindsByNameIdNumberAndHouseholdNumberAndMasksIdNumbers() async throws {
         try await SmallRegistry.with { registry in
             try await TestApp.make(store: registry.store, clock: registry.clock).test(.router) { client in

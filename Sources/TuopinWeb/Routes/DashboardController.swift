@@ -18,13 +18,12 @@ struct DashboardController: Sendable {
     let quality: QualityService
     let site: Site
     let today: @Sendable () -> CivilDate
-    let store: Store
+    let pages: KeptPages
     var countdown: TuopinConfiguration.Countdown? = nil
     var dashboardQuality = false
     var findings: FindingService? = nil
     var petitions: PetitionService? = nil
     var campaigns: CampaignService? = nil
-    let pages = VersionedCache(capacity: 1_024)
 
     var endpoints: RouteCollection<TuopinRequestContext> {
         RouteCollection(context: TuopinRequestContext.self).get("/", use: dashboard)
@@ -54,30 +53,15 @@ struct DashboardController: Sendable {
             }
         }
         let (chosen, day, errors) = (area, date, qualityErrors)
-        let token = context.session?.csrfToken ?? ""
-        let render = { @Sendable () async throws -> Kept in
-            let page = try await DashboardPage.render(
-                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, feeds: feeds, site: site, context: context,
-                countdown: countdown, qualityErrors: errors, today: today(), findings: findings, petitions: petitions,
-                campaigns: campaigns)
-            // The page without the token, cut where it stood (joined again per request).
-            let parts = token.isEmpty ? [page.html] : page.html.split(separator: token, omittingEmptySubsequences: false).map(String.init)
-            return Kept(parts: parts, status: page.status)
-        }
-        guard let stamp = await store.changeStamp() else { return try await render().html(token: token) }
         let key = [
             user.username.rawValue, user.displayName, context.language.rawValue, request.uri.query ?? "", date.description,
             qualityErrors.map(String.init) ?? "-",
-        ].joined(
-            separator: "\u{1}")
-        return try await pages.value(key, version: stamp, compute: render).html(token: token)
-    }
-
-    /// A rendered page as kept: its text around the session's form token.
-    struct Kept: Sendable {
-        var parts: [String]
-        var status: HTTPResponse.Status
-
-        func html(token: String) -> HTML { HTML(parts.joined(separator: token), status: status) }
+        ]
+        return try await pages.page(key, token: context.session?.csrfToken ?? "") {
+            try await DashboardPage.render(
+                area: chosen, asOf: day, user: user, statistics: statistics, reports: reports, feeds: feeds, site: site, context: context,
+                countdown: countdown, qualityErrors: errors, today: today(), findings: findings, petitions: petitions,
+                campaigns: campaigns)
+        }
     }
 }

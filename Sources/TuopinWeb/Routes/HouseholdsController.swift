@@ -16,6 +16,8 @@ struct HouseholdsController: Sendable {
     let statistics: StatisticsService
     let site: Site
     let today: @Sendable () -> CivilDate
+    /// A household's page, kept per user and household while nothing is committed.
+    var pages: KeptPages? = nil
 
     var endpoints: RouteCollection<TuopinRequestContext> {
         RouteCollection(context: TuopinRequestContext.self)
@@ -67,16 +69,20 @@ struct HouseholdsController: Sendable {
     func file(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
         let user = try context.requireUser()
         let number = try Self.number(context)
-        let file = try await households.file(number, by: user)
-        let done = [
-            "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
-            "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
-            "join": "household.member.joined", "leave": "household.member.left", "year": "household.year.done",
-            "income": "household.income.done",
-        ][
-            request.uri.queryParameters.get("done") ?? ""
-        ].map { site.strings[context.language].text($0) }
-        return await page(file, user, context, done: done)
+        let doneKey = request.uri.queryParameters.get("done") ?? ""
+        let render = { @Sendable () async throws -> HTML in
+            let file = try await households.file(number, by: user)
+            let done = [
+                "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
+                "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
+                "join": "household.member.joined", "leave": "household.member.left", "year": "household.year.done",
+                "income": "household.income.done",
+            ][doneKey].map { site.strings[context.language].text($0) }
+            return await page(file, user, context, done: done)
+        }
+        guard let pages else { return try await render() }
+        let key = [user.username.rawValue, user.displayName, context.language.rawValue, number.rawValue, doneKey, today().description]
+        return try await pages.page(key, token: context.session?.csrfToken ?? "", render: render)
     }
 
     /// Records the current step of one of the household's open cases (the form on its page).
