@@ -18,7 +18,7 @@ public struct StatisticsService: Sendable {
     /// area (the city a prefecture registry is built for, else the province, else a county).
     public func home(of user: User) async throws -> AdminCode? {
         if let code = user.scope.code { return code }
-        return try await AreaQuery.top(environment.reporting.sql)?.code
+        return try await environment.keptWhileUnchanged("area|top") { try await AreaQuery.top(environment.store.sql)?.code }
     }
 
     /// The areas from the top of the registry down to `code` (for breadcrumbs), each marked
