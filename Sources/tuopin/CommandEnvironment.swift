@@ -36,6 +36,11 @@ func withServices<T>(_ db: DatabaseOptions, _ acting: ActingOptions, _ body: (Se
         var logger = Logger(label: "tuopin")
         logger.logLevel = .warning
         let configuration = try TuopinConfiguration.from(environment: ProcessInfo.processInfo.environment)
+        // A replica replays a PostgreSQL primary; beside a SQLite file it would be another database.
+        if let replica = configuration.replicaDatabase, !db.location.isPostgres {
+            throw TuopinConfiguration.ConfigurationError.invalid(
+                variable: "TUOPIN_REPLICA_DATABASE", value: replica.description, expected: "TUOPIN_DATABASE=postgres://…")
+        }
         let store = try await Store.open(db.location, logger: logger, connections: configuration.databaseConnections)
         // A replica is never migrated: it replays the primary, schema changes included.
         var replica: Store? = nil

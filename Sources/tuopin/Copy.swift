@@ -21,6 +21,10 @@ struct Copy: AsyncParsableCommand {
         var logger = Logger(label: "tuopin")
         logger.logLevel = .warning
         do {
+            // Opening a SQLite path that does not exist would create an empty database there.
+            if case .sqliteFile(let path) = DatabaseLocation(from), !FileManager.default.fileExists(atPath: path) {
+                throw InstallationCopy.CopyError.sourceMissing(path: path)
+            }
             let source = try await Store.open(DatabaseLocation(from), logger: logger)
             let destination: Store
             do { destination = try await Store.open(DatabaseLocation(to), logger: logger) } catch {
@@ -28,6 +32,7 @@ struct Copy: AsyncParsableCommand {
                 throw error
             }
             do {
+                try await InstallationCopy.checkBeforeMigrating(from: source, to: destination)
                 try await Migrator.migrate(destination)
                 let started = Date()
                 let outcome = try await InstallationCopy.copy(from: source, to: destination) { table, rows in

@@ -31,6 +31,8 @@ struct HouseholdsRoutesTests {
                 let (_, b) = try await Self.page(client, uri, second)
                 let (_, again) = try await Self.page(client, uri, first)
                 #expect(a == again, "the kept page, served again")
+                let (_, unknownDone) = try await Self.page(client, uri + "?done=anything", first)
+                #expect(unknownDone == a, "an unknown confirmation is no confirmation (and no page of its own)")
                 #expect(a.contains("value=\"\(first.csrf)\"") && !a.contains(second.csrf))
                 #expect(b.contains("value=\"\(second.csrf)\"") && !b.contains(first.csrf))
                 #expect(a.replacingOccurrences(of: first.csrf, with: second.csrf) == b, "the same page around each session's token")

@@ -19,13 +19,13 @@ public struct ExitEvaluationService: Sendable {
 
     /// The exit thresholds in force (policy parameters).
     func thresholds() async throws -> ExitThresholds {
-        try await environment.reporting.read { try PolicyParameters.exitThresholds(try await PolicyParameters.rows($0.sql)) }
+        try await environment.store.read { try PolicyParameters.exitThresholds(try await PolicyParameters.rows($0.sql)) }
     }
 
     public func village(_ code: AdminCode, year: Int, rules: VillageExitStandard.RuleSet, by user: User) async throws -> VillageEvaluation {
         guard code.level == .village else { throw ExitEvaluationError.notAVillage(code.rawValue) }
         let summary = try await StatisticsService(environment).summary(of: code, asOf: try endOf(year), by: user)
-        let profile = try await environment.reporting.read { try await VillageProfileQuery.profile(code, year: year, $0.sql) }
+        let profile = try await environment.store.read { try await VillageProfileQuery.profile(code, year: year, $0.sql) }
         let standard = VillageExitStandard.of(rules, try await thresholds())
         let decision = VillageExitRules.evaluate(
             incidence: summary.incidence, collectiveIncome: profile?.collectiveIncome, conditions: profile?.conditions ?? VillageConditions(),

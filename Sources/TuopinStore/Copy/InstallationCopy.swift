@@ -41,6 +41,8 @@ public enum InstallationCopy {
     public enum CopyError: Error, Equatable, Sendable {
         /// Source and destination are the same database.
         case sameDatabase
+        /// The source SQLite file does not exist (opening it would create an empty one).
+        case sourceMissing(path: String)
         /// A side's schema is not at this program's version (`tuopin migrate` it first).
         case schemaVersion(side: Side, found: Int, expected: Int)
         /// The destination already holds an installation.
@@ -60,6 +62,21 @@ public enum InstallationCopy {
 
         public static func == (a: Outcome, b: Outcome) -> Bool {
             a.tables.map(\.name) == b.tables.map(\.name) && a.tables.map(\.rows) == b.tables.map(\.rows)
+        }
+    }
+
+    /// The checks that need no schema change, for a caller to run before it migrates the
+    /// destination: a mistaken `--to` naming an installation in use must be refused before
+    /// anything, its schema included, is changed.
+    public static func checkBeforeMigrating(from source: Store, to destination: Store) async throws {
+        guard source.location != destination.location else { throw CopyError.sameDatabase }
+        let expected = Migrator.all.last?.version ?? 0
+        let found = (try? await schemaVersion(source)) ?? 0
+        guard found == expected else { throw CopyError.schemaVersion(side: .source, found: found, expected: expected) }
+        for table in mustBeEmpty {
+            // A table not there yet (a new database) holds nothing.
+            let rows = (try? await count(table, destination.sql)) ?? 0
+            guard rows == 0 else { throw CopyError.destinationNotEmpty(table: table, rows: rows) }
         }
     }
 

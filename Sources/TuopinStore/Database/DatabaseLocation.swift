@@ -23,6 +23,12 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether this is a PostgreSQL server.
+    public var isPostgres: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
+
     /// A description safe for logs: a PostgreSQL password is never shown.
     public var description: String {
         switch self {

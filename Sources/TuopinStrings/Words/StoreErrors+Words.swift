@@ -46,6 +46,7 @@ extension InstallationCopy.CopyError: WordedError {
     public func message(_ s: Localizer) -> String {
         switch self {
         case .sameDatabase: s.text("copy.error.sameDatabase")
+        case .sourceMissing(let path): s.text("copy.error.sourceMissing", ["path": path])
         case .schemaVersion(let side, let found, let expected):
             s.text(
                 "copy.error.schemaVersion",

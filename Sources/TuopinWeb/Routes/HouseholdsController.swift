@@ -69,21 +69,26 @@ struct HouseholdsController: Sendable {
     func file(_ request: Request, context: TuopinRequestContext) async throws -> HTML {
         let user = try context.requireUser()
         let number = try Self.number(context)
-        let doneKey = request.uri.queryParameters.get("done") ?? ""
+        // Only the known confirmations: any other text would make a kept page of its own.
+        let asked = request.uri.queryParameters.get("done").map { String($0) } ?? ""
+        let doneKey = Self.confirmations[asked] == nil ? "" : asked
         let render = { @Sendable () async throws -> HTML in
             let file = try await households.file(number, by: user)
-            let done = [
-                "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
-                "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
-                "join": "household.member.joined", "leave": "household.member.left", "year": "household.year.done",
-                "income": "household.income.done",
-            ][doneKey].map { site.strings[context.language].text($0) }
+            let done = Self.confirmations[doneKey].map { site.strings[context.language].text($0) }
             return await page(file, user, context, done: done)
         }
         guard let pages else { return try await render() }
         let key = [user.username.rawValue, user.displayName, context.language.rawValue, number.rawValue, doneKey, today().description]
         return try await pages.page(key, token: context.session?.csrfToken ?? "", render: render)
     }
+
+    /// The confirmation a page shows after each of its forms (`?done=`), by form.
+    static let confirmations = [
+        "step": "household.open.done", "lead": "household.lead.done", "edit": "household.edit.done",
+        "eliminate": "household.eliminate.done", "measure": "household.measure.done", "exit": "household.exit.done",
+        "join": "household.member.joined", "leave": "household.member.left", "year": "household.year.done",
+        "income": "household.income.done",
+    ]
 
     /// Records the current step of one of the household's open cases (the form on its page).
     func step(_ request: Request, context: TuopinRequestContext) async throws -> Response {

@@ -88,4 +88,22 @@ struct InstallationCopyTests {
             }
         }
     }
+
+    /// `tuopin copy` checks before it migrates the destination: an installation in use named by
+    /// mistake keeps its schema as it was; a new, empty database passes.
+    @Test func theChecksBeforeMigratingLeaveAnInstallationInUseUntouched() async throws {
+        try await SmallRegistry.with { registry in
+            try await SmallRegistry.with { other in
+                let latest = Migrator.all.last!.version
+                try await other.store.sql.raw("DELETE FROM schema_migration WHERE version = \(bind: latest)").run()
+                await #expect(throws: InstallationCopy.CopyError.self) {
+                    try await InstallationCopy.checkBeforeMigrating(from: registry.store, to: other.store)
+                }
+                #expect(try await InstallationCopy.schemaVersion(other.store) == latest - 1, "not migrated")
+            }
+            let fresh = try await Store.open(.sqliteFile(TestDatabase.temporaryFile()))
+            try await InstallationCopy.checkBeforeMigrating(from: registry.store, to: fresh)
+            await fresh.close()
+        }
+    }
 }
