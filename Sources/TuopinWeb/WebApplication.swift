@@ -61,6 +61,12 @@ public enum WebApplication {
             )
             .endpoints, atPath: "/reports")
         router.addRoutes(
+            QualityController(
+                assessments: QualityAssessmentService(environment), statistics: StatisticsService(environment), site: site,
+                today: { environment.today }
+            )
+            .endpoints, atPath: "/reports/quality")
+        router.addRoutes(
             WorklistController(
                 monitoring: MonitoringService(environment), feeds: FeedService(environment), quality: QualityService(environment),
                 campaigns: CampaignService(environment), site: site,

@@ -92,10 +92,13 @@ struct Evaluate: AsyncParsableCommand {
         @Option(help: "The exit year.") var year: Int
         @Option(name: .customLong("missed"), help: "Poor people found missing from the roll (漏评).") var missed: Int64 = 0
         @Option(name: .customLong("wrongly-exited"), help: "People found wrongly exited (错退).") var wronglyExited: Int64 = 0
-        @Option(name: .customLong("sampled-exited"), help: "Exited people in the sample.") var sampledExited: Int64
-        @Option(name: .customLong("sampled-wrongly-exited"), help: "Of them, wrongly exited.") var sampledWronglyExited: Int64
-        @Option(name: .customLong("sampled-non-enrolled"), help: "Non-enrolled rural people of the sampled villages.") var sampledNonEnrolled: Int64
-        @Option(name: .customLong("verified-missed"), help: "Of them, verified missed.") var verifiedMissed: Int64
+        @Option(
+            name: .customLong("sampled-exited"),
+            help: "Exited people in the sample (default, with the next three: the county's recorded sample checks of the year).")
+        var sampledExited: Int64?
+        @Option(name: .customLong("sampled-wrongly-exited"), help: "Of them, wrongly exited.") var sampledWronglyExited: Int64?
+        @Option(name: .customLong("sampled-non-enrolled"), help: "Non-enrolled rural people of the sampled villages.") var sampledNonEnrolled: Int64?
+        @Option(name: .customLong("verified-missed"), help: "Of them, verified missed.") var verifiedMissed: Int64?
         @Option(help: "Households surveyed for public approval (default: from the county's latest approval survey of the year).")
         var surveyed: Int64?
         @Option(help: "Of them, approving (with --surveyed).") var approving: Int64?
@@ -117,13 +120,31 @@ struct Evaluate: AsyncParsableCommand {
             if (surveyed == nil) != (approving == nil) {
                 throw ValidationError(Console.strings.text("error.survey.bothOrNeither"))
             }
+            let sample = [sampledExited, sampledWronglyExited, sampledNonEnrolled, verifiedMissed]
+            if sample.contains(where: { $0 == nil }) && sample.contains(where: { $0 != nil }) {
+                throw ValidationError(Console.strings.text("error.assessment.allOrNone"))
+            }
             _ = try money(ruralIncome)
             _ = try money(incomeTarget)
         }
 
         func run() async throws {
-            let (e, survey) = try await withServices(db, acting) { env, user in
+            let (e, survey, checks) = try await withServices(db, acting) { env, user in
                 let county = try AdminCode(code)
+                // The sample evaluation's findings from the recorded checks unless given.
+                var sample: QualitySample
+                var checks: Int?
+                if let sampledExited, let sampledWronglyExited, let sampledNonEnrolled, let verifiedMissed {
+                    sample = QualitySample(
+                        sampledExited: sampledExited, wronglyExited: sampledWronglyExited, sampledNonEnrolled: sampledNonEnrolled,
+                        verifiedMissed: verifiedMissed)
+                } else {
+                    guard let found = try await QualityAssessmentService(env).countySample(county, year: year, by: user) else {
+                        throw ValidationError(Console.strings.text("error.assessment.noneForCounty", ["county": code, "year": String(year)]))
+                    }
+                    sample = found.sample
+                    checks = found.checks
+                }
                 // Public approval from the survey records unless given.
                 var approval: (surveyed: Int64, approving: Int64)
                 var from: (SurveyKey, ApprovalTally)?
@@ -137,11 +158,15 @@ struct Evaluate: AsyncParsableCommand {
                     from = found
                 }
                 let findings = CountyExitFindings(
-                    missedPoor: missed, wronglyExited: wronglyExited, sampledExited: sampledExited, sampledWronglyExited: sampledWronglyExited,
-                    sampledNonEnrolled: sampledNonEnrolled, verifiedMissed: verifiedMissed, surveyed: approval.surveyed,
+                    missedPoor: missed, wronglyExited: wronglyExited, sampledExited: sample.sampledExited,
+                    sampledWronglyExited: sample.wronglyExited, sampledNonEnrolled: sample.sampledNonEnrolled,
+                    verifiedMissed: sample.verifiedMissed, surveyed: approval.surveyed,
                     approving: approval.approving,
                     ruralIncomePerHead: try money(ruralIncome), ruralIncomeTarget: try money(incomeTarget))
-                return (try await ExitEvaluationService(env).county(county, year: year, findings: findings, west: west, by: user), from)
+                return (try await ExitEvaluationService(env).county(county, year: year, findings: findings, west: west, by: user), from, checks)
+            }
+            if let checks {
+                Console.err(Console.strings.text("evaluate.county.fromChecks", ["checks": String(checks), "year": String(year)]))
             }
             if let (key, tally) = survey {
                 if tally.pending > 0 {

@@ -197,3 +197,50 @@ extension Policy {
         }
     }
 }
+
+extension Policy {
+    struct FundingLevelList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "funding-levels", abstract: "List the level each funding source is reported under in R-09 (资金级次).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+
+        func run() async throws {
+            let s = Console.strings
+            let rows = try await withServices(db, acting) { env, user in try await PolicyService(env).fundingLevels(by: user) }
+            Console.out(s.text("policy.fundingLevels.header"))
+            for r in rows {
+                Console.out(
+                    [
+                        r.funding.token, s.label(r.funding.label), r.level.token, s.label(r.level.label),
+                        s.text(r.confirmed ? "value.yes" : "value.no"), r.source,
+                    ].joined(separator: "\t"))
+            }
+        }
+    }
+
+    struct SetFundingLevel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-funding-level", abstract: "Report a funding source under another level in R-09 (administrator).")
+        @OptionGroup var db: DatabaseOptions
+        @OptionGroup var acting: ActingOptions
+        @Option(help: ArgumentHelp(stringLiteral: "The funding source: " + FundingSource.allCases.map(\.token).joined(separator: ", ")))
+        var funding: String
+        @Option(help: ArgumentHelp(stringLiteral: "The level: " + FundingLevel.allCases.map(\.token).joined(separator: ", "))) var level: String
+        @Flag(help: "Mark the grouping unconfirmed.") var unconfirmed = false
+        @Option(help: "Where the grouping comes from.") var source: String
+
+        func validate() throws {
+            _ = try MonitorInput.code(funding, as: FundingSource.self)
+            _ = try MonitorInput.code(level, as: FundingLevel.self)
+        }
+
+        func run() async throws {
+            let row = FundingLevels.Row(
+                funding: try MonitorInput.code(funding, as: FundingSource.self), level: try MonitorInput.code(level, as: FundingLevel.self),
+                confirmed: !unconfirmed, source: source)
+            try await withServices(db, acting) { env, user in try await PolicyService(env).save(row, by: user) }
+            Console.out(Console.strings.text("policy.saved"))
+        }
+    }
+}

@@ -10,7 +10,7 @@ struct Policy: AsyncParsableCommand {
         subcommands: [
             Lines.self, SetLine.self, Thresholds.self, SetThreshold.self, Parameters.self, SetParameter.self, Templates.self, SetTemplate.self,
             Holidays.self,
-            SetDay.self, AddGroup.self,
+            SetDay.self, AddGroup.self, FundingLevelList.self, SetFundingLevel.self,
         ])
 
     struct Lines: AsyncParsableCommand {

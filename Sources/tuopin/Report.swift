@@ -8,7 +8,7 @@ import TuopinStrings
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The press report of an area, and the published figures kept beside the recomputed ones.",
-        subcommands: [Press.self, Reported.self, Add.self, Rollup.self])
+        subcommands: [Press.self, Reported.self, Add.self, Rollup.self, Quality.self])
 
     struct Press: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

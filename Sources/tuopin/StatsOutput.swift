@@ -45,7 +45,7 @@ enum StatsOutput {
         var lines = [csvHeader.joined(separator: ",")]
         let hidden = hidden(summaries, k: k)
         for (i, s) in summaries.enumerated() {
-            var fields: [String] = [s.area.code.rawValue, s.area.name, s.asOf.description]
+            var fields: [String] = [s.area.code.rawValue, CSVText.neutralized(s.area.name), s.asOf.description]
             fields += counts(s).enumerated().map { j, v in hidden[.init(i, j)] ?? String(v) }
             let population = s.incidence.ruralRegisteredPopulation
             fields.append(population > 0 ? String(population) : "")

@@ -11,7 +11,7 @@ struct Tuopin: AsyncParsableCommand {
         subcommands: [
             Demo.self, Serve.self, Migrate.self, Stats.self, Export.self, Import.self, Policy.self, Users.self, Audit.self, Monitor.self,
             Assistance.self, Cadres.self, CheckCommand.self, HouseholdCommand.self, Feeds.self, EnrolmentCommand.self, Codes.self, Measures.self,
-            Report.self, Evaluate.self, Chart.self, Findings.self, Survey.self, Petitions.self, Campaigns.self, Copy.self,
+            Report.self, Evaluate.self, Chart.self, Findings.self, Survey.self, Assessment.self, Petitions.self, Campaigns.self, Copy.self,
         ]
     )
 }

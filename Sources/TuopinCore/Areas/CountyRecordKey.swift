@@ -36,6 +36,9 @@ public typealias CampaignKey = CountyRecordKey
 /// A difference between a campaign visit and the registry, numbered within its county.
 public typealias DifferenceKey = CountyRecordKey
 
+/// A sample check's findings (the 三率 of a quality assessment), numbered within its county.
+public typealias AssessmentKey = CountyRecordKey
+
 extension Character {
     fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

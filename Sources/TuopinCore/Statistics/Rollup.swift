@@ -6,7 +6,8 @@
 /// - R-04 conditions: the enrolled households' yearly living conditions for the date's year.
 /// - R-05 measures: measures running on the date by category, with amounts; coverage of the
 ///   households under monitoring.
-/// - R-09 funds: the amounts of the measures begun by the date, by funding source (the level
+/// - R-09 funds: the amounts of the measures begun by the date, by funding level (the sources
+///   grouped as the `funding_level` table says), by funding source (the level
 ///   or channel the money came from), by project (as the measures name it) and by the year
 ///   each measure began; a household counts once per category.
 /// - R-06 monitoring: the households under monitoring on the date by category and by risk
@@ -43,7 +44,7 @@ public enum RollupReport: String, CaseIterable, Sendable, Codable {
         case .conditions: [.dangerGrade, .safeDrinkingWater, .waterSource, .sanitaryToilet, .accessRoad]
         case .measures: [.measureKind, .monitoredCoverage]
         case .monitoring: [.monitoredCategory, .riskType, .newCases, .eliminationMethod, .caseState]
-        case .funds: [.fundingSource, .fundingProject, .fundingYear]
+        case .funds: [.fundingLevel, .fundingSource, .fundingProject, .fundingYear]
         case .helpers: [.helper]
         case .changes: [.changeKind]
         }
@@ -62,7 +63,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
     case dangerGrade, safeDrinkingWater, waterSource, sanitaryToilet, accessRoad
     case measureKind, monitoredCoverage
     case monitoredCategory, riskType, newCases, eliminationMethod, caseState
-    case fundingSource, fundingProject, fundingYear
+    case fundingLevel, fundingSource, fundingProject, fundingYear
     case helper
     case changeKind
 
@@ -89,6 +90,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .newCases: Label("本年新识别", "identified this year")
         case .eliminationMethod: Label("风险消除方式", "risk eliminated, by method")
         case .caseState: Label("监测状态", "case state")
+        case .fundingLevel: Label("资金级次", "funding level")
         case .fundingSource: Label("资金来源", "funding source")
         case .fundingProject: Label("帮扶项目", "project")
         case .fundingYear: Label("措施开始年度", "year the measure began")
@@ -120,6 +122,7 @@ public enum RollupDimension: String, CaseIterable, Sendable, Codable {
         case .riskType: return RiskType(token: token)?.label ?? Label(token, token)
         case .eliminationMethod: return EliminationMethod(token: token)?.label ?? Label(token, token)
         case .caseState: return CaseStateOnDate(rawValue: token)?.label ?? Label(token, token)
+        case .fundingLevel: return FundingLevel(token: token)?.label ?? Label(token, token)
         case .fundingSource: return FundingSource(token: token)?.label ?? Label(token, token)
         case .fundingProject: return Label(token, token)
         case .fundingYear: return Label(token + " 年", token)

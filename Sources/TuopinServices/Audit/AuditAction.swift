@@ -48,12 +48,14 @@ public enum AuditAction: String, CodeListValue, Codable {
     case policyWindowSet
     case reviewDecided
     case policyParameterSet
+    case fundingLevelSet
     case householdSplit
     case householdMerged
     case findingRecorded
     case findingStep
     case surveyDrawn
     case surveyAnswered
+    case assessmentRecorded
     case petitionReceived
     case petitionStep
     case campaignCreated
@@ -109,12 +111,14 @@ public enum AuditAction: String, CodeListValue, Codable {
         case .policyWindowSet: Label("设置动态调整时间", "adjustment window set")
         case .reviewDecided: Label("红线复核结论", "red-line review decided")
         case .policyParameterSet: Label("设置政策参数", "policy parameter set")
+        case .fundingLevelSet: Label("调整资金级次归类", "funding level regrouped")
         case .householdSplit: Label("分户", "household split")
         case .householdMerged: Label("合户", "households merged")
         case .findingRecorded: Label("登记问题", "finding recorded")
         case .findingStep: Label("问题整改", "rectification step")
         case .surveyDrawn: Label("抽取认可度调查样本", "approval survey drawn")
         case .surveyAnswered: Label("登记认可度调查结果", "approval survey answer recorded")
+        case .assessmentRecorded: Label("登记抽样核查结果", "sample check recorded")
         case .petitionReceived: Label("受理信访舆情", "petition received")
         case .petitionStep: Label("办理信访舆情", "petition step")
         case .campaignCreated: Label("发起走访排查活动", "visit campaign created")

@@ -125,3 +125,26 @@ extension PolicyService {
         }
     }
 }
+
+extension PolicyService {
+    /// The level each funding source is reported under in R-09.
+    public func fundingLevels(by user: User) async throws -> [FundingLevels.Row] {
+        try await environment.authorize(user, .view, area: user.scope.code)
+        return try await FundingLevels.rows(environment.store.sql)
+    }
+
+    /// Regroups a funding source under a level; R-09 counts it there from then on, for every date.
+    public func save(_ row: FundingLevels.Row, by user: User) async throws {
+        try await environment.authorize(user, .editPolicy, area: nil)
+        try await environment.store.transaction { tx in
+            let old = try await FundingLevels.rows(tx.sql).first { $0.funding == row.funding }
+            try await FundingLevels.save(row, in: tx)
+            try await environment.audit.record(
+                AuditEntry(
+                    .fundingLevelSet, entity: "fundingLevel:\(row.funding.token)", area: nil,
+                    before: old.map { ["level": .text($0.level.token), "confirmed": .bool($0.confirmed)] },
+                    after: ["level": .text(row.level.token), "confirmed": .bool(row.confirmed), "source": .text(row.source)]),
+                by: user, in: tx)
+        }
+    }
+}

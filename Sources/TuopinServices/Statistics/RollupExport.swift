@@ -53,7 +53,8 @@ public enum RollupExport {
                 let r = row(c, s)
                 lines.append(
                     CSVText.line([
-                        area.code.rawValue, area.name, s.label(c.dimension.label), c.category, r.label, String(r.households), String(r.people),
+                        area.code.rawValue, CSVText.neutralized(area.name), s.label(c.dimension.label), CSVText.neutralized(c.category),
+                        CSVText.neutralized(r.label), String(r.households), String(r.people),
                         r.amountYuan ?? "",
                     ]))
             }

@@ -23,7 +23,7 @@ public enum InstallationCopy {
         "monitoring_step", "assistance_measure", "cadre_assignment", "work_team", "work_team_member", "household_year", "special_group",
         "special_group_tag", "review_item", "adjustment_window", "policy_parameter", "member_year", "enrolment_case", "enrolment_step",
         "local_code", "reported_figure", "finding", "finding_step", "approval_survey", "survey_sample", "petition", "petition_step", "campaign",
-        "campaign_household", "campaign_visit", "visit_photo", "visit_difference",
+        "campaign_household", "campaign_visit", "visit_photo", "visit_difference", "quality_assessment", "funding_level",
     ]
 
     /// The tables deliberately left out, and why (see the type's comment).

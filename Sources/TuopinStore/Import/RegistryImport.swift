@@ -125,6 +125,6 @@ public enum RegistryImport {
 
     /// One line of the rejected-rows file: where, why (worded by the caller) and the row as read.
     public static func rejectedRowLine(_ r: ImportRejection, wording: String) -> String {
-        CSVText.line([r.file.fileName, String(r.line), r.field ?? "", wording, CSVText.line(r.fields)])
+        CSVText.line([r.file.fileName, String(r.line), r.field ?? "", CSVText.neutralized(wording), CSVText.neutralized(CSVText.line(r.fields))])
     }
 }

@@ -43,12 +43,13 @@ public enum RollupQuery {
 
         /// R-09: the amounts of the measures begun by the date, per household and `category`
         /// (an expression over `assistance_measure`); a household counts once per category.
-        func funds(_ category: SQLQueryString) -> SQLQueryString {
+        func funds(_ category: SQLQueryString, join: SQLQueryString = "") -> SQLQueryString {
             """
             SELECT \(key) AS area_key, a.category AS category, COUNT(*) AS households, CAST(COALESCE(SUM(r.people), 0) AS BIGINT) AS people,
                    CAST(COALESCE(SUM(a.amount), 0) AS BIGINT) AS amount
             FROM (\(asOf)) r
-            JOIN (SELECT county_code, household_number, \(category) AS category, SUM(COALESCE(amount_fen, 0)) AS amount FROM assistance_measure
+            JOIN (SELECT county_code, household_number, \(category) AS category, SUM(COALESCE(amount_fen, 0)) AS amount
+                  FROM assistance_measure \(join)
                   WHERE county_code LIKE \(bind: filter.countyPattern) AND start_date <= \(bind: date)
                   GROUP BY county_code, household_number, \(category)) a
               ON a.county_code = r.county_code AND a.household_number = r.household_number
@@ -149,6 +150,13 @@ public enum RollupQuery {
                       ON a.county_code = r.county_code AND a.household_number = r.household_number
                     GROUP BY 1, 2
                     """
+            case .fundingLevel:
+                // A source without a row of its own (a local code's token) counts as other.
+                return funds(
+                    """
+                    CASE WHEN funding IS NULL THEN '\(unsafeRaw: RollupCell.unrecorded)'
+                         ELSE COALESCE(fl.funding_level, '\(unsafeRaw: FundingLevel.other.token)') END
+                    """, join: "LEFT JOIN funding_level fl ON fl.funding_source = funding")
             case .fundingSource: return funds("COALESCE(funding, '\(unsafeRaw: RollupCell.unrecorded)')")
             case .fundingProject: return funds("COALESCE(NULLIF(TRIM(project), ''), '\(unsafeRaw: RollupCell.unrecorded)')")
             case .fundingYear: return funds("SUBSTR(start_date, 1, 4)")

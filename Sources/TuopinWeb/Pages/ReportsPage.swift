@@ -37,6 +37,7 @@ enum ReportsPage {
             "children": answer.children.map { ["name": $0.area.name, "link": "/reports?report=\(id)&area=\($0.area.code.rawValue)&as-of=\(d)"] },
             "csv": "/reports?report=\(id)&area=\(a)&as-of=\(d)&format=csv", "xlsx": "/reports?report=\(id)&area=\(a)&as-of=\(d)&format=xlsx",
             "downloadsLabel": s.text("reports.downloads"),
+            "qualityLink": "/reports/quality?area=\(a)&year=\(answer.asOf.year)", "qualityLabel": s.text("quality.link"),
         ]
         return site.page("reports", values, context: context, title: title, query: ["report": id, "area": a, "as-of": d])
     }

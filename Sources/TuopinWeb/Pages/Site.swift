@@ -21,7 +21,7 @@ public struct Site: Sendable {
     static let templateNames = [
         "layout", "dashboard", "error", "signin", "users", "households", "household", "audit", "notices", "reports", "uploads", "upload", "worklist",
         "findings",
-        "finding", "surveys", "survey", "petitions", "petition", "campaigns", "campaign", "field",
+        "finding", "surveys", "survey", "petitions", "petition", "campaigns", "campaign", "field", "quality",
     ]
     static let scriptNames = ["field", "field-sw", "signin"]
 

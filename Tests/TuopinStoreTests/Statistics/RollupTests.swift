@@ -94,6 +94,24 @@ struct RollupTests {
             #expect(try await funds("2020-10-01", .fundingProject) == ["养牛": [1, 1, 500_000], "光伏": [1, 3, 100_000]])
             #expect(try await funds("2019-12-31", .fundingSource) == ["county": [1, 1, 300_000]])
             #expect(try await funds("2020-10-15", .fundingProject) == ["养牛": [2, 4, 550_000], "光伏": [1, 3, 100_000]])
+
+            // By level: each budget under its own level until an administrator regroups one; the
+            // change counts for every date, and is audited.
+            #expect(try await funds("2020-10-01", .fundingLevel) == ["county": [2, 4, 400_000], "central": [1, 1, 200_000]])
+            let policy = PolicyService(registry.environment)
+            await #expect(throws: AccessDenied.self) {
+                try await policy.save(FundingLevels.Row(funding: .county, level: .municipal, confirmed: true, source: "x"), by: cadre)
+            }
+            try await policy.save(
+                FundingLevels.Row(funding: .central, level: .county, confirmed: true, source: "市财政局口径：中央转移支付计入县级"),
+                by: registry.user("admin"))
+            #expect(try await funds("2020-10-01", .fundingLevel) == ["county": [2, 4, 600_000]])
+            #expect(try await funds("2020-10-01", .fundingSource) == ["county": [2, 4, 400_000], "central": [1, 1, 200_000]], "sources unchanged")
+            let rows = try await policy.fundingLevels(by: cadre)
+            #expect(rows.count == FundingSource.allCases.count && rows.first { $0.funding == .central }?.level == .county)
+            #expect(rows.first { $0.funding == .enterprise }?.level == .social && rows.first { $0.funding == .enterprise }?.confirmed == false)
+            let audit = try await AuditService(registry.environment).list(.init(scope: .everywhere), by: TestEnvironment.system)
+            #expect(audit.filter { $0.action == "fundingLevelSet" }.count == 1)
         }
     }
 
