@@ -110,12 +110,7 @@ extension ImportRun {
         var rows: [[StoreValue]] = []
         rows.reserveCapacity(chunk)
         for h in households where !h.rejected && h.writtenRows.household {
-            let p = h.projected
-            rows.append(
-                RegistryProjection.currentRow(
-                    county: h.county, household: h.number, village: h.village,
-                    latest: p.status.map { ($0, CivilDate(dayNumber: Int(p.statusDay)), Int(p.statusSequence)) }, people: Int(p.people),
-                    changedOn: p.lastDay == Int32.min ? nil : CivilDate(dayNumber: Int(p.lastDay))))
+            rows.append(RegistryProjection.currentRow(county: h.county, household: h.number, village: h.village, h.projected.projected))
             if rows.count == chunk {
                 try await BulkLoad.insert(rows, into: RegistryProjection.householdCurrent, in: tx)
                 rows.removeAll(keepingCapacity: true)

@@ -78,27 +78,53 @@ struct MemberOfHousehold: Hashable {
     var household: Int32
 }
 
-/// A household's latest status event (by date, then sequence), the people of its open
-/// memberships, and the latest day its events and memberships name (`Int32.min` when none).
+/// What a household's projected row holds (`RegistryProjection.Projected`), from its compact
+/// events and memberships: the latest status event (by date, then sequence) and the one before
+/// it, the first status day, the people of its open memberships, and the memberships' last two
+/// change days with the people in on the earlier (`Int32.min` for a day there is none of).
 struct ProjectedHousehold {
     var status: PovertyStatus?
     var statusDay: Int32 = 0
     var statusSequence: Int32 = 0
+    var previousStatus: PovertyStatus?
+    var previousDay: Int32 = 0
+    var firstDay = Int32.min
     var people: Int32 = 0
     var lastDay = Int32.min
+    var membersLastDay = Int32.min
+    var membersDayBefore = Int32.min
+    var peopleBefore: Int32 = 0
 
     mutating func take(_ events: [CompactEvent]) {
-        if let latest = events.max(by: { ($0.day, $0.sequence) < ($1.day, $1.sequence) }) {
-            (status, statusDay, statusSequence) = (latest.status, latest.day, latest.sequence)
-            lastDay = max(lastDay, latest.day)
-        }
+        let ordered = events.sorted { ($0.day, $0.sequence) > ($1.day, $1.sequence) }
+        guard let latest = ordered.first else { return }
+        (status, statusDay, statusSequence) = (latest.status, latest.day, latest.sequence)
+        lastDay = max(lastDay, latest.day)
+        if ordered.count > 1 { (previousStatus, previousDay) = (ordered[1].status, ordered[1].day) }
+        firstDay = ordered.map(\.day).min() ?? Int32.min
     }
 
     mutating func take(_ memberships: [CompactMembership]) {
+        var days: Set<Int32> = []
         for m in memberships {
-            if m.to == Int32.max { people += 1 }
+            if m.to == Int32.max { people += 1 } else { days.insert(m.to) }
+            days.insert(m.from)
             lastDay = max(lastDay, m.to == Int32.max ? m.from : max(m.from, m.to))
+            membersLastDay = max(membersLastDay, m.to == Int32.max ? m.from : max(m.from, m.to))
         }
+        guard membersLastDay != Int32.min, let before = days.filter({ $0 < membersLastDay }).max() else { return }
+        membersDayBefore = before
+        peopleBefore = Int32(memberships.filter { $0.from <= before && ($0.to == Int32.max || $0.to > before) }.count)
+    }
+
+    /// The row's values, as the projection stores them.
+    var projected: RegistryProjection.Projected {
+        func day(_ d: Int32) -> CivilDate? { d == Int32.min ? nil : CivilDate(dayNumber: Int(d)) }
+        return RegistryProjection.Projected(
+            latest: status.map { ($0, CivilDate(dayNumber: Int(statusDay)), Int(statusSequence)) },
+            previous: previousStatus.map { ($0, CivilDate(dayNumber: Int(previousDay))) }, firstStatusDate: day(firstDay), people: Int(people),
+            membersChangedOn: day(membersLastDay), membersChangedBefore: day(membersDayBefore),
+            peopleBefore: membersDayBefore == Int32.min ? nil : Int(peopleBefore))
     }
 }
 

@@ -53,38 +53,88 @@ struct M018_Projection: Migration {
             """,
         ]
         switch dialect {
-        case .sqlite: return tables + ProjectionTriggers.sqlite
-        case .postgres: return tables + ProjectionTriggers.postgres
+        case .sqlite: return tables + ProjectionTriggers.sqlite(.first)
+        case .postgres: return tables + ProjectionTriggers.postgres(.first)
         }
     }
 
-    func seed(_ tx: StoreTransaction) async throws {
-        try await RegistryProjection.rebuild(countyPattern: "%", in: tx)
-    }
+    // No seed: M026 adds the columns of the second generation and rebuilds the projection of
+    // whatever the registry holds by then (a database this old has nothing M019–M025 read from it).
 }
 
 /// The projection's trigger text, one dialect each (the same behaviour; see M018).
 enum ProjectionTriggers {
-    /// Re-reads one household's latest event and open memberships (`X` is NEW or OLD).
-    private static func sqliteRefresh(_ x: String) -> String {
-        """
-        UPDATE household_current SET
-            (status, status_date, status_sequence) = (
-                SELECT e.status, e.effective_date, e.sequence FROM status_event e
-                WHERE e.county_code = \(x).county_code AND e.household_number = \(x).household_number
-                ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1),
-            people = (
-                SELECT COUNT(*) FROM membership m
-                WHERE m.county_code = \(x).county_code AND m.household_number = \(x).household_number AND m.to_date IS NULL),
-            changed_on = (
-                SELECT MAX(d) FROM (
-                    SELECT MAX(e.effective_date) AS d FROM status_event e
-                    WHERE e.county_code = \(x).county_code AND e.household_number = \(x).household_number
-                    UNION ALL
-                    SELECT MAX(MAX(m.from_date, COALESCE(m.to_date, m.from_date))) AS d FROM membership m
-                    WHERE m.county_code = \(x).county_code AND m.household_number = \(x).household_number))
-        WHERE county_code = \(x).county_code AND household_number = \(x).household_number;
-        """
+    /// The projected row's shape: M018's first (latest status, open memberships, `changed_on`), or
+    /// M026's second, which adds the last status but one, the first status date, and the
+    /// memberships' own last two change dates with the people between them, so that a past date
+    /// reads most households from their row.
+    enum Generation: Sendable { case first, second }
+
+    /// The statements that re-read households' rows from their history: `x` names the county and
+    /// household columns to correlate with (`NEW`, `OLD`, or `household_current` itself), and
+    /// `target` the rows updated (a WHERE condition).
+    static func refresh(_ generation: Generation, county: String, household: String, target: String, dialect: StoreDialect) -> [String] {
+        let greatest = dialect == .sqlite ? "MAX" : "GREATEST"
+        let events = "e.county_code = \(county) AND e.household_number = \(household)"
+        let members = "m.county_code = \(county) AND m.household_number = \(household)"
+        let lastChange = "(SELECT MAX(\(greatest)(m.from_date, COALESCE(m.to_date, m.from_date))) FROM membership m WHERE \(members))"
+        var statements = [
+            """
+            UPDATE household_current SET
+                (status, status_date, status_sequence) = (
+                    SELECT e.status, e.effective_date, e.sequence FROM status_event e
+                    WHERE \(events)
+                    ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1),
+                people = (
+                    SELECT COUNT(*) FROM membership m
+                    WHERE \(members) AND m.to_date IS NULL),
+                changed_on = (
+                    SELECT MAX(d) FROM (
+                        SELECT MAX(e.effective_date) AS d FROM status_event e
+                        WHERE \(events)
+                        UNION ALL
+                        SELECT MAX(\(greatest)(m.from_date, COALESCE(m.to_date, m.from_date))) AS d FROM membership m
+                        WHERE \(members)) dates)
+            WHERE \(target)
+            """
+        ]
+        guard generation == .second else { return statements }
+        statements += [
+            """
+            UPDATE household_current SET
+                (previous_status, previous_status_date) = (
+                    SELECT e.status, e.effective_date FROM status_event e
+                    WHERE \(events)
+                    ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1 OFFSET 1),
+                first_status_date = (SELECT MIN(e.effective_date) FROM status_event e WHERE \(events)),
+                members_changed_on = \(lastChange),
+                members_changed_before = (
+                    SELECT MAX(d) FROM (
+                        SELECT m.from_date AS d FROM membership m WHERE \(members)
+                        UNION ALL
+                        SELECT m.to_date AS d FROM membership m WHERE \(members) AND m.to_date IS NOT NULL) dates
+                    WHERE d < \(lastChange))
+            WHERE \(target)
+            """,
+            // The people of the span before the last change: those in on its first day.
+            """
+            UPDATE household_current SET
+                people_before = CASE WHEN household_current.members_changed_before IS NULL THEN NULL ELSE (
+                    SELECT COUNT(*) FROM membership m
+                    WHERE \(members) AND m.from_date <= household_current.members_changed_before
+                      AND (m.to_date IS NULL OR m.to_date > household_current.members_changed_before)) END
+            WHERE \(target)
+            """,
+        ]
+        return statements
+    }
+
+    /// Re-reads one household's row (`x` is NEW or OLD) in a SQLite trigger.
+    private static func sqliteRefresh(_ generation: Generation, _ x: String) -> String {
+        refresh(
+            generation, county: "\(x).county_code", household: "\(x).household_number",
+            target: "county_code = \(x).county_code AND household_number = \(x).household_number", dialect: .sqlite
+        ).map { $0 + ";" }.joined(separator: "\n")
     }
 
     /// Bumps the county's version and raises its horizon to `horizon` (an SQL expression).
@@ -113,12 +163,12 @@ enum ProjectionTriggers {
 
     /// The names of the SQLite triggers (a bulk writer drops and re-creates them).
     static var sqliteNames: [String] {
-        sqlite.compactMap { statement in
+        sqlite(.second).compactMap { statement in
             statement.split(separator: " ", maxSplits: 3).dropFirst(2).first.map(String.init)
         }
     }
 
-    static var sqlite: [String] {
+    static func sqlite(_ generation: Generation) -> [String] {
         let eventHorizon = "NEW.effective_date"
         let membershipHorizon = "MAX(NEW.from_date, COALESCE(NEW.to_date, NEW.from_date))"
         var triggers = [
@@ -126,7 +176,7 @@ enum ProjectionTriggers {
             CREATE TRIGGER household_projected_insert AFTER INSERT ON household WHEN \(running) BEGIN
             INSERT INTO household_current (county_code, household_number, village_code, people)
             VALUES (NEW.county_code, NEW.household_number, NEW.village_code, 0);
-            \(sqliteRefresh("NEW"))
+            \(sqliteRefresh(generation, "NEW"))
             \(sqliteBump("NEW"))
             END
             """,
@@ -148,21 +198,21 @@ enum ProjectionTriggers {
             triggers += [
                 """
                 CREATE TRIGGER \(table)_projected_insert AFTER INSERT ON \(table) WHEN \(running) BEGIN
-                \(sqliteRefresh("NEW"))
+                \(sqliteRefresh(generation, "NEW"))
                 \(sqliteBump("NEW", horizon: horizon))
                 END
                 """,
                 """
                 CREATE TRIGGER \(table)_projected_update AFTER UPDATE ON \(table) WHEN \(running) BEGIN
-                \(sqliteRefresh("OLD"))
-                \(sqliteRefresh("NEW"))
+                \(sqliteRefresh(generation, "OLD"))
+                \(sqliteRefresh(generation, "NEW"))
                 \(sqliteBump("OLD"))
                 \(sqliteBump("NEW", horizon: horizon))
                 END
                 """,
                 """
                 CREATE TRIGGER \(table)_projected_delete AFTER DELETE ON \(table) WHEN \(running) BEGIN
-                \(sqliteRefresh("OLD"))
+                \(sqliteRefresh(generation, "OLD"))
                 \(sqliteBump("OLD"))
                 END
                 """,
@@ -197,32 +247,24 @@ enum ProjectionTriggers {
         return triggers
     }
 
-    static var postgres: [String] {
+    /// The PostgreSQL function that re-reads one household's row.
+    static func postgresRefresh(_ generation: Generation, replacing: Bool) -> String {
+        let body = refresh(generation, county: "c", household: "h", target: "county_code = c AND household_number = h", dialect: .postgres)
+        return """
+            CREATE \(replacing ? "OR REPLACE " : "")FUNCTION projection_refresh(c TEXT, h TEXT) RETURNS void LANGUAGE sql AS $$
+            \(body.joined(separator: ";\n"))
+            $$
+            """
+    }
+
+    static func postgres(_ generation: Generation) -> [String] {
         var statements = [
             """
             CREATE FUNCTION projection_paused() RETURNS boolean LANGUAGE sql STABLE AS $$
             SELECT EXISTS (SELECT 1 FROM projection_pause)
             $$
             """,
-            """
-            CREATE FUNCTION projection_refresh(c TEXT, h TEXT) RETURNS void LANGUAGE sql AS $$
-            UPDATE household_current SET
-                (status, status_date, status_sequence) = (
-                    SELECT e.status, e.effective_date, e.sequence FROM status_event e
-                    WHERE e.county_code = c AND e.household_number = h
-                    ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1),
-                people = (
-                    SELECT COUNT(*) FROM membership m
-                    WHERE m.county_code = c AND m.household_number = h AND m.to_date IS NULL),
-                changed_on = (
-                    SELECT MAX(d) FROM (
-                        SELECT MAX(e.effective_date) AS d FROM status_event e WHERE e.county_code = c AND e.household_number = h
-                        UNION ALL
-                        SELECT MAX(GREATEST(m.from_date, COALESCE(m.to_date, m.from_date))) AS d FROM membership m
-                        WHERE m.county_code = c AND m.household_number = h) dates)
-            WHERE county_code = c AND household_number = h
-            $$
-            """,
+            postgresRefresh(generation, replacing: false),
             """
             CREATE FUNCTION projection_bump(c TEXT, d TEXT) RETURNS void LANGUAGE sql AS $$
             INSERT INTO projection_state (county_code, version, horizon) VALUES (c, 1, d)

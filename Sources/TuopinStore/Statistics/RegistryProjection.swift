@@ -60,7 +60,7 @@ public enum RegistryProjection {
         try await refresh()
         try await bump(everyCounty, in: tx)
         if tx.dialect == .sqlite {
-            for statement in ProjectionTriggers.sqlite { try await tx.sql.raw(SQLQueryString(statement)).run() }
+            for statement in ProjectionTriggers.sqlite(.second) { try await tx.sql.raw(SQLQueryString(statement)).run() }
         }
         try await tx.sql.raw("DELETE FROM projection_pause").run()
         return result
@@ -68,18 +68,57 @@ public enum RegistryProjection {
 
     /// The columns of a household's projected row.
     public static let householdCurrent = BulkTable(
-        "household_current", ["county_code", "household_number", "village_code", "status", "status_date", "status_sequence", "people", "changed_on"])
-
-    /// A household's projected row: its latest status event (by date, then sequence), the
-    /// people of its open memberships, and the latest date its events and memberships name.
-    public static func currentRow(
-        county: String, household: String, village: String, latest: (status: PovertyStatus, date: CivilDate, sequence: Int)?,
-        people: Int, changedOn: CivilDate?
-    ) -> [StoreValue] {
+        "household_current",
         [
-            .text(county), .text(household), .text(village), latest.map { .text($0.status.token) } ?? .null,
-            latest.map { .text($0.date.description) } ?? .null, latest.map { .int($0.sequence) } ?? .null, .int(people),
-            changedOn.map { .text($0.description) } ?? .null,
+            "county_code", "household_number", "village_code", "status", "status_date", "status_sequence", "people", "changed_on",
+            "previous_status", "previous_status_date", "first_status_date", "members_changed_on", "members_changed_before", "people_before",
+        ])
+
+    /// What a household's projected row says of its history (see `ProjectionTriggers.Generation`).
+    public struct Projected: Sendable, Equatable {
+        /// The latest status event (by date, then sequence) and the one before it.
+        public var latest: (status: PovertyStatus, date: CivilDate, sequence: Int)?
+        public var previous: (status: PovertyStatus, date: CivilDate)?
+        public var firstStatusDate: CivilDate?
+        /// The people of its open memberships.
+        public var people: Int
+        /// The latest date its memberships name, the one before it, and the people in on that one.
+        public var membersChangedOn: CivilDate?
+        public var membersChangedBefore: CivilDate?
+        public var peopleBefore: Int?
+
+        public init(
+            latest: (status: PovertyStatus, date: CivilDate, sequence: Int)?, previous: (status: PovertyStatus, date: CivilDate)?,
+            firstStatusDate: CivilDate?, people: Int, membersChangedOn: CivilDate?, membersChangedBefore: CivilDate?, peopleBefore: Int?
+        ) {
+            self.latest = latest
+            self.previous = previous
+            self.firstStatusDate = firstStatusDate
+            self.people = people
+            self.membersChangedOn = membersChangedOn
+            self.membersChangedBefore = membersChangedBefore
+            self.peopleBefore = peopleBefore
+        }
+
+        /// The latest date its events and memberships name.
+        public var changedOn: CivilDate? { [latest?.date, membersChangedOn].compactMap { $0 }.max() }
+
+        public static func == (a: Projected, b: Projected) -> Bool {
+            a.latest?.status == b.latest?.status && a.latest?.date == b.latest?.date && a.latest?.sequence == b.latest?.sequence
+                && a.previous?.status == b.previous?.status && a.previous?.date == b.previous?.date && a.firstStatusDate == b.firstStatusDate
+                && a.people == b.people && a.membersChangedOn == b.membersChangedOn && a.membersChangedBefore == b.membersChangedBefore
+                && a.peopleBefore == b.peopleBefore
+        }
+    }
+
+    /// A household's projected row.
+    public static func currentRow(county: String, household: String, village: String, _ p: Projected) -> [StoreValue] {
+        func date(_ d: CivilDate?) -> StoreValue { d.map { .text($0.description) } ?? .null }
+        return [
+            .text(county), .text(household), .text(village), p.latest.map { .text($0.status.token) } ?? .null, date(p.latest?.date),
+            p.latest.map { .int($0.sequence) } ?? .null, .int(p.people), date(p.changedOn), p.previous.map { .text($0.status.token) } ?? .null,
+            date(p.previous?.date), date(p.firstStatusDate), date(p.membersChangedOn), date(p.membersChangedBefore),
+            p.peopleBefore.map { .int($0) } ?? .null,
         ]
     }
 
@@ -113,6 +152,12 @@ public enum RegistryProjection {
             WHERE h.county_code LIKE \(bind: p)
             """
         ).run()
+        // The second generation's columns, household by household (only those with a history).
+        for statement in ProjectionTriggers.refresh(
+            .second, county: "household_current.county_code", household: "household_current.household_number", target: "", dialect: tx.dialect
+        ).dropFirst() {
+            try await sql.raw("\(unsafeRaw: statement) county_code LIKE \(bind: p) AND changed_on IS NOT NULL").run()
+        }
         try await sql.raw(
             """
             INSERT INTO area_status_count (county_code, village_code, status, households, people)
