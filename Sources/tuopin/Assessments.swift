@@ -16,9 +16,9 @@ struct Assessment: AsyncParsableCommand {
             abstract: "Record a sample check's findings for an area and an evaluation year (people counted, and of them found).")
         @OptionGroup var db: DatabaseOptions
         @OptionGroup var acting: ActingOptions
-        @Option(help: "The area checked (a county, a township, a village, or the city).") var area: String
+        @Option(help: "The area checked: a county, a township or a village.") var area: String
         @Option(help: "The evaluation year.") var year: Int
-        @Option(help: "Who checked: national, provincial, municipal or county.") var body: String
+        @Option(help: "Who checked: national, provincial, municipal or county (a county's own officers record only county).") var body: String
         @Option(name: .customLong("sampled-exited"), help: "Exited people checked.") var sampledExited: Int64 = 0
         @Option(name: .customLong("wrongly-exited"), help: "Of them, found wrongly exited (错退).") var wronglyExited: Int64 = 0
         @Option(name: .customLong("sampled-non-enrolled"), help: "Non-enrolled rural people of the sampled villages checked.")

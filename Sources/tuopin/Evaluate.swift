@@ -133,7 +133,7 @@ struct Evaluate: AsyncParsableCommand {
                 let county = try AdminCode(code)
                 // The sample evaluation's findings from the recorded checks unless given.
                 var sample: QualitySample
-                var checks: Int?
+                var checks: (body: AssessmentBody, count: Int)?
                 if let sampledExited, let sampledWronglyExited, let sampledNonEnrolled, let verifiedMissed {
                     sample = QualitySample(
                         sampledExited: sampledExited, wronglyExited: sampledWronglyExited, sampledNonEnrolled: sampledNonEnrolled,
@@ -143,7 +143,7 @@ struct Evaluate: AsyncParsableCommand {
                         throw ValidationError(Console.strings.text("error.assessment.noneForCounty", ["county": code, "year": String(year)]))
                     }
                     sample = found.sample
-                    checks = found.checks
+                    checks = (found.body, found.checks)
                 }
                 // Public approval from the survey records unless given.
                 var approval: (surveyed: Int64, approving: Int64)
@@ -166,7 +166,10 @@ struct Evaluate: AsyncParsableCommand {
                 return (try await ExitEvaluationService(env).county(county, year: year, findings: findings, west: west, by: user), from, checks)
             }
             if let checks {
-                Console.err(Console.strings.text("evaluate.county.fromChecks", ["checks": String(checks), "year": String(year)]))
+                Console.err(
+                    Console.strings.text(
+                        "evaluate.county.fromChecks",
+                        ["checks": String(checks.count), "year": String(year), "body": Console.strings.label(checks.body.label)]))
             }
             if let (key, tally) = survey {
                 if tally.pending > 0 {

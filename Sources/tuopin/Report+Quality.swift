@@ -9,7 +9,7 @@ extension Report {
     struct Quality: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "R-10 quality KPIs (三率一度): wrong-exit, missed and wrong-inclusion rates from the recorded sample checks, and public approval from the surveys, by child area."
+                "R-10 quality KPIs (三率一度): composite incidence, the wrong-exit and missed rates of the recorded sample checks, public approval from the surveys, by child area; the wrong-inclusion rate beside them."
         )
 
         @OptionGroup var db: DatabaseOptions
@@ -45,12 +45,14 @@ extension Report {
                     func shown(_ rate: String?, _ found: Int64, _ sampled: Int64) -> String {
                         rate.map { "\($0)% (\(found)/\(sampled))" } ?? "—"
                     }
+                    let composite = r.registry.map {
+                        shown(x.compositeIncidence, $0.remainingPoorPeople + x.verifiedMissed + x.wronglyExited, $0.ruralRegisteredPopulation)
+                    }
                     Console.out(
                         [
-                            x.name, shown(x.wrongExitRate, x.wronglyExited, x.sampledExited),
-                            shown(x.missedRate, x.verifiedMissed, x.sampledNonEnrolled),
-                            shown(x.wrongInclusionRate, x.wronglyIncluded, x.sampledEnrolled), shown(x.approvalRate, x.approving, x.surveyed),
-                            s.text(x.met ? "quality.met" : "quality.notMet"),
+                            x.name, composite ?? "—", shown(x.wrongExitRate, x.wronglyExited, x.sampledExited),
+                            shown(x.missedRate, x.verifiedMissed, x.sampledNonEnrolled), shown(x.approvalRate, x.approving, x.surveyed),
+                            s.text(x.met ? "quality.met" : "quality.notMet"), shown(x.wrongInclusionRate, x.wronglyIncluded, x.sampledEnrolled),
                         ].joined(separator: "\t"))
                 }
                 Console.out("")

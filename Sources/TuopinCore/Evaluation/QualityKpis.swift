@@ -1,35 +1,71 @@
-/// The quality KPIs of an area for a year (三率一度, R-10): the wrong-exit, missed and
-/// wrong-inclusion rates of the sample checks, and public approval from the approval surveys,
-/// each held to the county-exit thresholds in force (error rates at most 2%, approval at least
-/// 90%, REFERENCE §3.5). Every rate is compared exactly; a KPI with no sample does not pass and
-/// says so.
+/// The quality KPIs of an area for a year (三率一度, R-10): the county-exit indicators of REFERENCE
+/// §3.5 — composite incidence, the wrong-exit and missed rates of the sample checks, and public
+/// approval from the approval surveys — each held to the thresholds in force (incidence below 2%,
+/// error rates at most 2%, approval at least 90%). Composite incidence counts the people the
+/// checks found missed or wrongly exited beside the registry's remaining poor. Every rate is
+/// compared exactly; a KPI with no sample does not pass and says so. The wrong-inclusion rate (错评)
+/// is reported beside them, for information: it is not one of the four.
 public enum QualityKpis {
+    public static let compositeIncidence = RuleID("qualityKpis.compositeIncidence")
     public static let wrongExitRate = RuleID("qualityKpis.wrongExitRate")
     public static let missedRate = RuleID("qualityKpis.missedRate")
-    public static let wrongInclusionRate = RuleID("qualityKpis.wrongInclusionRate")
     public static let publicApproval = RuleID("qualityKpis.publicApproval")
 
-    public static func evaluate(_ s: QualitySample, surveyed: Int64, approving: Int64, thresholds t: ExitThresholds = .reference) -> Decision {
+    /// The registry's side of composite incidence: the poor people remaining at the year's end
+    /// and the rural registered population.
+    public struct Registry: Hashable, Sendable {
+        public var remainingPoorPeople: Int64
+        public var ruralRegisteredPopulation: Int64
+
+        public init(remainingPoorPeople: Int64, ruralRegisteredPopulation: Int64) {
+            self.remainingPoorPeople = remainingPoorPeople
+            self.ruralRegisteredPopulation = ruralRegisteredPopulation
+        }
+    }
+
+    /// The four KPIs; without `registry` (checks made at an area's own level, which no registry
+    /// figure belongs to) composite incidence is left out.
+    public static func evaluate(
+        _ s: QualitySample, surveyed: Int64, approving: Int64, registry: Registry?, thresholds t: ExitThresholds = .reference
+    ) -> Decision {
+        func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
         func rate(_ rule: RuleID, found: Int64, sampled: Int64) -> Check {
             Check(
                 rule, passed: sampled > 0 && found * 100 <= t.countyErrorRatePercent * sampled,
                 values: [
-                    ReasonValue("rate", sampled > 0 ? .decimal(Ratio(found, sampled).percent(places: 2)) : .missing),
-                    ReasonValue("found", .count(found)), ReasonValue("sampled", .count(sampled)),
+                    ReasonValue("rate", percent(found, sampled)), ReasonValue("found", .count(found)), ReasonValue("sampled", .count(sampled)),
                     ReasonValue("maximum", .count(t.countyErrorRatePercent)),
                 ])
         }
-        return Decision(checks: [
+        var checks: [Check] = []
+        if let r = registry {
+            let composite = r.remainingPoorPeople + s.verifiedMissed + s.wronglyExited
+            checks.append(
+                Check(
+                    compositeIncidence,
+                    passed: r.ruralRegisteredPopulation > 0 && composite * 100 < t.countyIncidencePercent * r.ruralRegisteredPopulation,
+                    values: [
+                        ReasonValue("rate", percent(composite, r.ruralRegisteredPopulation)),
+                        ReasonValue("maximum", .count(t.countyIncidencePercent)),
+                        ReasonValue("remaining", .count(r.remainingPoorPeople)), ReasonValue("missed", .count(s.verifiedMissed)),
+                        ReasonValue("wronglyExited", .count(s.wronglyExited)), ReasonValue("population", .count(r.ruralRegisteredPopulation)),
+                    ]))
+        }
+        checks += [
             rate(wrongExitRate, found: s.wronglyExited, sampled: s.sampledExited),
             rate(missedRate, found: s.verifiedMissed, sampled: s.sampledNonEnrolled),
-            rate(wrongInclusionRate, found: s.wronglyIncluded, sampled: s.sampledEnrolled),
             Check(
                 publicApproval, passed: surveyed > 0 && approving * 100 >= t.countyApprovalPercent * surveyed,
                 values: [
-                    ReasonValue("rate", surveyed > 0 ? .decimal(Ratio(approving, surveyed).percent(places: 2)) : .missing),
-                    ReasonValue("approving", .count(approving)), ReasonValue("surveyed", .count(surveyed)),
-                    ReasonValue("minimum", .count(t.countyApprovalPercent)),
+                    ReasonValue("rate", percent(approving, surveyed)), ReasonValue("approving", .count(approving)),
+                    ReasonValue("surveyed", .count(surveyed)), ReasonValue("minimum", .count(t.countyApprovalPercent)),
                 ]),
-        ])
+        ]
+        return Decision(checks: checks)
+    }
+
+    /// The wrong-inclusion rate (错评率), for information: nil with no enrolled person checked.
+    public static func wrongInclusionRate(_ s: QualitySample) -> FixedDecimal? {
+        s.sampledEnrolled > 0 ? Ratio(s.wronglyIncluded, s.sampledEnrolled).percent(places: 2) : nil
     }
 }

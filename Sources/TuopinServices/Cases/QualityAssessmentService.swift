@@ -17,6 +17,9 @@ public struct QualityAssessmentService: Sendable {
         area: AdminCode, year: Int, body: AssessmentBody, sample: QualitySample, checkedOn: CivilDate? = nil, note: String = "", by user: User
     ) async throws -> QualityAssessment {
         try await environment.authorize(user, .recordFinding, area: area)
+        // A county's own officers record its self-checks; the findings of a city's, a province's or
+        // the national evaluation are recorded by an office above the county.
+        if body != .county, let level = user.scope.code?.level, level >= .county { throw QualityAssessmentError.bodyNotYours(body) }
         guard try await AreaQuery.area(environment.store.sql, code: area) != nil else { throw QualityAssessmentError.areaNotFound(area.rawValue) }
         var a = QualityAssessment(
             area: area, year: year, body: body, sample: sample, checkedOn: checkedOn ?? environment.today,
@@ -47,46 +50,70 @@ public struct QualityAssessmentService: Sendable {
         return try await QualityAssessmentQuery.assessments(in: area, year: year, environment.store.sql)
     }
 
-    /// What a county's exit evaluation of `year` takes from the checks: the county's checks of
-    /// that year added up; nil when there are none.
-    public func countySample(_ county: AdminCode, year: Int, by user: User) async throws -> (checks: Int, sample: QualitySample)? {
-        let checks = try await assessments(in: county, year: year, by: user)
-        guard !checks.isEmpty else { return nil }
-        return (checks.count, checks.map(\.sample).reduce(.zero, +))
+    /// What a county's exit evaluation of `year` takes from the checks: the checks of the highest
+    /// body that checked the county that year (the national evaluation before a provincial check,
+    /// and so on), added up; nil when there are none. A county's own checks never dilute an
+    /// evaluation made above it.
+    public func countySample(
+        _ county: AdminCode, year: Int, by user: User
+    ) async throws -> (body: AssessmentBody, checks: Int, sample: QualitySample)? {
+        let all = try await assessments(in: county, year: year, by: user)
+        guard let body = AssessmentBody.allCases.first(where: { b in all.contains { $0.body == b } }) else { return nil }
+        let checks = all.filter { $0.body == body }
+        return (body, checks.count, checks.map(\.sample).reduce(.zero, +))
     }
 
     /// R-10 for an area and a year: the KPIs in all, and for each child area, plus a row for what
-    /// was checked or surveyed at the area's own level and cannot be put under one child. The rows
-    /// add up to the total.
+    /// was checked or surveyed at the area's own level and cannot be put under one child. The rows'
+    /// samples add up to the total's. Composite incidence takes the registry at the year's end (today
+    /// in the current year); the own-level row has no registry figures and is judged without it.
     public func kpis(of area: AdminCode?, year: Int, by user: User) async throws -> QualityKpiReport {
         let code = try await environment.area(area, of: user)
         try await environment.authorize(user, .view, area: code)
-        guard RegistryYear.contains(year) else { throw QualityAssessmentError.year(year) }
+        guard RegistryYear.contains(year), year <= environment.today.year, let end = CivilDate(year: year, month: 12, day: 31) else {
+            throw QualityAssessmentError.year(year)
+        }
         let sql = environment.reporting.sql
         guard let place = try await AreaQuery.area(sql, code: code) else { throw QualityAssessmentError.areaNotFound(code.rawValue) }
         let thresholds = try await environment.store.read { try PolicyParameters.exitThresholds(try await PolicyParameters.rows($0.sql)) }
-        let children = try await AreaQuery.children(sql, of: code)
-        let length = children.first?.code.prefix.count ?? code.prefix.count
-        let samples = try await QualityAssessmentQuery.samples(in: code, year: year, prefixLength: length, sql)
-        let approval = try await QualityAssessmentQuery.approval(in: code, year: year, prefixLength: length, sql)
-        func row(_ code: String, _ name: String?, _ s: QualitySample, _ a: (surveyed: Int64, approving: Int64)) -> QualityKpiReport.Row {
+        let registry = try await StatisticsService(environment).overview(of: code, asOf: min(end, environment.today), by: user)
+        let samples = try await QualityAssessmentQuery.samples(in: code, year: year, sql)
+        let approval = try await QualityAssessmentQuery.approval(in: code, year: year, sql)
+        // Each recorded area (or drawn village) goes to the child it lies in, else to the area's own level.
+        let children = registry.children
+        func child(of text: String) -> Int? {
+            guard let c = try? AdminCode(text) else { return nil }
+            return children.firstIndex { $0.area.code.contains(c) }
+        }
+        var sampleOf = [QualitySample](repeating: .zero, count: children.count + 1)
+        var approvalOf = [(surveyed: Int64, approving: Int64)](repeating: (0, 0), count: children.count + 1)
+        for (text, s) in samples { sampleOf[child(of: text) ?? children.count] = sampleOf[child(of: text) ?? children.count] + s }
+        for (text, a) in approval {
+            let i = child(of: text) ?? children.count
+            approvalOf[i] = (approvalOf[i].surveyed + a.surveyed, approvalOf[i].approving + a.approving)
+        }
+        func registryOf(_ s: AreaSummary) -> QualityKpis.Registry {
+            QualityKpis.Registry(
+                remainingPoorPeople: s.incidence.remainingPoorPeople, ruralRegisteredPopulation: s.incidence.ruralRegisteredPopulation)
+        }
+        func row(_ code: String, _ name: String?, _ i: Int, _ registry: QualityKpis.Registry?) -> QualityKpiReport.Row {
             QualityKpiReport.Row(
-                code: code, name: name, sample: s, surveyed: a.surveyed, approving: a.approving,
-                decision: QualityKpis.evaluate(s, surveyed: a.surveyed, approving: a.approving, thresholds: thresholds))
+                code: code, name: name, sample: sampleOf[i], surveyed: approvalOf[i].surveyed, approving: approvalOf[i].approving,
+                registry: registry,
+                decision: QualityKpis.evaluate(
+                    sampleOf[i], surveyed: approvalOf[i].surveyed, approving: approvalOf[i].approving, registry: registry, thresholds: thresholds))
         }
-        var rows: [QualityKpiReport.Row] = []
-        let childPrefixes = Set(children.map(\.code.prefix))
-        for child in children {
-            rows.append(row(child.code.rawValue, child.name, samples[child.code.prefix] ?? .zero, approval[child.code.prefix] ?? (0, 0)))
-        }
-        let ownSample = samples.filter { !childPrefixes.contains($0.key) }.values.reduce(.zero, +)
-        let ownApproval = approval.filter { !childPrefixes.contains($0.key) }.values.reduce((surveyed: Int64(0), approving: Int64(0))) {
-            ($0.surveyed + $1.surveyed, $0.approving + $1.approving)
-        }
-        if !ownSample.isEmpty || ownApproval.surveyed > 0 { rows.append(row(code.rawValue, nil, ownSample, ownApproval)) }
-        let total = row(
-            code.rawValue, place.name, rows.map(\.sample).reduce(.zero, +),
-            (rows.map(\.surveyed).reduce(0, +), rows.map(\.approving).reduce(0, +)))
+        var rows = children.enumerated().map { i, c in row(c.area.code.rawValue, c.area.name, i, registryOf(c)) }
+        let own = children.count
+        if !sampleOf[own].isEmpty || approvalOf[own].surveyed > 0 { rows.append(row(code.rawValue, nil, own, nil)) }
+        let totalSample = sampleOf.reduce(.zero, +)
+        let totalApproval = approvalOf.reduce((surveyed: Int64(0), approving: Int64(0))) { ($0.surveyed + $1.surveyed, $0.approving + $1.approving) }
+        let total = QualityKpiReport.Row(
+            code: code.rawValue, name: place.name, sample: totalSample, surveyed: totalApproval.surveyed, approving: totalApproval.approving,
+            registry: registryOf(registry.summary),
+            decision: QualityKpis.evaluate(
+                totalSample, surveyed: totalApproval.surveyed, approving: totalApproval.approving, registry: registryOf(registry.summary),
+                thresholds: thresholds))
         return QualityKpiReport(area: place, year: year, total: total, rows: rows)
     }
 }
@@ -100,7 +127,12 @@ public struct QualityKpiReport: Sendable {
         public let sample: QualitySample
         public let surveyed: Int64
         public let approving: Int64
+        /// The registry's figures composite incidence took; nil for the own-level row.
+        public let registry: QualityKpis.Registry?
         public let decision: Decision
+
+        /// The wrong-inclusion rate (错评率), beside the four KPIs, for information.
+        public var wrongInclusionRate: FixedDecimal? { QualityKpis.wrongInclusionRate(sample) }
     }
 
     public let area: Area
@@ -114,6 +146,8 @@ public enum QualityAssessmentError: Error, Equatable, Sendable {
     case refused(Decision)
     case areaNotFound(String)
     case year(Int)
+    /// An office at or below a county recording an evaluation made above it.
+    case bodyNotYours(AssessmentBody)
 }
 
 extension QualityAssessmentError: WordedError {
@@ -123,6 +157,7 @@ extension QualityAssessmentError: WordedError {
             s.text("error.assessment.refused", ["reasons": d.failedChecks.map { s.explain($0) }.joined(separator: s.language == .zh ? "；" : "; ")])
         case .areaNotFound(let code): s.text("error.finding.areaNotFound", ["area": code])
         case .year(let y): s.text("error.assessment.year", ["year": String(y)])
+        case .bodyNotYours(let body): s.text("error.assessment.bodyNotYours", ["body": s.label(body.label)])
         }
     }
 }

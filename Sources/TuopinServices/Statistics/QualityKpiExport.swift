@@ -3,12 +3,14 @@ import TuopinStore
 import TuopinStrings
 
 /// How R-10 is written, the same from the command line and the web: a row per area (the total
-/// first, then each child, then the area's own level) with the three rates, approval and whether
-/// all four are met, as JSON, CSV or an Excel sheet.
+/// first, then each child, then the area's own level) with composite incidence, the two rates,
+/// approval and whether all four are met, and the wrong-inclusion rate beside them, as JSON, CSV
+/// or an Excel sheet.
 public enum QualityKpiExport {
     public struct Row: Encodable, Sendable {
         public var area: String
         public var name: String
+        public var compositeIncidence: String?
         public var sampledExited: Int64
         public var wronglyExited: Int64
         public var wrongExitRate: String?
@@ -35,7 +37,8 @@ public enum QualityKpiExport {
     }
 
     public static let header = [
-        "area_code", "area_name", "sampled_exited", "wrongly_exited", "wrong_exit_rate", "sampled_non_enrolled", "verified_missed", "missed_rate",
+        "area_code", "area_name", "composite_incidence", "sampled_exited", "wrongly_exited", "wrong_exit_rate", "sampled_non_enrolled",
+        "verified_missed", "missed_rate",
         "sampled_enrolled", "wrongly_included", "wrong_inclusion_rate", "surveyed", "approving", "approval_rate", "met",
     ]
 
@@ -50,11 +53,12 @@ public enum QualityKpiExport {
 
     public static func row(_ r: QualityKpiReport.Row, _ s: Localizer) -> Row {
         Row(
-            area: r.code, name: name(r, s), sampledExited: r.sample.sampledExited, wronglyExited: r.sample.wronglyExited,
+            area: r.code, name: name(r, s), compositeIncidence: rate(QualityKpis.compositeIncidence, in: r.decision)?.text,
+            sampledExited: r.sample.sampledExited, wronglyExited: r.sample.wronglyExited,
             wrongExitRate: rate(QualityKpis.wrongExitRate, in: r.decision)?.text, sampledNonEnrolled: r.sample.sampledNonEnrolled,
             verifiedMissed: r.sample.verifiedMissed, missedRate: rate(QualityKpis.missedRate, in: r.decision)?.text,
             sampledEnrolled: r.sample.sampledEnrolled, wronglyIncluded: r.sample.wronglyIncluded,
-            wrongInclusionRate: rate(QualityKpis.wrongInclusionRate, in: r.decision)?.text, surveyed: r.surveyed, approving: r.approving,
+            wrongInclusionRate: r.wrongInclusionRate?.text, surveyed: r.surveyed, approving: r.approving,
             approvalRate: rate(QualityKpis.publicApproval, in: r.decision)?.text, met: r.decision.passed,
             reasons: r.decision.checks.map { s.explain($0) })
     }
@@ -67,9 +71,10 @@ public enum QualityKpiExport {
         func rate(_ rule: RuleID) -> Workbook.Cell { Self.rate(rule, in: r.decision).map { .decimal($0) } ?? .empty }
         let x = r.sample
         return [
-            .text(r.code), .text(name(r, s)), .count(x.sampledExited), .count(x.wronglyExited), rate(QualityKpis.wrongExitRate),
+            .text(r.code), .text(name(r, s)), rate(QualityKpis.compositeIncidence), .count(x.sampledExited), .count(x.wronglyExited),
+            rate(QualityKpis.wrongExitRate),
             .count(x.sampledNonEnrolled), .count(x.verifiedMissed), rate(QualityKpis.missedRate), .count(x.sampledEnrolled),
-            .count(x.wronglyIncluded), rate(QualityKpis.wrongInclusionRate), .count(r.surveyed), .count(r.approving),
+            .count(x.wronglyIncluded), r.wrongInclusionRate.map { .decimal($0) } ?? .empty, .count(r.surveyed), .count(r.approving),
             rate(QualityKpis.publicApproval), .text(s.text(r.decision.passed ? "quality.met" : "quality.notMet")),
         ]
     }

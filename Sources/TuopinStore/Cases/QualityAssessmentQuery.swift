@@ -40,24 +40,24 @@ public enum QualityAssessmentQuery {
         return try await sql.raw(query).all().map(assessment)
     }
 
-    /// The year's checks inside `area`, added up by the first `prefixLength` digits of the area
-    /// each check was made in (a child's prefix, or a code of the area's own level).
-    public static func samples(in area: AdminCode, year: Int, prefixLength: Int, _ sql: any SQLDatabase) async throws -> [String: QualitySample] {
+    /// The year's checks inside `area`, added up by the area each was made in.
+    public static func samples(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> [String: QualitySample] {
         let areas = AreaFilter(area)
         let rows = try await sql.raw(
             """
-            SELECT SUBSTR(area_code, 1, \(unsafeRaw: String(prefixLength))) AS part,
-                   CAST(SUM(sampled_exited) AS BIGINT) AS se, CAST(SUM(wrongly_exited) AS BIGINT) AS we, CAST(SUM(sampled_non_enrolled) AS BIGINT) AS sn, CAST(SUM(verified_missed) AS BIGINT) AS vm,
+            SELECT area_code,
+                   CAST(SUM(sampled_exited) AS BIGINT) AS se, CAST(SUM(wrongly_exited) AS BIGINT) AS we,
+                   CAST(SUM(sampled_non_enrolled) AS BIGINT) AS sn, CAST(SUM(verified_missed) AS BIGINT) AS vm,
                    CAST(SUM(sampled_enrolled) AS BIGINT) AS sen, CAST(SUM(wrongly_included) AS BIGINT) AS wi
             FROM quality_assessment
             WHERE \(areas.counties("county_code")) AND area_code LIKE \(bind: areas.codePattern) AND assessment_year = \(bind: year)
-            GROUP BY SUBSTR(area_code, 1, \(unsafeRaw: String(prefixLength)))
+            GROUP BY area_code
             """
         ).all()
         var out: [String: QualitySample] = [:]
         for row in rows {
             func n(_ c: String) throws -> Int64 { try row.decode(column: c, as: Int64?.self) ?? 0 }
-            out[try row.decode(column: "part", as: String.self)] = QualitySample(
+            out[try row.decode(column: "area_code", as: String.self)] = QualitySample(
                 sampledExited: try n("se"), wronglyExited: try n("we"), sampledNonEnrolled: try n("sn"), verifiedMissed: try n("vm"),
                 sampledEnrolled: try n("sen"), wronglyIncluded: try n("wi"))
         }
@@ -65,29 +65,32 @@ public enum QualityAssessmentQuery {
     }
 
     /// The answers to the year's approval surveys inside `area` (households reached, and of them
-    /// approving), added up by the first `prefixLength` digits of the village or township each
-    /// household was drawn in. Every answered sample counts, in every survey of the year.
-    public static func approval(
-        in area: AdminCode, year: Int, prefixLength: Int, _ sql: any SQLDatabase
-    ) async throws -> [String: (surveyed: Int64, approving: Int64)] {
+    /// approving), added up by the village or township each household was drawn in. A household
+    /// sampled by several surveys of the year counts once, with its answer to the latest.
+    public static func approval(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> [String: (surveyed: Int64, approving: Int64)] {
         let areas = AreaFilter(area)
         let reached = Satisfaction.allCases.filter(\.surveyed).map(\.token)
         let approving = Satisfaction.allCases.filter(\.approves).map(\.token)
         let rows = try await sql.raw(
             """
-            SELECT SUBSTR(s.stratum_code, 1, \(unsafeRaw: String(prefixLength))) AS part,
-                   CAST(SUM(CASE WHEN s.answer IN (\(binds: reached)) THEN 1 ELSE 0 END) AS BIGINT) AS surveyed,
-                   CAST(SUM(CASE WHEN s.answer IN (\(binds: approving)) THEN 1 ELSE 0 END) AS BIGINT) AS approving
-            FROM survey_sample s
-            JOIN approval_survey v ON v.county_code = s.county_code AND v.survey_number = s.survey_number
-            WHERE \(areas.counties("s.county_code")) AND s.stratum_code LIKE \(bind: areas.codePattern) AND v.survey_year = \(bind: year)
-              AND s.answer IS NOT NULL
-            GROUP BY SUBSTR(s.stratum_code, 1, \(unsafeRaw: String(prefixLength)))
+            SELECT stratum_code,
+                   CAST(SUM(CASE WHEN answer IN (\(binds: reached)) THEN 1 ELSE 0 END) AS BIGINT) AS surveyed,
+                   CAST(SUM(CASE WHEN answer IN (\(binds: approving)) THEN 1 ELSE 0 END) AS BIGINT) AS approving
+            FROM (
+                SELECT s.stratum_code, s.answer,
+                       ROW_NUMBER() OVER (PARTITION BY s.county_code, s.household_number ORDER BY v.drawn_on DESC, s.survey_number DESC) AS rn
+                FROM survey_sample s
+                JOIN approval_survey v ON v.county_code = s.county_code AND v.survey_number = s.survey_number
+                WHERE \(areas.counties("s.county_code")) AND s.stratum_code LIKE \(bind: areas.codePattern) AND v.survey_year = \(bind: year)
+                  AND s.answer IS NOT NULL
+            ) answers
+            WHERE rn = 1
+            GROUP BY stratum_code
             """
         ).all()
         var out: [String: (surveyed: Int64, approving: Int64)] = [:]
         for row in rows {
-            out[try row.decode(column: "part", as: String.self)] = (
+            out[try row.decode(column: "stratum_code", as: String.self)] = (
                 try row.decode(column: "surveyed", as: Int64?.self) ?? 0, try row.decode(column: "approving", as: Int64?.self) ?? 0
             )
         }

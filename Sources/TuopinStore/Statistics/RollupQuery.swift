@@ -151,11 +151,13 @@ public enum RollupQuery {
                     GROUP BY 1, 2
                     """
             case .fundingLevel:
-                // A source without a row of its own (a local code's token) counts as other.
+                // A source without a row of its own takes the default grouping; a local code's token, other.
+                let fallback = FundingLevel.reference.sorted { $0.key.token < $1.key.token }
+                    .map { "WHEN '\($0.key.token)' THEN '\($0.value.token)'" }.joined(separator: " ")
                 return funds(
                     """
                     CASE WHEN funding IS NULL THEN '\(unsafeRaw: RollupCell.unrecorded)'
-                         ELSE COALESCE(fl.funding_level, '\(unsafeRaw: FundingLevel.other.token)') END
+                         ELSE COALESCE(fl.funding_level, CASE funding \(unsafeRaw: fallback) ELSE '\(unsafeRaw: FundingLevel.other.token)' END) END
                     """, join: "LEFT JOIN funding_level fl ON fl.funding_source = funding")
             case .fundingSource: return funds("COALESCE(funding, '\(unsafeRaw: RollupCell.unrecorded)')")
             case .fundingProject: return funds("COALESCE(NULLIF(TRIM(project), ''), '\(unsafeRaw: RollupCell.unrecorded)')")

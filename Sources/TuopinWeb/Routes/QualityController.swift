@@ -23,7 +23,8 @@ struct QualityController: Sendable {
         let s = site.strings[context.language]
         var year = today().year
         if let text = q.get("year"), !text.isEmpty {
-            guard let y = Int(text), RegistryYear.contains(y) else { throw BadParameter("year", QualityAssessmentError.year(Int(text) ?? 0)) }
+            guard let y = Int(text) else { throw BadParameter("year", UnknownValue(value: text)) }
+            guard RegistryYear.contains(y), y <= today().year else { throw BadParameter("year", QualityAssessmentError.year(y)) }
             year = y
         }
         var code: AdminCode? = nil

@@ -4,54 +4,67 @@ import Testing
 
 @Suite("Quality KPIs, 三率一度 (REFERENCE §3.5, R-10)")
 struct QualityKpisTests {
-    static func sample(_ exited: (Int64, Int64), _ missed: (Int64, Int64), _ included: (Int64, Int64)) -> QualitySample {
+    static func sample(_ exited: (Int64, Int64), _ missed: (Int64, Int64), _ included: (Int64, Int64) = (0, 0)) -> QualitySample {
         QualitySample(
             sampledExited: exited.0, wronglyExited: exited.1, sampledNonEnrolled: missed.0, verifiedMissed: missed.1, sampledEnrolled: included.0,
             wronglyIncluded: included.1)
     }
 
+    /// 1,000 rural people; the remaining poor and those the checks found count towards composite incidence.
+    static func registry(_ remaining: Int64) -> QualityKpis.Registry {
+        QualityKpis.Registry(remainingPoorPeople: remaining, ruralRegisteredPopulation: 1_000)
+    }
+
     @Test(
         arguments: [
-            // (checked, found) for wrong exits, missed, wrong inclusions; surveyed, approving; the failed KPIs
-            ((200, 4), (500, 10), (100, 2), 100, 90, [RuleID]()),  // exactly 2% and exactly 90% pass
-            ((199, 4), (500, 10), (100, 2), 100, 90, [QualityKpis.wrongExitRate]),  // 2.01%
-            ((200, 4), (499, 10), (100, 2), 100, 90, [QualityKpis.missedRate]),
-            ((200, 4), (500, 10), (100, 3), 100, 90, [QualityKpis.wrongInclusionRate]),
-            ((200, 4), (500, 10), (100, 2), 100, 89, [QualityKpis.publicApproval]),
-            (
-                (0, 0), (0, 0), (0, 0), 0, 0,
-                [QualityKpis.wrongExitRate, QualityKpis.missedRate, QualityKpis.wrongInclusionRate, QualityKpis.publicApproval]
-            ),
-        ] as [((Int64, Int64), (Int64, Int64), (Int64, Int64), Int64, Int64, [RuleID])])
-    func theThresholdsDecide(
-        exited: (Int64, Int64), missed: (Int64, Int64), included: (Int64, Int64), surveyed: Int64, approving: Int64, failed: [RuleID]
-    ) {
-        let d = QualityKpis.evaluate(Self.sample(exited, missed, included), surveyed: surveyed, approving: approving)
+            // remaining poor of 1,000; (checked, found) for wrong exits and missed; surveyed, approving; the failed KPIs
+            (15, (200, 4), (500, 0), 100, 90, [RuleID]()),  // exactly 2%, exactly 90%; 15 + 0 + 4 = 1.9% < 2%
+            (16, (200, 4), (500, 0), 100, 90, [QualityKpis.compositeIncidence]),  // 16 + 4 = 2.0% is not below 2%
+            (10, (199, 4), (500, 0), 100, 90, [QualityKpis.wrongExitRate]),  // 2.01%
+            (5, (200, 4), (499, 10), 100, 90, [QualityKpis.missedRate]),  // 5 + 10 + 4 = 1.9%
+            (10, (200, 4), (500, 0), 100, 89, [QualityKpis.publicApproval]),
+            (0, (0, 0), (0, 0), 0, 0, [QualityKpis.wrongExitRate, QualityKpis.missedRate, QualityKpis.publicApproval]),
+        ] as [(Int64, (Int64, Int64), (Int64, Int64), Int64, Int64, [RuleID])])
+    func theThresholdsDecide(remaining: Int64, exited: (Int64, Int64), missed: (Int64, Int64), surveyed: Int64, approving: Int64, failed: [RuleID]) {
+        let d = QualityKpis.evaluate(Self.sample(exited, missed), surveyed: surveyed, approving: approving, registry: Self.registry(remaining))
         #expect(d.failedChecks.map(\.rule) == failed)
         #expect(d.passed == failed.isEmpty)
     }
 
+    @Test func compositeIncidenceCountsWhatTheChecksFound() {
+        let d = QualityKpis.evaluate(Self.sample((300, 4), (100, 1)), surveyed: 3, approving: 3, registry: Self.registry(10))
+        let composite = d.checks[0]
+        #expect(composite.rule == QualityKpis.compositeIncidence && composite["rate"] == .decimal(Ratio(15, 1_000).percent(places: 2)))
+        #expect(composite["remaining"] == .count(10) && composite["missed"] == .count(1) && composite["wronglyExited"] == .count(4))
+        // Without registry figures (checks at an area's own level) it is left out, not failed.
+        let own = QualityKpis.evaluate(Self.sample((300, 4), (100, 1)), surveyed: 3, approving: 3, registry: nil)
+        #expect(own.checks.map(\.rule) == [QualityKpis.wrongExitRate, QualityKpis.missedRate, QualityKpis.publicApproval] && own.passed)
+    }
+
     @Test func ratesAreExactPercentagesAndANoSampleRateIsMissing() {
-        let d = QualityKpis.evaluate(Self.sample((300, 4), (0, 0), (7, 1)), surveyed: 3, approving: 2)
+        let d = QualityKpis.evaluate(Self.sample((300, 4), (0, 0), (7, 1)), surveyed: 3, approving: 2, registry: nil)
         #expect(d.checks[0]["rate"] == .decimal(Ratio(4, 300).percent(places: 2)) && Ratio(4, 300).percent(places: 2).text == "1.33")
         #expect(d.checks[1]["rate"] == .missing && d.checks[1]["sampled"] == .count(0))
-        #expect(d.checks[2]["rate"] == .decimal(Ratio(1, 7).percent(places: 2)) && Ratio(1, 7).percent(places: 2).text == "14.29")
-        #expect(d.checks[3]["rate"] == .decimal(Ratio(2, 3).percent(places: 2)) && d.checks[3]["minimum"] == .count(90))
+        #expect(d.checks[2]["rate"] == .decimal(Ratio(2, 3).percent(places: 2)) && d.checks[2]["minimum"] == .count(90))
+        // The wrong-inclusion rate is beside the four, for information only.
+        #expect(QualityKpis.wrongInclusionRate(Self.sample((300, 4), (0, 0), (7, 1)))?.text == "14.29")
+        #expect(QualityKpis.wrongInclusionRate(Self.sample((300, 4), (0, 0))) == nil)
+        #expect(!d.checks.contains { $0.rule.rawValue.contains("Inclusion") })
     }
 
     @Test func theThresholdsInForceAreThoseUsed() {
         var t = ExitThresholds.reference
         t.countyErrorRatePercent = 3
         t.countyApprovalPercent = 95
-        let s = Self.sample((100, 3), (100, 3), (100, 3))
+        t.countyIncidencePercent = 3
+        let s = Self.sample((100, 3), (100, 3))
         // Under the reference thresholds 3% is too many and 94% approval enough; under these, the reverse.
         #expect(
-            QualityKpis.evaluate(s, surveyed: 100, approving: 94).failedChecks.map(\.rule) == [
-                QualityKpis.wrongExitRate, QualityKpis.missedRate, QualityKpis.wrongInclusionRate,
+            QualityKpis.evaluate(s, surveyed: 100, approving: 94, registry: Self.registry(20)).failedChecks.map(\.rule) == [
+                QualityKpis.compositeIncidence, QualityKpis.wrongExitRate, QualityKpis.missedRate,
             ])
-        #expect(QualityKpis.evaluate(s, surveyed: 100, approving: 94, thresholds: t).failedChecks.map(\.rule) == [QualityKpis.publicApproval])
-        let d = QualityKpis.evaluate(s, surveyed: 100, approving: 95, thresholds: t)
-        #expect(d.passed && d.checks[0]["maximum"] == .count(3) && d.checks[3]["minimum"] == .count(95))
+        let d = QualityKpis.evaluate(s, surveyed: 100, approving: 94, registry: Self.registry(20), thresholds: t)
+        #expect(d.failedChecks.map(\.rule) == [QualityKpis.publicApproval] && d.checks[1]["maximum"] == .count(3))
     }
 
     @Test func samplesAddUp() {
