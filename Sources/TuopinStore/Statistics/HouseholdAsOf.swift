@@ -47,6 +47,12 @@ enum HouseholdAsOf {
         """
     }
 
+    /// Ends a subquery of rows so that the engine computes each row's status once: SQLite would
+    /// otherwise flatten it into the grouping around it and evaluate the status expression again
+    /// for the filter, the grouping and the result (a limit keeps it a subquery); PostgreSQL's
+    /// `OFFSET 0` is the same fence.
+    static func fence(_ sql: any SQLDatabase) -> String { sql.dialect.name == "sqlite" ? "LIMIT -1" : "OFFSET 0" }
+
     /// Every household of the area with its status and people on the date.
     static func rows(_ filter: AreaFilter, on date: String) -> SQLQueryString {
         """

@@ -48,6 +48,7 @@ public enum StatusCountQuery {
                     FROM household_current c
                     WHERE \(filter.counties("c.county_code")) AND c.village_code LIKE \(bind: filter.codePattern)
                       AND (c.changed_on > \(bind: date) OR c.changed_on IS NULL)
+                    \(unsafeRaw: HouseholdAsOf.fence(sql))
                 ) changed
                 WHERE status IS NOT NULL
                 GROUP BY village_code, status
