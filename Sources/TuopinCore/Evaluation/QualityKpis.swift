@@ -28,38 +28,17 @@ public enum QualityKpis {
     public static func evaluate(
         _ s: QualitySample, surveyed: Int64, approving: Int64, registry: Registry?, thresholds t: ExitThresholds = .reference
     ) -> Decision {
-        func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
-        func rate(_ rule: RuleID, found: Int64, sampled: Int64) -> Check {
-            Check(
-                rule, passed: sampled > 0 && found * 100 <= t.countyErrorRatePercent * sampled,
-                values: [
-                    ReasonValue("rate", percent(found, sampled)), ReasonValue("found", .count(found)), ReasonValue("sampled", .count(sampled)),
-                    ReasonValue("maximum", .count(t.countyErrorRatePercent)),
-                ])
-        }
         var checks: [Check] = []
         if let r = registry {
-            let composite = r.remainingPoorPeople + s.verifiedMissed + s.wronglyExited
             checks.append(
-                Check(
-                    compositeIncidence,
-                    passed: r.ruralRegisteredPopulation > 0 && composite * 100 < t.countyIncidencePercent * r.ruralRegisteredPopulation,
-                    values: [
-                        ReasonValue("rate", percent(composite, r.ruralRegisteredPopulation)),
-                        ReasonValue("maximum", .count(t.countyIncidencePercent)),
-                        ReasonValue("remaining", .count(r.remainingPoorPeople)), ReasonValue("missed", .count(s.verifiedMissed)),
-                        ReasonValue("wronglyExited", .count(s.wronglyExited)), ReasonValue("population", .count(r.ruralRegisteredPopulation)),
-                    ]))
+                CountyExitRules.incidenceCheck(
+                    compositeIncidence, remaining: r.remainingPoorPeople, missed: s.verifiedMissed, wronglyExited: s.wronglyExited,
+                    population: r.ruralRegisteredPopulation, maximum: t.countyIncidencePercent))
         }
         checks += [
-            rate(wrongExitRate, found: s.wronglyExited, sampled: s.sampledExited),
-            rate(missedRate, found: s.verifiedMissed, sampled: s.sampledNonEnrolled),
-            Check(
-                publicApproval, passed: surveyed > 0 && approving * 100 >= t.countyApprovalPercent * surveyed,
-                values: [
-                    ReasonValue("rate", percent(approving, surveyed)), ReasonValue("approving", .count(approving)),
-                    ReasonValue("surveyed", .count(surveyed)), ReasonValue("minimum", .count(t.countyApprovalPercent)),
-                ]),
+            CountyExitRules.errorRateCheck(wrongExitRate, found: s.wronglyExited, sampled: s.sampledExited, maximum: t.countyErrorRatePercent),
+            CountyExitRules.errorRateCheck(missedRate, found: s.verifiedMissed, sampled: s.sampledNonEnrolled, maximum: t.countyErrorRatePercent),
+            CountyExitRules.approvalCheck(publicApproval, approving: approving, surveyed: surveyed, minimum: t.countyApprovalPercent),
         ]
         return Decision(checks: checks)
     }

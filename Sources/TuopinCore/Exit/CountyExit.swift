@@ -68,36 +68,13 @@ public enum CountyExitRules {
 
     public static func evaluate(_ inputs: CountyExitInputs, west: Bool = false, thresholds t: ExitThresholds = .reference) -> Decision {
         let x = inputs.findings
-        let composite = inputs.remainingPoorPeople + x.missedPoor + x.wronglyExited
-        let ceiling: Int64 = west ? t.countyIncidenceWestPercent : t.countyIncidencePercent
-        func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
         var checks = [
-            Check(
-                compositeIncidence,
-                passed: inputs.ruralRegisteredPopulation > 0 && composite * 100 < ceiling * inputs.ruralRegisteredPopulation,
-                values: [
-                    ReasonValue("rate", percent(composite, inputs.ruralRegisteredPopulation)), ReasonValue("maximum", .count(ceiling)),
-                    ReasonValue("remaining", .count(inputs.remainingPoorPeople)), ReasonValue("missed", .count(x.missedPoor)),
-                    ReasonValue("wronglyExited", .count(x.wronglyExited)), ReasonValue("population", .count(inputs.ruralRegisteredPopulation)),
-                ]),
-            Check(
-                wrongExitRate, passed: x.sampledExited > 0 && x.sampledWronglyExited * 100 <= t.countyErrorRatePercent * x.sampledExited,
-                values: [
-                    ReasonValue("rate", percent(x.sampledWronglyExited, x.sampledExited)), ReasonValue("found", .count(x.sampledWronglyExited)),
-                    ReasonValue("sampled", .count(x.sampledExited)), ReasonValue("maximum", .count(t.countyErrorRatePercent)),
-                ]),
-            Check(
-                missedRate, passed: x.sampledNonEnrolled > 0 && x.verifiedMissed * 100 <= t.countyErrorRatePercent * x.sampledNonEnrolled,
-                values: [
-                    ReasonValue("rate", percent(x.verifiedMissed, x.sampledNonEnrolled)), ReasonValue("found", .count(x.verifiedMissed)),
-                    ReasonValue("sampled", .count(x.sampledNonEnrolled)), ReasonValue("maximum", .count(t.countyErrorRatePercent)),
-                ]),
-            Check(
-                publicApproval, passed: x.surveyed > 0 && x.approving * 100 >= t.countyApprovalPercent * x.surveyed,
-                values: [
-                    ReasonValue("rate", percent(x.approving, x.surveyed)), ReasonValue("approving", .count(x.approving)),
-                    ReasonValue("surveyed", .count(x.surveyed)), ReasonValue("minimum", .count(t.countyApprovalPercent)),
-                ]),
+            Self.incidenceCheck(
+                compositeIncidence, remaining: inputs.remainingPoorPeople, missed: x.missedPoor, wronglyExited: x.wronglyExited,
+                population: inputs.ruralRegisteredPopulation, maximum: west ? t.countyIncidenceWestPercent : t.countyIncidencePercent),
+            Self.errorRateCheck(wrongExitRate, found: x.sampledWronglyExited, sampled: x.sampledExited, maximum: t.countyErrorRatePercent),
+            Self.errorRateCheck(missedRate, found: x.verifiedMissed, sampled: x.sampledNonEnrolled, maximum: t.countyErrorRatePercent),
+            Self.approvalCheck(publicApproval, approving: x.approving, surveyed: x.surveyed, minimum: t.countyApprovalPercent),
         ]
         if let target = x.ruralIncomeTarget {
             checks.append(
@@ -107,4 +84,44 @@ public enum CountyExitRules {
         }
         return Decision(checks: checks)
     }
+}
+
+/// The county-exit indicators' formulas, each a check worded with its values, shared by the exit
+/// evaluation and the quality KPIs. Every rate is compared exactly; no sample fails.
+extension CountyExitRules {
+    /// (remaining + missed + wrongly exited) ÷ rural population, below `maximum` percent.
+    public static func incidenceCheck(
+        _ rule: RuleID, remaining: Int64, missed: Int64, wronglyExited: Int64, population: Int64, maximum: Int64
+    ) -> Check {
+        let composite = remaining + missed + wronglyExited
+        return Check(
+            rule, passed: population > 0 && composite * 100 < maximum * population,
+            values: [
+                ReasonValue("rate", percent(composite, population)), ReasonValue("maximum", .count(maximum)),
+                ReasonValue("remaining", .count(remaining)), ReasonValue("missed", .count(missed)),
+                ReasonValue("wronglyExited", .count(wronglyExited)), ReasonValue("population", .count(population)),
+            ])
+    }
+
+    /// found ÷ sampled, at most `maximum` percent.
+    public static func errorRateCheck(_ rule: RuleID, found: Int64, sampled: Int64, maximum: Int64) -> Check {
+        Check(
+            rule, passed: sampled > 0 && found * 100 <= maximum * sampled,
+            values: [
+                ReasonValue("rate", percent(found, sampled)), ReasonValue("found", .count(found)), ReasonValue("sampled", .count(sampled)),
+                ReasonValue("maximum", .count(maximum)),
+            ])
+    }
+
+    /// approving ÷ surveyed households, at least `minimum` percent.
+    public static func approvalCheck(_ rule: RuleID, approving: Int64, surveyed: Int64, minimum: Int64) -> Check {
+        Check(
+            rule, passed: surveyed > 0 && approving * 100 >= minimum * surveyed,
+            values: [
+                ReasonValue("rate", percent(approving, surveyed)), ReasonValue("approving", .count(approving)),
+                ReasonValue("surveyed", .count(surveyed)), ReasonValue("minimum", .count(minimum)),
+            ])
+    }
+
+    static func percent(_ n: Int64, _ d: Int64) -> ReasonValue.Value { d > 0 ? .decimal(Ratio(n, d).percent(places: 2)) : .missing }
 }

@@ -75,7 +75,7 @@ public struct QualityAssessmentService: Sendable {
         }
         let sql = environment.reporting.sql
         guard let place = try await AreaQuery.area(sql, code: code) else { throw QualityAssessmentError.areaNotFound(code.rawValue) }
-        let thresholds = try await environment.store.read { try PolicyParameters.exitThresholds(try await PolicyParameters.rows($0.sql)) }
+        let thresholds = try await ExitEvaluationService(environment).thresholds()
         let registry = try await StatisticsService(environment).overview(of: code, asOf: min(end, environment.today), by: user)
         let samples = try await QualityAssessmentQuery.samples(in: code, year: year, sql)
         let approval = try await QualityAssessmentQuery.approval(in: code, year: year, sql)
