@@ -87,7 +87,10 @@ public struct QualityAssessmentService: Sendable {
         }
         var sampleOf = [QualitySample](repeating: .zero, count: children.count + 1)
         var approvalOf = [(surveyed: Int64, approving: Int64)](repeating: (0, 0), count: children.count + 1)
-        for (text, s) in samples { sampleOf[child(of: text) ?? children.count] = sampleOf[child(of: text) ?? children.count] + s }
+        for (text, s) in samples {
+            let i = child(of: text) ?? children.count
+            sampleOf[i] = sampleOf[i] + s
+        }
         for (text, a) in approval {
             let i = child(of: text) ?? children.count
             approvalOf[i] = (approvalOf[i].surveyed + a.surveyed, approvalOf[i].approving + a.approving)
