@@ -132,32 +132,54 @@ public enum RegistryProjection {
         let greatest = tx.dialect == .sqlite ? "MAX" : "GREATEST"
         try await sql.raw("DELETE FROM area_status_count WHERE county_code LIKE \(bind: p)").run()
         try await sql.raw("DELETE FROM household_current WHERE county_code LIKE \(bind: p)").run()
+        // Each household's row from its history, set-based: its events ranked latest first (the
+        // latest, the one before, the first date), and its memberships' distinct change dates
+        // ranked latest first (the last two), with the people in on the earlier of the two.
         try await sql.raw(
             """
-            INSERT INTO household_current (county_code, household_number, village_code, status, status_date, status_sequence, people, changed_on)
+            INSERT INTO household_current (\(unsafeRaw: householdCurrent.columns.joined(separator: ", ")))
             SELECT h.county_code, h.household_number, h.village_code, l.status, l.effective_date, l.sequence, COALESCE(m.n, 0),
-                   CASE WHEN m.last IS NULL OR (l.last IS NOT NULL AND l.last > m.last) THEN l.last ELSE m.last END
+                   CASE WHEN m.last IS NULL OR (l.last IS NOT NULL AND l.last > m.last) THEN l.last ELSE m.last END,
+                   l.previous_status, l.previous_date, l.first, m.last, m.before, CASE WHEN m.before IS NULL THEN NULL ELSE m.nb END
             FROM household h
             LEFT JOIN (
-                SELECT county_code, household_number, status, effective_date, sequence,
-                       ROW_NUMBER() OVER (PARTITION BY county_code, household_number ORDER BY effective_date DESC, sequence DESC) AS rn,
-                       MAX(effective_date) OVER (PARTITION BY county_code, household_number) AS last
-                FROM status_event WHERE county_code LIKE \(bind: p)
-            ) l ON l.county_code = h.county_code AND l.household_number = h.household_number AND l.rn = 1
+                SELECT county_code, household_number,
+                       MAX(CASE WHEN rn = 1 THEN status END) AS status, MAX(CASE WHEN rn = 1 THEN effective_date END) AS effective_date,
+                       MAX(CASE WHEN rn = 1 THEN sequence END) AS sequence, MAX(CASE WHEN rn = 2 THEN status END) AS previous_status,
+                       MAX(CASE WHEN rn = 2 THEN effective_date END) AS previous_date, MAX(effective_date) AS last, MIN(effective_date) AS first
+                FROM (
+                    SELECT county_code, household_number, status, effective_date, sequence,
+                           ROW_NUMBER() OVER (PARTITION BY county_code, household_number ORDER BY effective_date DESC, sequence DESC) AS rn
+                    FROM status_event WHERE county_code LIKE \(bind: p)
+                ) ranked
+                GROUP BY county_code, household_number
+            ) l ON l.county_code = h.county_code AND l.household_number = h.household_number
             LEFT JOIN (
-                SELECT county_code, household_number, SUM(CASE WHEN to_date IS NULL THEN 1 ELSE 0 END) AS n,
-                       MAX(\(unsafeRaw: greatest)(from_date, COALESCE(to_date, from_date))) AS last
-                FROM membership WHERE county_code LIKE \(bind: p) GROUP BY county_code, household_number
+                SELECT ms.county_code, ms.household_number, SUM(CASE WHEN ms.to_date IS NULL THEN 1 ELSE 0 END) AS n, d.last, d.before,
+                       SUM(CASE WHEN d.before IS NOT NULL AND ms.from_date <= d.before AND (ms.to_date IS NULL OR ms.to_date > d.before)
+                                THEN 1 ELSE 0 END) AS nb
+                FROM membership ms
+                JOIN (
+                    SELECT county_code, household_number, MAX(CASE WHEN r = 1 THEN d END) AS last, MAX(CASE WHEN r = 2 THEN d END) AS before
+                    FROM (
+                        SELECT county_code, household_number, d,
+                               ROW_NUMBER() OVER (PARTITION BY county_code, household_number ORDER BY d DESC) AS r
+                        FROM (
+                            SELECT county_code, household_number, from_date AS d FROM membership WHERE county_code LIKE \(bind: p)
+                            UNION
+                            SELECT county_code, household_number, to_date AS d FROM membership
+                            WHERE county_code LIKE \(bind: p) AND to_date IS NOT NULL
+                        ) days
+                    ) ranked
+                    WHERE r <= 2
+                    GROUP BY county_code, household_number
+                ) d ON d.county_code = ms.county_code AND d.household_number = ms.household_number
+                WHERE ms.county_code LIKE \(bind: p)
+                GROUP BY ms.county_code, ms.household_number, d.last, d.before
             ) m ON m.county_code = h.county_code AND m.household_number = h.household_number
             WHERE h.county_code LIKE \(bind: p)
             """
         ).run()
-        // The second generation's columns, household by household (only those with a history).
-        for statement in ProjectionTriggers.refresh(
-            .second, county: "household_current.county_code", household: "household_current.household_number", target: "", dialect: tx.dialect
-        ).dropFirst() {
-            try await sql.raw("\(unsafeRaw: statement) county_code LIKE \(bind: p) AND changed_on IS NOT NULL").run()
-        }
         try await sql.raw(
             """
             INSERT INTO area_status_count (county_code, village_code, status, households, people)
