@@ -8,7 +8,7 @@ import TuopinStore
 /// as the checking body reported them; R-10 (`tuopin report quality`) adds them up by area.
 struct Assessment: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sample checks of the registry's quality (三率: wrongly exited, missed, wrongly included): record them, list them.",
+        abstract: "Sample checks of the registry's quality (错退 wrongly exited, 漏评 missed, 错评 wrongly included): record them, list them.",
         subcommands: [Record.self, List.self])
 
     struct Record: AsyncParsableCommand {

@@ -74,7 +74,6 @@ public struct QualityAssessmentService: Sendable {
             throw QualityAssessmentError.year(year)
         }
         let sql = environment.reporting.sql
-        guard let place = try await AreaQuery.area(sql, code: code) else { throw QualityAssessmentError.areaNotFound(code.rawValue) }
         let thresholds = try await ExitEvaluationService(environment).thresholds()
         let registry = try await StatisticsService(environment).overview(of: code, asOf: min(end, environment.today), by: user)
         let samples = try await QualityAssessmentQuery.samples(in: code, year: year, sql)
@@ -112,12 +111,13 @@ public struct QualityAssessmentService: Sendable {
         let totalSample = sampleOf.reduce(.zero, +)
         let totalApproval = approvalOf.reduce((surveyed: Int64(0), approving: Int64(0))) { ($0.surveyed + $1.surveyed, $0.approving + $1.approving) }
         let total = QualityKpiReport.Row(
-            code: code.rawValue, name: place.name, sample: totalSample, surveyed: totalApproval.surveyed, approving: totalApproval.approving,
+            code: code.rawValue, name: registry.summary.area.name, sample: totalSample, surveyed: totalApproval.surveyed,
+            approving: totalApproval.approving,
             registry: registryOf(registry.summary),
             decision: QualityKpis.evaluate(
                 totalSample, surveyed: totalApproval.surveyed, approving: totalApproval.approving, registry: registryOf(registry.summary),
                 thresholds: thresholds))
-        return QualityKpiReport(area: place, year: year, total: total, rows: rows)
+        return QualityKpiReport(area: registry.summary.area, year: year, total: total, rows: rows)
     }
 }
 

@@ -90,7 +90,6 @@ struct ProjectedHousehold {
     var previousDay: Int32 = 0
     var firstDay = Int32.min
     var people: Int32 = 0
-    var lastDay = Int32.min
     var membersLastDay = Int32.min
     var membersDayBefore = Int32.min
     var peopleBefore: Int32 = 0
@@ -99,7 +98,6 @@ struct ProjectedHousehold {
         let ordered = events.sorted { ($0.day, $0.sequence) > ($1.day, $1.sequence) }
         guard let latest = ordered.first else { return }
         (status, statusDay, statusSequence) = (latest.status, latest.day, latest.sequence)
-        lastDay = max(lastDay, latest.day)
         if ordered.count > 1 { (previousStatus, previousDay) = (ordered[1].status, ordered[1].day) }
         firstDay = ordered.map(\.day).min() ?? Int32.min
     }
@@ -109,10 +107,10 @@ struct ProjectedHousehold {
         for m in memberships {
             if m.to == Int32.max { people += 1 } else { days.insert(m.to) }
             days.insert(m.from)
-            lastDay = max(lastDay, m.to == Int32.max ? m.from : max(m.from, m.to))
-            membersLastDay = max(membersLastDay, m.to == Int32.max ? m.from : max(m.from, m.to))
         }
-        guard membersLastDay != Int32.min, let before = days.filter({ $0 < membersLastDay }).max() else { return }
+        guard let last = days.max() else { return }
+        membersLastDay = last
+        guard let before = days.filter({ $0 < membersLastDay }).max() else { return }
         membersDayBefore = before
         peopleBefore = Int32(memberships.filter { $0.from <= before && ($0.to == Int32.max || $0.to > before) }.count)
     }

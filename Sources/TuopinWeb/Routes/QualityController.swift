@@ -27,12 +27,7 @@ struct QualityController: Sendable {
             guard RegistryYear.contains(y), y <= today().year else { throw BadParameter("year", QualityAssessmentError.year(y)) }
             year = y
         }
-        var code: AdminCode? = nil
-        if let text = q.get("area"), !text.isEmpty {
-            do { code = try AdminCode(text) } catch { throw BadParameter("area", error) }
-        }
-        if code == nil { code = try await statistics.home(of: user) }
-        guard let code else { throw BadParameter("area", MissingValue()) }
+        let code = try await ReportsController.area(q.get("area"), of: user, statistics: statistics)
         let report = try await assessments.kpis(of: code, year: year, by: user)
         let file = "R-10-\(code.rawValue)-\(year)"
         switch q.get("format") ?? "" {

@@ -31,12 +31,7 @@ struct ReportsController: Sendable {
         if let text = q.get("as-of"), !text.isEmpty {
             do { date = try CivilDate(text) } catch let e as CivilDate.ParseError { throw BadParameter("as-of", e) }
         }
-        var code: AdminCode? = nil
-        if let text = q.get("area"), !text.isEmpty {
-            do { code = try AdminCode(text) } catch { throw BadParameter("area", error) }
-        }
-        if code == nil { code = try await statistics.home(of: user) }
-        guard let code else { throw BadParameter("area", MissingValue()) }
+        let code = try await Self.area(q.get("area"), of: user, statistics: statistics)
         let answer = try await rollups.rollup(kind, of: code, asOf: date, by: user)
         let blocks = [(answer.area, answer.cells)] + answer.children
         let file = "\(answer.report.rawValue)-\(code.rawValue)-\(date.description)"
@@ -57,6 +52,15 @@ struct ReportsController: Sendable {
         let chart = Charts.line(points, title: s.text("chart.incidence", ["name": name, "from": "2014", "to": String(max(2014, date.year))]))
         return try ReportsPage.render(answer: answer, press: PressStatement.lines(press.summary, s), chart: chart, site: site, context: context)
             .response(from: request, context: context)
+    }
+
+    /// The `area` a report page asks for, else the user's home area; a bad or missing one is the parameter's fault.
+    static func area(_ text: String?, of user: User, statistics: StatisticsService) async throws -> AdminCode {
+        if let text, !text.isEmpty {
+            do { return try AdminCode(text) } catch { throw BadParameter("area", error) }
+        }
+        guard let home = try await statistics.home(of: user) else { throw BadParameter("area", MissingValue()) }
+        return home
     }
 
     static func download(_ data: Data, type: String, name: String) -> Response {
