@@ -117,13 +117,13 @@ struct Figures: Sendable {
     static func load(_ db: StoreReader, scope: AdminCode, groupBy: AreaLevel?, asOf: CivilDate) async throws -> Figures {
         let sql = db.sql
         var f = Figures(asOf: asOf)
-        f.counts = try await StatusCountQuery.counts(sql, area: scope, asOf: asOf, groupBy: groupBy)
+        f.counts = try await StatusCountQuery.counts(db, area: scope, asOf: asOf, groupBy: groupBy)
         f.population = try await PopulationQuery.population(sql, area: scope, year: asOf.year, groupBy: groupBy)
         f.designations = try await AreaEventQuery.designations(sql, area: scope, asOf: asOf, groupBy: groupBy)
         // firstEnrolmentYear refuses a stored year outside RegistryYear, so the date exists.
         if let first = try await StatusCountQuery.firstEnrolmentYear(sql, area: scope), let date = CivilDate.endOfYear(first), date <= asOf {
             f.baselineDate = date
-            f.baselineCounts = try await StatusCountQuery.counts(sql, area: scope, asOf: date, groupBy: groupBy)
+            f.baselineCounts = try await StatusCountQuery.counts(db, area: scope, asOf: date, groupBy: groupBy)
             f.baselinePopulation = try await PopulationQuery.population(sql, area: scope, year: first, groupBy: groupBy)
         }
         return f

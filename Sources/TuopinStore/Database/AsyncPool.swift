@@ -24,6 +24,15 @@ final class AsyncPool<Resource: Sendable>: Sendable {
         return try await body(resource)
     }
 
+    /// Runs `body` with a resource that is idle now, or returns nil at once when none is: it
+    /// never waits, since a task holding one resource and waiting for another could wait on
+    /// itself when every resource is held that way.
+    func withIdle<T: Sendable>(_ body: (Resource) async throws -> T) async throws -> T? {
+        guard let resource = state.withLockedValue({ $0.idle.popLast() }) else { return nil }
+        defer { release(resource) }
+        return try await body(resource)
+    }
+
     private func acquire() async -> Resource {
         await withCheckedContinuation { (c: CheckedContinuation<Resource, Never>) in
             let ready = state.withLockedValue { s -> Resource? in

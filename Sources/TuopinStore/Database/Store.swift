@@ -21,7 +21,7 @@ import SQLiteNIO
 /// let store = try await Store.open(.sqliteFile("./tuopin.sqlite"), logger: logger)
 /// try await Migrator.migrate(store)
 /// try await store.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.household, in: tx) }
-/// let counts = try await store.read { db in try await StatusCountQuery.counts(db.sql, area: leiyang, asOf: day) }
+/// let counts = try await store.read { db in try await StatusCountQuery.counts(db, area: leiyang, asOf: day) }
 /// ```
 public final class Store: Sendable {
     public let dialect: StoreDialect
@@ -186,7 +186,9 @@ public final class Store: Sendable {
         case .sqlite(let writer, let readers, _):
             return try await (readers ?? writer).with { connection in
                 let sql = connection.sql(queryLogLevel: .trace)
-                return try await enclose(sql, begin: "BEGIN") { try await body(StoreReader(sql: sql, dialect: dialect)) }
+                return try await enclose(sql, begin: "BEGIN") {
+                    try await body(StoreReader(sql: sql, dialect: dialect, spare: readers))
+                }
             }
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
@@ -269,4 +271,27 @@ public struct StoreTransaction: Sendable {
 public struct StoreReader: Sendable {
     public let sql: any SQLDatabase
     public let dialect: StoreDialect
+    /// The SQLite readers' pool, for `beside`; nil on PostgreSQL, in memory and in a transaction.
+    var spare: AsyncPool<SQLiteConnection>? = nil
+
+    /// Runs `body` on another reader connection, in a read transaction of its own, while this
+    /// snapshot goes on: one read split over the cores. Nil when no reader is idle (it never
+    /// waits for one) or there is no other reader. Its snapshot is this one's or a later one, so
+    /// the caller checks that both saw the same registry (the projection's version) before it
+    /// uses the answer.
+    func beside<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T? {
+        guard let spare else { return nil }
+        return try await spare.withIdle { connection -> T in
+            let sql = connection.sql(queryLogLevel: .trace)
+            try await sql.raw("BEGIN").run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
 }

@@ -7,6 +7,14 @@ import TuopinCore
 struct AreaFilter: Sendable {
     let countyPattern: String
     let codePattern: String
+    /// The area's counties whose codes lie in a range: one part of a read split in two.
+    var part: Part = .all
+
+    enum Part: Sendable {
+        case all
+        /// The counties from `from` (inclusive) to `below` (exclusive); nil is unbounded.
+        case codes(from: String?, below: String?)
+    }
 
     init(countyPattern: String, codePattern: String) {
         self.countyPattern = countyPattern
@@ -16,9 +24,16 @@ struct AreaFilter: Sendable {
     /// `column` restricted to the area's counties: an equality (an index seek) when the area
     /// lies in one county, else the `LIKE` prefix (SQLite's `LIKE` does not use an index).
     func counties(_ column: String) -> SQLQueryString {
-        countyPattern.hasSuffix("%")
+        let area: SQLQueryString =
+            countyPattern.hasSuffix("%")
             ? "\(unsafeRaw: column) LIKE \(bind: countyPattern)"
             : "\(unsafeRaw: column) = \(bind: countyPattern)"
+        // A range, unlike an IN list, is seeked on the county's index from either side.
+        guard case .codes(let from, let below) = part else { return area }
+        var range = area
+        if let from { range = range + " AND \(unsafeRaw: column) >= \(bind: from)" }
+        if let below { range = range + " AND \(unsafeRaw: column) < \(bind: below)" }
+        return range
     }
 
     init(_ area: AdminCode) {

@@ -28,7 +28,15 @@ public enum StatusCountQuery {
         _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
         groupBy: AreaLevel? = nil
     ) async throws -> [String: StatusCounts] {
-        let filter = AreaFilter(area)
+        try await rewound(sql, area: area, asOf: asOf, groupBy: groupBy, part: .all)
+    }
+
+    /// `rewound` over a part of the area's counties (`countsSplit`).
+    static func rewound(
+        _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate, groupBy: AreaLevel?, part: AreaFilter.Part
+    ) async throws -> [String: StatusCounts] {
+        var filter = AreaFilter(area)
+        filter.part = part
         let date = asOf.description
         let keyLength = (groupBy ?? area.level).codeLength
         // The households unchanged since the date, grouped by village in the covering index's

@@ -16,17 +16,18 @@ struct AsOfPropertyTests {
         var batch = ImportBatch()
     }
 
-    static func history(seed: UInt64) -> History {
+    static func history(seed: UInt64, villages: [AdminCode] = villages) -> History {
         var r = SeededRandom(seed: seed)
         var h = History()
+        let counties = Set(villages.compactMap { $0.county }).sorted { $0.rawValue < $1.rawValue }
+        let townships = Set(villages.map { String($0.rawValue.prefix(9)) }).sorted()
         h.batch.areas =
             [
                 Area(code: try! AdminCode("430000"), name: "湖南省", kind: .province),
                 Area(code: try! AdminCode("430400"), name: "衡阳市", kind: .city),
-                Area(code: try! AdminCode("430481"), name: "耒阳市", kind: .countyLevelCity),
-                Area(code: try! AdminCode("430481100"), name: "黄市镇", kind: .town),
-                Area(code: try! AdminCode("430481101"), name: "小水镇", kind: .town),
             ]
+            + counties.map { Area(code: $0, name: "县" + $0.rawValue.suffix(2), kind: .county) }
+            + townships.map { Area(code: try! AdminCode($0), name: "镇" + $0.suffix(3), kind: .town) }
             + villages.map { Area(code: $0, name: "村" + $0.rawValue.suffix(3), kind: .village) }
         let statuses: [(StatusEventKind, PovertyStatus)] = [
             (.identified, .notExited), (.exited, .exitedWithPolicies),
@@ -47,12 +48,13 @@ struct AsOfPropertyTests {
             }
             for _ in 0..<r.int(0...5) {
                 person += 1
+                let county = village.county!.rawValue
                 let id = IdentityNumber.make(
-                    address: "430481", birthDate: CivilDate(year: 1980, month: 1, day: 1)!.adding(days: person),
+                    address: county, birthDate: CivilDate(year: 1980, month: 1, day: 1)!.adding(days: person),
                     sequence: person % 999)
                 h.batch.members.append(
                     (
-                        "430481",
+                        county,
                         Member(
                             idNumber: id.rawValue, name: "成员\(person)", sex: id.sex, birthDate: id.birthDate,
                             education: .primary, labourCapacity: .ordinary)

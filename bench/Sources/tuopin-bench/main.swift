@@ -38,7 +38,7 @@ func median(_ body: () async throws -> Void) async throws -> Double {
 }
 
 func rollup(_ area: AdminCode, _ date: CivilDate, by level: AreaLevel) async throws {
-    _ = try await store.read { db in try await StatusCountQuery.counts(db.sql, area: area, asOf: date, groupBy: level) }
+    _ = try await store.read { db in try await StatusCountQuery.counts(db, area: area, asOf: date, groupBy: level) }
 }
 
 let state = try await store.read { db in try await RegistryProjection.state(db.sql, area: city) }
