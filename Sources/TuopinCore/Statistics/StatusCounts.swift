@@ -5,6 +5,13 @@ public struct StatusCounts: Hashable, Sendable {
 
     public init() {}
 
+    /// The counts of a list of (status, households, people), each status once.
+    public init(_ tallies: [(status: PovertyStatus, households: Int, people: Int)]) {
+        households.reserveCapacity(tallies.count)
+        people.reserveCapacity(tallies.count)
+        for tally in tallies { add(tally.status, households: tally.households, people: tally.people) }
+    }
+
     public mutating func add(_ status: PovertyStatus, households h: Int, people p: Int) {
         households[status, default: 0] += h
         people[status, default: 0] += p

@@ -187,7 +187,7 @@ public final class Store: Sendable {
             return try await (readers ?? writer).with { connection in
                 let sql = connection.sql(queryLogLevel: .trace)
                 return try await enclose(sql, begin: "BEGIN") {
-                    try await body(StoreReader(sql: sql, dialect: dialect, spare: readers))
+                    try await body(StoreReader(sql: sql, dialect: dialect, sqlite: connection, spare: readers))
                 }
             }
         case .postgres(let pool):
@@ -271,6 +271,8 @@ public struct StoreTransaction: Sendable {
 public struct StoreReader: Sendable {
     public let sql: any SQLDatabase
     public let dialect: StoreDialect
+    /// The SQLite connection, for the marked SQLite fast paths (`SQLiteConnection.rows`).
+    var sqlite: SQLiteConnection? = nil
     /// The SQLite readers' pool, for `beside`; nil on PostgreSQL, in memory and in a transaction.
     var spare: AsyncPool<SQLiteConnection>? = nil
 
@@ -279,13 +281,13 @@ public struct StoreReader: Sendable {
     /// waits for one) or there is no other reader. Its snapshot is this one's or a later one, so
     /// the caller checks that both saw the same registry (the projection's version) before it
     /// uses the answer.
-    func beside<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T? {
+    func beside<T: Sendable>(_ body: @Sendable (StoreReader) async throws -> T) async throws -> T? {
         guard let spare else { return nil }
         return try await spare.withIdle { connection -> T in
             let sql = connection.sql(queryLogLevel: .trace)
             try await sql.raw("BEGIN").run()
             do {
-                let result = try await body(sql)
+                let result = try await body(StoreReader(sql: sql, dialect: dialect, sqlite: connection))
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {

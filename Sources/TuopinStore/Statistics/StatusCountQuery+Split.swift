@@ -28,23 +28,24 @@ extension StatusCountQuery {
         _ db: StoreReader, area: AdminCode, asOf: CivilDate, groupBy: AreaLevel?
     ) async throws -> (counts: [String: StatusCounts], split: Split) {
         let state = try await RegistryProjection.state(db.sql, area: area)
-        if state.covers(asOf) { return (try await projected(db.sql, area: area, groupBy: groupBy), .projected) }
+        if state.covers(asOf) { return (try await projected(db.sql, sqlite: db.sqlite, area: area, groupBy: groupBy), .projected) }
         guard area.level < .county, db.spare != nil, let middle = try await middleCounty(db.sql, area: area) else {
-            return (try await rewound(db.sql, area: area, asOf: asOf, groupBy: groupBy, part: .all), .whole)
+            return (try await rewound(db.sql, sqlite: db.sqlite, area: area, asOf: asOf, groupBy: groupBy, part: .all), .whole)
         }
         let upper = AreaFilter.Part.codes(from: middle, below: nil)
-        async let beside = db.beside { sql -> [String: StatusCounts]? in
-            guard try await RegistryProjection.state(sql, area: area).version == state.version else { return nil }
-            return try await rewound(sql, area: area, asOf: asOf, groupBy: groupBy, part: upper)
+        async let beside = db.beside { other -> [String: StatusCounts]? in
+            guard try await RegistryProjection.state(other.sql, area: area).version == state.version else { return nil }
+            return try await rewound(other.sql, sqlite: other.sqlite, area: area, asOf: asOf, groupBy: groupBy, part: upper)
         }
-        var result = try await rewound(db.sql, area: area, asOf: asOf, groupBy: groupBy, part: .codes(from: nil, below: middle))
+        var result = try await rewound(
+            db.sql, sqlite: db.sqlite, area: area, asOf: asOf, groupBy: groupBy, part: .codes(from: nil, below: middle))
         // No idle reader (nil) or a later snapshot (nil inside): this connection rewinds the rest.
         let answer = try await beside
         let other: [String: StatusCounts]
         if let answer, let answer {
             other = answer
         } else {
-            other = try await rewound(db.sql, area: area, asOf: asOf, groupBy: groupBy, part: upper)
+            other = try await rewound(db.sql, sqlite: db.sqlite, area: area, asOf: asOf, groupBy: groupBy, part: upper)
         }
         result.merge(other, uniquingKeysWith: +)
         return (result, answer == nil ? .whole : (answer! == nil ? .besideWasLater : .beside))

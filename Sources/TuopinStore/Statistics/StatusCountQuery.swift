@@ -1,4 +1,5 @@
 import SQLKit
+import SQLiteNIO
 import TuopinCore
 
 /// Households and people by status as of a date, optionally per child area (R-01).
@@ -28,12 +29,14 @@ public enum StatusCountQuery {
         _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate,
         groupBy: AreaLevel? = nil
     ) async throws -> [String: StatusCounts] {
-        try await rewound(sql, area: area, asOf: asOf, groupBy: groupBy, part: .all)
+        try await rewound(sql, sqlite: nil, area: area, asOf: asOf, groupBy: groupBy, part: .all)
     }
 
-    /// `rewound` over a part of the area's counties (`countsSplit`).
+    /// `rewound` over a part of the area's counties (`countsSplit`); `sqlite` reads the rows past
+    /// SQLKit's decoding.
     static func rewound(
-        _ sql: any SQLDatabase, area: AdminCode, asOf: CivilDate, groupBy: AreaLevel?, part: AreaFilter.Part
+        _ sql: any SQLDatabase, sqlite: SQLiteConnection?, area: AdminCode, asOf: CivilDate, groupBy: AreaLevel?,
+        part: AreaFilter.Part
     ) async throws -> [String: StatusCounts] {
         var filter = AreaFilter(area)
         filter.part = part
@@ -41,7 +44,8 @@ public enum StatusCountQuery {
         let keyLength = (groupBy ?? area.level).codeLength
         // The households unchanged since the date, grouped by village in the covering index's
         // order; then the others, each with its status and people looked up as of the date.
-        let rows = try await sql.raw(
+        let rows = try await countRows(
+            sql, sqlite: sqlite, table: "household_current", area: area,
             """
             SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, status,
                    CAST(SUM(n) AS BIGINT) AS households, CAST(COALESCE(SUM(p), 0) AS BIGINT) AS people
@@ -62,8 +66,7 @@ public enum StatusCountQuery {
                 GROUP BY village_code, status
             ) parts
             GROUP BY SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))), status
-            """
-        ).all()
+            """)
         return try await collect(rows, sql, area: area, filter: filter, table: "household_current")
     }
 
@@ -71,18 +74,31 @@ public enum StatusCountQuery {
     public static func projected(
         _ sql: any SQLDatabase, area: AdminCode, groupBy: AreaLevel? = nil
     ) async throws -> [String: StatusCounts] {
+        try await projected(sql, sqlite: nil, area: area, groupBy: groupBy)
+    }
+
+    static func projected(
+        _ sql: any SQLDatabase, sqlite: SQLiteConnection?, area: AdminCode, groupBy: AreaLevel?
+    ) async throws -> [String: StatusCounts] {
         let filter = AreaFilter(area)
         let keyLength = (groupBy ?? area.level).codeLength
-        let rows = try await sql.raw(
-            """
-            SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, status,
-                   CAST(SUM(households) AS BIGINT) AS households, CAST(SUM(people) AS BIGINT) AS people
-            FROM area_status_count
-            WHERE \(filter.counties("county_code")) AND village_code LIKE \(bind: filter.codePattern)
-            GROUP BY SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))), status
-            HAVING SUM(households) <> 0
-            """
-        ).all()
+        // By village, each row (one per village and status) is its own group: no grouping.
+        let rows = try await countRows(
+            sql, sqlite: sqlite, table: "area_status_count", area: area,
+            keyLength == AreaLevel.village.codeLength
+                ? """
+                SELECT village_code AS area_key, status, CAST(households AS BIGINT) AS households, CAST(people AS BIGINT) AS people
+                FROM area_status_count
+                WHERE \(filter.counties("county_code")) AND village_code LIKE \(bind: filter.codePattern) AND households <> 0
+                """
+                : """
+                SELECT SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))) AS area_key, status,
+                       CAST(SUM(households) AS BIGINT) AS households, CAST(SUM(people) AS BIGINT) AS people
+                FROM area_status_count
+                WHERE \(filter.counties("county_code")) AND village_code LIKE \(bind: filter.codePattern)
+                GROUP BY SUBSTR(village_code, 1, \(unsafeRaw: String(keyLength))), status
+                HAVING SUM(households) <> 0
+                """)
         return try await collect(rows, sql, area: area, filter: filter, table: "area_status_count")
     }
 
@@ -103,7 +119,8 @@ public enum StatusCountQuery {
             AND household_number IN (SELECT household_number FROM household
                                      WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern))
             """ : ""
-        let rows = try await sql.raw(
+        let rows = try await countRows(
+            sql, sqlite: nil, table: "household", area: area,
             """
             WITH latest AS (
                 SELECT county_code, household_number, status,
@@ -127,29 +144,87 @@ public enum StatusCountQuery {
             LEFT JOIN people p ON p.county_code = h.county_code AND p.household_number = h.household_number
             WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
             GROUP BY SUBSTR(h.village_code, 1, \(unsafeRaw: String(keyLength))), l.status
-            """
-        ).all()
+            """)
         return try await collect(rows, sql, area: area, filter: filter, table: "household")
     }
 
-    private static func collect(
-        _ rows: [any SQLRow], _ sql: any SQLDatabase, area: AdminCode, filter: AreaFilter, table: String
-    ) async throws -> [String: StatusCounts] {
-        var result: [String: StatusCounts] = [:]
-        for row in rows {
-            let key = try row.storedText("area_key", table: table, key: area.rawValue)
-            let text = try row.storedText("status", table: "status_event", key: key)
-            guard let status = PovertyStatus(token: text) else {
-                throw try await invalidStatus(sql, text, filter: filter)
+    /// One row of a count query: an area key, a status token, households and people.
+    struct CountRow: Sendable {
+        var key: String
+        var status: String
+        var households: Int64
+        var people: Int64
+    }
+
+    /// The rows of a count query, read by SQLite's fast path when `sqlite` is given.
+    static func countRows(
+        _ sql: any SQLDatabase, sqlite: SQLiteConnection?, table: String, area: AdminCode, _ query: SQLQueryString
+    ) async throws -> [CountRow] {
+        let area = area.rawValue
+        if let sqlite {
+            return try await sqlite.rows(query, serializedBy: sql) { row in
+                let key = try row.storedText("area_key", table: table, key: area)
+                return CountRow(
+                    key: key, status: try row.storedText("status", table: "status_event", key: key),
+                    households: try row.storedInt("households", table: table, key: key),
+                    people: try row.storedInt("people", table: table, key: key))
             }
-            let households = try row.storedInt("households", table: table, key: key)
-            let people = try row.storedInt("people", table: table, key: key)
-            guard households >= 0, people >= 0 else {
-                throw StoredValueError(
-                    table: table, column: households < 0 ? "households" : "people", key: key, value: String(min(households, people)))
-            }
-            result[normalise(key), default: StatusCounts()].add(status, households: Int(households), people: Int(people))
         }
+        return try await sql.raw(query).all().map { row in
+            let key = try row.storedText("area_key", table: table, key: area)
+            return CountRow(
+                key: key, status: try row.storedText("status", table: "status_event", key: key),
+                households: try row.storedInt("households", table: table, key: key),
+                people: try row.storedInt("people", table: table, key: key))
+        }
+    }
+
+    /// The rows tallied by area key. Hundreds of rows a request: each status token is decoded
+    /// once, and the rows of one key (they come grouped) are summed in place before they become
+    /// a `StatusCounts`.
+    private static func collect(
+        _ rows: [CountRow], _ sql: any SQLDatabase, area: AdminCode, filter: AreaFilter, table: String
+    ) async throws -> [String: StatusCounts] {
+        var tokens: [(token: String, status: PovertyStatus)] = []
+        var keys: [String] = []
+        var slots: [String: Int] = [:]
+        var tallies: [[(status: PovertyStatus, households: Int, people: Int)]] = []
+        for row in rows {
+            let status: PovertyStatus
+            if let known = tokens.first(where: { $0.token == row.status }) {
+                status = known.status
+            } else {
+                guard let decoded = PovertyStatus(token: row.status) else { throw try await invalidStatus(sql, row.status, filter: filter) }
+                tokens.append((row.status, decoded))
+                status = decoded
+            }
+            guard row.households >= 0, row.people >= 0 else {
+                throw StoredValueError(
+                    table: table, column: row.households < 0 ? "households" : "people", key: row.key,
+                    value: String(min(row.households, row.people)))
+            }
+            let key = normalise(row.key)
+            let slot: Int
+            if let last = keys.last, last == key {
+                slot = keys.count - 1
+            } else if let known = slots[key] {
+                slot = known
+            } else {
+                slot = keys.count
+                keys.append(key)
+                slots[key] = slot
+                tallies.append([])
+            }
+            if let i = tallies[slot].firstIndex(where: { $0.status == status }) {
+                tallies[slot][i].households += Int(row.households)
+                tallies[slot][i].people += Int(row.people)
+            } else {
+                tallies[slot].append((status, Int(row.households), Int(row.people)))
+            }
+        }
+        var result: [String: StatusCounts] = [:]
+        result.reserveCapacity(keys.count)
+        for (slot, key) in keys.enumerated() { result[key] = StatusCounts(tallies[slot]) }
         return result
     }
 

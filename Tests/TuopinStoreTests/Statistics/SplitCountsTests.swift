@@ -89,4 +89,39 @@ struct SplitCountsTests {
             #expect(after.counts["430481"]?.households[.notExited] == (before["430481"]?.households[.notExited] ?? 0) + 1)
         }
     }
+
+    /// The rows read past SQLKit keep its checks: a status no code list knows, and a negative
+    /// count, are errors that name the value, on the current and on a past date.
+    @Test
+    func aCorruptCountIsNamed() async throws {
+        let h = AsOfPropertyTests.history(seed: 3, villages: Self.villages)
+        try await TestDatabase.sqlite.withStore { store in
+            try await store.transaction { tx in try await RegistryWriter.write(h.batch, in: tx) }
+            let county = try AdminCode("430424")
+            let now = AsOfPropertyTests.days.last!.adding(days: 30)
+            let first = "(SELECT MIN(rowid) FROM area_status_count WHERE county_code = '430424')"
+            try await store.sql.raw("UPDATE area_status_count SET status = 'bogus' WHERE rowid = \(unsafeRaw: first)").run()
+            let bogus = await #expect(throws: StoredValueError.self) {
+                try await store.read { db in try await StatusCountQuery.counts(db, area: county, asOf: now, groupBy: .village) }
+            }
+            #expect(bogus?.column == "status")
+            #expect(bogus?.value == "bogus")
+            // Corrupt the projection's row itself, not the counts its trigger would keep.
+            try await store.sql.raw("DROP TRIGGER household_current_counted_update").run()
+            try await store.sql.raw("UPDATE household_current SET status = 'bogus', changed_on = '2000-01-01' WHERE county_code = '430481'").run()
+            let past = await #expect(throws: StoredValueError.self) {
+                try await store.read { db in try await StatusCountQuery.counts(db, area: Self.city, asOf: AsOfPropertyTests.days[3], groupBy: .county)
+                }
+            }
+            #expect(past?.value == "bogus")
+            try await store.sql.raw("DELETE FROM area_status_count WHERE status = 'bogus'").run()
+            try await store.sql.raw("UPDATE area_status_count SET households = -3 WHERE rowid = \(unsafeRaw: first)").run()
+            let negative = await #expect(throws: StoredValueError.self) {
+                try await store.read { db in try await StatusCountQuery.counts(db, area: county, asOf: now, groupBy: .village) }
+            }
+            #expect(negative?.table == "area_status_count")
+            #expect(negative?.column == "households")
+            #expect(negative?.value == "-3")
+        }
+    }
 }
