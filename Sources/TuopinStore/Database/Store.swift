@@ -173,8 +173,12 @@ public final class Store: Sendable {
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection, logger: logger) }
             let sql = connection.sql(queryLogLevel: .trace)
-            return try await enclose(sql, begin: "BEGIN") {
-                try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: nil, postgres: connection, logger: logger))
+            do {
+                return try await enclose(sql, begin: "BEGIN") {
+                    try await body(StoreTransaction(sql: sql, dialect: dialect, sqlite: nil, postgres: connection, logger: logger))
+                }
+            } catch {
+                throw IdentityClaimedElsewhere(error) ?? error
             }
         }
     }

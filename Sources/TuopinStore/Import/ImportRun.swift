@@ -264,8 +264,9 @@ final class ImportRun {
             Task {
                 try await previous?.value
                 do { try await BulkLoad.insert(rows, into: table, in: tx) } catch {
-                    // Every key was looked up first: a key taken now was taken by another writer meanwhile.
-                    throw RegistryImport.ImportError.registryChanged
+                    // Every key was looked up first: a key taken now was taken by another writer
+                    // meanwhile, or (an ID number) by a county on another shard.
+                    throw IdentityClaimedElsewhere(error) ?? RegistryImport.ImportError.registryChanged
                 }
             })
         if table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }

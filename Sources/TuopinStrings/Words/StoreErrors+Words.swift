@@ -61,3 +61,9 @@ extension InstallationCopy.CopyError: WordedError {
         }
     }
 }
+
+extension IdentityClaimedElsewhere: WordedError {
+    public func message(_ s: Localizer) -> String {
+        s.text("error.identity.claimedElsewhere", ["id": idNumber.isEmpty ? "?" : idNumber])
+    }
+}
