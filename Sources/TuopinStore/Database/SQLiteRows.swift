@@ -29,7 +29,25 @@ extension SQLiteConnection {
     }
 }
 
-extension SQLiteRow {
+/// A row whose columns are read as stored values, from SQLiteNIO directly or through SQLKit:
+/// one reading of a row for both paths.
+protocol StoredCountRow {
+    func storedText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String
+    func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64
+}
+
+/// An SQLKit row as a `StoredCountRow` (its `storedText` and `storedInt`).
+struct KitRow: StoredCountRow {
+    let row: any SQLRow
+    func storedText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String {
+        try row.storedText(column, table: table, key: key())
+    }
+    func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64 {
+        try row.storedInt(column, table: table, key: key())
+    }
+}
+
+extension SQLiteRow: StoredCountRow {
     /// The column's text, or a `StoredValueError` when it is NULL or not text.
     func storedText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String {
         guard case .text(let text) = self.column(column) else { throw stored(column, table: table, key: key()) }

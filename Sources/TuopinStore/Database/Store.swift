@@ -191,7 +191,7 @@ public final class Store: Sendable {
             return try await (readers ?? writer).with { connection in
                 let sql = connection.sql(queryLogLevel: .trace)
                 return try await enclose(sql, begin: "BEGIN") {
-                    try await body(StoreReader(sql: sql, dialect: dialect, sqlite: connection, spare: readers))
+                    try await body(StoreReader(sql: sql, dialect: dialect, sqlite: connection, spare: readers, logger: logger))
                 }
             }
         case .postgres(let pool):
@@ -206,6 +206,10 @@ public final class Store: Sendable {
 
     /// BEGIN, the body, COMMIT; ROLLBACK when the body throws (and the body's error is kept).
     private func enclose<T>(_ sql: any SQLDatabase, begin: String, _ body: () async throws -> T) async throws -> T {
+        try await Self.enclose(sql, begin: begin, logger: logger, body)
+    }
+
+    static func enclose<T>(_ sql: any SQLDatabase, begin: String, logger: Logger, _ body: () async throws -> T) async throws -> T {
         // The statements are fixed text from this file.
         try await sql.raw(SQLQueryString(begin)).run()
         do {
@@ -279,6 +283,7 @@ public struct StoreReader: Sendable {
     var sqlite: SQLiteConnection? = nil
     /// The SQLite readers' pool, for `beside`; nil on PostgreSQL, in memory and in a transaction.
     var spare: AsyncPool<SQLiteConnection>? = nil
+    var logger = Logger(label: "tuopin.store")
 
     /// Runs `body` on another reader connection, in a read transaction of its own, while this
     /// snapshot goes on: one read split over the cores. Nil when no reader is idle (it never
@@ -289,14 +294,8 @@ public struct StoreReader: Sendable {
         guard let spare else { return nil }
         return try await spare.withIdle { connection -> T in
             let sql = connection.sql(queryLogLevel: .trace)
-            try await sql.raw("BEGIN").run()
-            do {
-                let result = try await body(StoreReader(sql: sql, dialect: dialect, sqlite: connection))
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
+            return try await Store.enclose(sql, begin: "BEGIN", logger: logger) {
+                try await body(StoreReader(sql: sql, dialect: dialect, sqlite: connection, logger: logger))
             }
         }
     }

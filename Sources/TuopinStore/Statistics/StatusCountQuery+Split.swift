@@ -39,16 +39,17 @@ extension StatusCountQuery {
         }
         var result = try await rewound(
             db.sql, sqlite: db.sqlite, area: area, asOf: asOf, groupBy: groupBy, part: .codes(from: nil, below: middle))
-        // No idle reader (nil) or a later snapshot (nil inside): this connection rewinds the rest.
-        let answer = try await beside
+        // No idle reader (nil), or a later snapshot there (nil inside): this reader rewinds the rest.
         let other: [String: StatusCounts]
-        if let answer, let answer {
-            other = answer
-        } else {
+        let split: Split
+        switch try await beside {
+        case .some(.some(let counts)): (other, split) = (counts, .beside)
+        case let refused:
             other = try await rewound(db.sql, sqlite: db.sqlite, area: area, asOf: asOf, groupBy: groupBy, part: upper)
+            split = refused == nil ? .whole : .besideWasLater
         }
         result.merge(other, uniquingKeysWith: +)
-        return (result, answer == nil ? .whole : (answer! == nil ? .besideWasLater : .beside))
+        return (result, split)
     }
 
     /// The county code that parts the area's households about in half (the counties before it

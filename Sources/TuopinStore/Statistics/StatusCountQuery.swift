@@ -154,6 +154,13 @@ public enum StatusCountQuery {
         var status: String
         var households: Int64
         var people: Int64
+
+        init(_ row: some StoredCountRow, table: String, area: String) throws {
+            key = try row.storedText("area_key", table: table, key: area)
+            status = try row.storedText("status", table: "status_event", key: key)
+            households = try row.storedInt("households", table: table, key: key)
+            people = try row.storedInt("people", table: table, key: key)
+        }
     }
 
     /// The rows of a count query, read by SQLite's fast path when `sqlite` is given.
@@ -161,34 +168,16 @@ public enum StatusCountQuery {
         _ sql: any SQLDatabase, sqlite: SQLiteConnection?, table: String, area: AdminCode, _ query: SQLQueryString
     ) async throws -> [CountRow] {
         let area = area.rawValue
-        if let sqlite {
-            return try await sqlite.rows(query, serializedBy: sql) { row in
-                let key = try row.storedText("area_key", table: table, key: area)
-                return CountRow(
-                    key: key, status: try row.storedText("status", table: "status_event", key: key),
-                    households: try row.storedInt("households", table: table, key: key),
-                    people: try row.storedInt("people", table: table, key: key))
-            }
-        }
-        return try await sql.raw(query).all().map { row in
-            let key = try row.storedText("area_key", table: table, key: area)
-            return CountRow(
-                key: key, status: try row.storedText("status", table: "status_event", key: key),
-                households: try row.storedInt("households", table: table, key: key),
-                people: try row.storedInt("people", table: table, key: key))
-        }
+        if let sqlite { return try await sqlite.rows(query, serializedBy: sql) { try CountRow($0, table: table, area: area) } }
+        return try await sql.raw(query).all().map { try CountRow(KitRow(row: $0), table: table, area: area) }
     }
 
-    /// The rows tallied by area key. Hundreds of rows a request: each status token is decoded
-    /// once, and the rows of one key (they come grouped) are summed in place before they become
-    /// a `StatusCounts`.
+    /// The rows tallied by area key, each status token decoded once (hundreds of rows a request).
     private static func collect(
         _ rows: [CountRow], _ sql: any SQLDatabase, area: AdminCode, filter: AreaFilter, table: String
     ) async throws -> [String: StatusCounts] {
         var tokens: [(token: String, status: PovertyStatus)] = []
-        var keys: [String] = []
-        var slots: [String: Int] = [:]
-        var tallies: [[(status: PovertyStatus, households: Int, people: Int)]] = []
+        var tallies: [String: [(status: PovertyStatus, households: Int, people: Int)]] = [:]
         for row in rows {
             let status: PovertyStatus
             if let known = tokens.first(where: { $0.token == row.status }) {
@@ -204,28 +193,14 @@ public enum StatusCountQuery {
                     value: String(min(row.households, row.people)))
             }
             let key = normalise(row.key)
-            let slot: Int
-            if let last = keys.last, last == key {
-                slot = keys.count - 1
-            } else if let known = slots[key] {
-                slot = known
+            if let i = tallies[key]?.firstIndex(where: { $0.status == status }) {
+                tallies[key]![i].households += Int(row.households)
+                tallies[key]![i].people += Int(row.people)
             } else {
-                slot = keys.count
-                keys.append(key)
-                slots[key] = slot
-                tallies.append([])
-            }
-            if let i = tallies[slot].firstIndex(where: { $0.status == status }) {
-                tallies[slot][i].households += Int(row.households)
-                tallies[slot][i].people += Int(row.people)
-            } else {
-                tallies[slot].append((status, Int(row.households), Int(row.people)))
+                tallies[key, default: []].append((status, Int(row.households), Int(row.people)))
             }
         }
-        var result: [String: StatusCounts] = [:]
-        result.reserveCapacity(keys.count)
-        for (slot, key) in keys.enumerated() { result[key] = StatusCounts(tallies[slot]) }
-        return result
+        return tallies.mapValues(StatusCounts.init)
     }
 
     /// Keys of city or province length name the area itself (`4304` → `430400`).
