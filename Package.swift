@@ -40,10 +40,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "TuopinCore", swiftSettings: swiftSettings),
+        // Prepared statements on SQLiteNIO's own embedded SQLite, for the bulk load.
+        .target(name: "CTuopinSQLite"),
         .target(
             name: "TuopinStore",
             dependencies: [
-                "TuopinCore",
+                "TuopinCore", "CTuopinSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

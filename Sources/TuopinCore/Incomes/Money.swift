@@ -25,10 +25,17 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     /// Parses yuan: digits, an optional sign, at most two decimals; thousands separators and
     /// surrounding spaces allowed.
     public init(yuan text: String) throws {
+        // Reads the contiguous UTF-8 bytes directly, past the `utf8` view's iterator: an import
+        // parses millions of amounts.
+        var contiguous = text
+        fen = try contiguous.withUTF8 { try Self.fen(utf8: $0, text: text) }
+    }
+
+    private static func fen(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) throws -> Int64 {
         var negative = false, seenDigit = false, seenPoint = false, seenSign = false
         var whole: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, wholeDigits = 0
         var trailingSpace = false
-        for b in text.utf8 {
+        for b in bytes {
             switch b {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 if seenDigit || seenSign || seenPoint { trailingSpace = true }
@@ -62,7 +69,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         guard seenDigit, !(seenPoint && fractionDigits == 0) else { throw ParseError.notAnAmount(text) }
         if fractionDigits == 1 { fraction *= 10 }
         let value = whole * 100 + fraction
-        fen = negative ? -value : value
+        return negative ? -value : value
     }
 
     /// Yuan with two decimals and no separators: `"3812.50"`.

@@ -69,6 +69,8 @@ public final class Store: Sendable {
     public static func open(
         _ location: DatabaseLocation, logger: Logger = Logger(label: "tuopin.store"), connections: Int? = nil
     ) async throws -> Store {
+        // Before any SQLite connection opens: its bulk loads then run prepared statements.
+        _ = SQLitePrepared.registered
         switch location {
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)

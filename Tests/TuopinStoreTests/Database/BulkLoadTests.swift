@@ -1,8 +1,9 @@
 import SQLKit
 import Testing
 import TuopinCore
-import TuopinStore
 import TuopinTesting
+
+@testable import TuopinStore
 
 @Suite("Bulk load: the SQLite fast path, PostgreSQL's COPY and the portable path write the same rows")
 struct BulkLoadTests {
@@ -36,6 +37,47 @@ struct BulkLoadTests {
         #expect(a.count == 9_000)
         #expect(a == b)
         #expect(a.contains("C3|名\"称'3|P1"))
+    }
+
+    /// On SQLite the fast path is the prepared one (every connection of a store has the handle
+    /// function), and SQLiteNIO's multi-row `INSERT`s, kept for a connection without it, write
+    /// the same rows.
+    @Test func theSQLitePathIsPreparedAndItsFallbackAgrees() async throws {
+        let rows = self.rows
+        let prepared = try await TestDatabase.sqlite.withStore { store in
+            try await store.transaction { tx in
+                let connection = try #require(tx.sqlite)
+                #expect(await SQLitePrepared.handle(of: connection) != nil, "a store's connection has tuopin_connection()")
+                try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx)
+            }
+            return try await dump(store)
+        }
+        let multiRow = try await TestDatabase.sqlite.withStore { store in
+            try await store.transaction { tx in
+                let table = RegistryRows.area
+                try await BulkLoad.insertMultiRow(
+                    rows, head: "INSERT INTO area (\(table.columns.joined(separator: ","))) VALUES ",
+                    rowPlaceholder: "(" + Array(repeating: "?", count: table.columns.count).joined(separator: ",") + ")",
+                    columns: table.columns.count, connection: try #require(tx.sqlite))
+            }
+            return try await dump(store)
+        }
+        #expect(prepared.count == 9_000)
+        #expect(prepared == multiRow)
+    }
+
+    /// A prepared row that fails names SQLite's reason, and the rows before it stay unwritten
+    /// once the transaction rolls back.
+    @Test func aFailingPreparedRowSaysWhy() async throws {
+        let rows = Array(self.rows.prefix(10)) + [self.rows[3]]
+        try await TestDatabase.sqlite.withStore { store throws in
+            let error = await #expect(throws: SQLitePrepared.Failure.self) {
+                try await store.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx) }
+            }
+            #expect(error?.description.contains("UNIQUE constraint failed: area.code") == true, "\(String(describing: error))")
+            #expect(error?.code == 1555, "SQLITE_CONSTRAINT_PRIMARYKEY")
+            #expect(try await dump(store).isEmpty)
+        }
     }
 
     /// Values that COPY's text format must escape (backslash, tab, newline, carriage return, a

@@ -1,0 +1,79 @@
+import CTuopinSQLite
+import NIOPosix
+import SQLiteNIO
+
+/// Statements compiled once and run for many rows, on the SQLite that SQLiteNIO embeds (through
+/// `CTuopinSQLite`): SQLiteNIO compiles every statement anew, which cost the bulk load a sixth
+/// of its writing thread in compiling multi-row `INSERT`s. A connection's handle comes from the
+/// SQL function `tuopin_connection()`, which every connection opened after `register()` has;
+/// the statements run on SQLiteNIO's thread pool, while the caller holds the connection.
+enum SQLitePrepared {
+    /// Registers `tuopin_connection()` for the connections opened from now on (once).
+    static let registered: Bool = tuopin_sqlite_register_connection_function() == TUOPIN_SQLITE_OK
+
+    /// A step or bind that failed: SQLite's extended result code and its message.
+    struct Failure: Error, CustomStringConvertible {
+        let code: Int32
+        let message: String
+        var description: String { "SQLite error \(code): \(message)" }
+    }
+
+    /// The connection's `sqlite3` handle, or nil when it has no `tuopin_connection()` (opened
+    /// before `register()`, or by other code): the caller then takes SQLiteNIO's path.
+    static func handle(of connection: SQLiteConnection) async -> OpaquePointer? {
+        guard registered, let rows = try? await connection.query("SELECT tuopin_connection() AS handle", []),
+            case .integer(let raw)? = rows.first?.column("handle")
+        else { return nil }
+        return OpaquePointer(bitPattern: raw)
+    }
+
+    /// Runs `sql`, an `INSERT` of one row with a `?` per value, once per row of `rows`,
+    /// compiled once; on SQLiteNIO's thread pool. The first failing row ends it with its error.
+    static func insert(_ rows: [[StoreValue]], sql: String, handle db: OpaquePointer) async throws {
+        let box = UnsafeHandle(db: db)
+        try await NIOThreadPool.singleton.runIfActive { try run(rows, sql: sql, db: box.db) }
+    }
+
+    private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
+        var prepared: OpaquePointer?
+        try check(tuopin_sqlite_prepare(db, sql, &prepared), db)
+        guard let statement = prepared else { throw Failure(code: 0, message: "no statement in \(sql)") }
+        defer { tuopin_sqlite_finalize(statement) }
+        for row in rows {
+            for (offset, value) in row.enumerated() {
+                let index = Int32(offset + 1)
+                let rc: Int32
+                switch value {
+                case .int(let v): rc = tuopin_sqlite_bind_int64(statement, index, v)
+                case .bool(let v): rc = tuopin_sqlite_bind_int64(statement, index, v ? 1 : 0)
+                case .null: rc = tuopin_sqlite_bind_null(statement, index)
+                case .text(var v):
+                    rc = v.withUTF8 { bytes in
+                        tuopin_sqlite_bind_text(
+                            statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                            Int32(bytes.count))
+                    }
+                }
+                try check(rc, db)
+            }
+            let stepped = tuopin_sqlite_step(statement)
+            guard stepped == TUOPIN_SQLITE_DONE else {
+                tuopin_sqlite_reset(statement)
+                throw failure(db)
+            }
+            tuopin_sqlite_reset(statement)
+        }
+    }
+
+    private static func check(_ rc: Int32, _ db: OpaquePointer) throws {
+        guard rc == TUOPIN_SQLITE_OK else { throw failure(db) }
+    }
+
+    private static func failure(_ db: OpaquePointer) -> Failure {
+        Failure(code: tuopin_sqlite_extended_errcode(db), message: String(cString: tuopin_sqlite_errmsg(db)))
+    }
+
+    /// The handle, carried to the thread pool: SQLite is built serialized (`SQLITE_THREADSAFE=1`,
+    /// opened FULLMUTEX by SQLiteNIO), and the caller holds the connection while it runs.
+    private struct UnsafeHandle: @unchecked Sendable { let db: OpaquePointer }
+}
