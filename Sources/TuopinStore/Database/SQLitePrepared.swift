@@ -5,21 +5,23 @@ import SQLiteNIO
 /// Statements compiled once and run for many rows, on the SQLite that SQLiteNIO embeds (through
 /// `CTuopinSQLite`): SQLiteNIO compiles every statement anew, which cost the bulk load a sixth
 /// of its writing thread in compiling multi-row `INSERT`s. A connection's handle comes from the
-/// SQL function `tuopin_connection()`, which every connection opened after `register()` has;
+/// SQL function `tuopin_connection()`, which every connection opened after `registered` was
+/// first read has (`Store.open` reads it first);
 /// the statements run on SQLiteNIO's thread pool, while the caller holds the connection.
 enum SQLitePrepared {
     /// Registers `tuopin_connection()` for the connections opened from now on (once).
     static let registered: Bool = tuopin_sqlite_register_connection_function() == TUOPIN_SQLITE_OK
 
-    /// A step or bind that failed: SQLite's extended result code and its message.
-    struct Failure: Error, CustomStringConvertible {
+    /// A step or bind that failed: SQLite's extended result code and its message (the name is
+    /// what an unexpected error's words show, as SQLiteNIO's `SQLiteError` was).
+    struct SQLiteWriteError: Error, CustomStringConvertible {
         let code: Int32
         let message: String
         var description: String { "SQLite error \(code): \(message)" }
     }
 
     /// The connection's `sqlite3` handle, or nil when it has no `tuopin_connection()` (opened
-    /// before `register()`, or by other code): the caller then takes SQLiteNIO's path.
+    /// before the registration): the caller then takes SQLiteNIO's path.
     static func handle(of connection: SQLiteConnection) async -> OpaquePointer? {
         guard registered, let rows = try? await connection.query("SELECT tuopin_connection() AS handle", []),
             case .integer(let raw)? = rows.first?.column("handle")
@@ -37,7 +39,7 @@ enum SQLitePrepared {
     private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
         var prepared: OpaquePointer?
         try check(tuopin_sqlite_prepare(db, sql, &prepared), db)
-        guard let statement = prepared else { throw Failure(code: 0, message: "no statement in \(sql)") }
+        guard let statement = prepared else { throw SQLiteWriteError(code: 0, message: "no statement in \(sql)") }
         defer { tuopin_sqlite_finalize(statement) }
         for row in rows {
             for (offset, value) in row.enumerated() {
@@ -59,18 +61,18 @@ enum SQLitePrepared {
             let stepped = tuopin_sqlite_step(statement)
             guard stepped == TUOPIN_SQLITE_DONE else {
                 tuopin_sqlite_reset(statement)
-                throw failure(db)
+                throw writeError(db)
             }
             tuopin_sqlite_reset(statement)
         }
     }
 
     private static func check(_ rc: Int32, _ db: OpaquePointer) throws {
-        guard rc == TUOPIN_SQLITE_OK else { throw failure(db) }
+        guard rc == TUOPIN_SQLITE_OK else { throw writeError(db) }
     }
 
-    private static func failure(_ db: OpaquePointer) -> Failure {
-        Failure(code: tuopin_sqlite_extended_errcode(db), message: String(cString: tuopin_sqlite_errmsg(db)))
+    private static func writeError(_ db: OpaquePointer) -> SQLiteWriteError {
+        SQLiteWriteError(code: tuopin_sqlite_extended_errcode(db), message: String(cString: tuopin_sqlite_errmsg(db)))
     }
 
     /// The handle, carried to the thread pool: SQLite is built serialized (`SQLITE_THREADSAFE=1`,

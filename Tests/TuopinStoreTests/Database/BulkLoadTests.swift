@@ -71,7 +71,7 @@ struct BulkLoadTests {
     @Test func aFailingPreparedRowSaysWhy() async throws {
         let rows = Array(self.rows.prefix(10)) + [self.rows[3]]
         try await TestDatabase.sqlite.withStore { store throws in
-            let error = await #expect(throws: SQLitePrepared.Failure.self) {
+            let error = await #expect(throws: SQLitePrepared.SQLiteWriteError.self) {
                 try await store.transaction { tx in try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx) }
             }
             #expect(error?.description.contains("UNIQUE constraint failed: area.code") == true, "\(String(describing: error))")
