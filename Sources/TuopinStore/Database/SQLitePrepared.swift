@@ -32,8 +32,19 @@ enum SQLitePrepared {
     /// Runs `sql`, an `INSERT` of one row with a `?` per value, once per row of `rows`,
     /// compiled once; on SQLiteNIO's thread pool. The first failing row ends it with its error.
     static func insert(_ rows: [[StoreValue]], sql: String, handle db: OpaquePointer) async throws {
-        let box = UnsafeHandle(db: db)
-        try await NIOThreadPool.singleton.runIfActive { try run(rows, sql: sql, db: box.db) }
+        let box = UnsafeHandle(db: db), batch = Batch(rows)
+        // The rows are let go on the caller's thread, whenever the pool lets go of its closure:
+        // freed on the pool's thread instead, they raised a million households' peak memory
+        // from 746 to 899–926 MiB, as measured (glibc's per-thread arenas are the likely cause).
+        defer { batch.rows = [] }
+        try await NIOThreadPool.singleton.runIfActive { try run(batch.rows, sql: sql, db: box.db) }
+    }
+
+    /// The rows of a batch, emptied by the caller once they are written (the pool has finished
+    /// reading them by then: `runIfActive` returns after its closure).
+    private final class Batch: @unchecked Sendable {
+        var rows: [[StoreValue]]
+        init(_ rows: [[StoreValue]]) { self.rows = rows }
     }
 
     private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
