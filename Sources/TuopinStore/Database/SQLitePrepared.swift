@@ -32,19 +32,23 @@ enum SQLitePrepared {
     /// Runs `sql`, an `INSERT` of one row with a `?` per value, once per row of `rows`,
     /// compiled once; on SQLiteNIO's thread pool. The first failing row ends it with its error.
     static func insert(_ rows: [[StoreValue]], sql: String, handle db: OpaquePointer) async throws {
-        let box = UnsafeHandle(db: db), batch = Batch(rows)
+        let batch = Batch(db: db, rows: rows)
         // The rows are let go on the caller's thread, whenever the pool lets go of its closure:
         // freed on the pool's thread instead, they raised a million households' peak memory
         // from 746 to 899–926 MiB, as measured (glibc's per-thread arenas are the likely cause).
         defer { batch.rows = [] }
-        try await NIOThreadPool.singleton.runIfActive { try run(batch.rows, sql: sql, db: box.db) }
+        try await NIOThreadPool.singleton.runIfActive { try run(batch.rows, sql: sql, db: batch.db) }
     }
 
-    /// The rows of a batch, emptied by the caller once they are written (the pool has finished
-    /// reading them by then: `runIfActive` returns after its closure).
+    /// A batch carried to the thread pool: its connection's handle and its rows, which the
+    /// caller empties once they are written (the pool has finished reading them by then:
+    /// `runIfActive` returns after its closure). Unchecked: SQLite is built serialized
+    /// (`SQLITE_THREADSAFE=1`, opened FULLMUTEX by SQLiteNIO), and the caller holds the
+    /// connection while it runs.
     private final class Batch: @unchecked Sendable {
+        let db: OpaquePointer
         var rows: [[StoreValue]]
-        init(_ rows: [[StoreValue]]) { self.rows = rows }
+        init(db: OpaquePointer, rows: [[StoreValue]]) { (self.db, self.rows) = (db, rows) }
     }
 
     private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
@@ -86,7 +90,4 @@ enum SQLitePrepared {
         SQLiteWriteError(code: tuopin_sqlite_extended_errcode(db), message: String(cString: tuopin_sqlite_errmsg(db)))
     }
 
-    /// The handle, carried to the thread pool: SQLite is built serialized (`SQLITE_THREADSAFE=1`,
-    /// opened FULLMUTEX by SQLiteNIO), and the caller holds the connection while it runs.
-    private struct UnsafeHandle: @unchecked Sendable { let db: OpaquePointer }
 }

@@ -54,11 +54,7 @@ struct BulkLoadTests {
         }
         let multiRow = try await TestDatabase.sqlite.withStore { store in
             try await store.transaction { tx in
-                let table = RegistryRows.area
-                try await BulkLoad.insertMultiRow(
-                    rows, head: "INSERT INTO area (\(table.columns.joined(separator: ","))) VALUES ",
-                    rowPlaceholder: "(" + Array(repeating: "?", count: table.columns.count).joined(separator: ",") + ")",
-                    columns: table.columns.count, connection: try #require(tx.sqlite))
+                try await BulkLoad.insertMultiRow(rows, into: RegistryRows.area, connection: try #require(tx.sqlite))
             }
             return try await dump(store)
         }
