@@ -10,7 +10,7 @@ public enum Migrator {
         M009_YearlyFacts(), M010_Feeds(), M011_AdjustmentWindows(), M012_PolicyParameters(), M013_MemberYears(), M014_Enrolment(), M015_LocalCodes(),
         M016_ReportedFigures(), M017_VillageConditions(), M018_Projection(), M019_MembershipPerson(), M020_Findings(), M021_ApprovalSurveys(),
         M022_Petitions(), M023_Campaigns(), M024_QualityAssessments(), M025_FundingLevels(),
-        M026_ProjectionSecondGeneration(),
+        M026_ProjectionSecondGeneration(), M027_HouseholdNumberIndex(),
     ]
 
     /// Applies pending migrations; returns the versions applied.
