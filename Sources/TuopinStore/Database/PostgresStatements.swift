@@ -22,7 +22,7 @@ final class PostgresStatements: Sendable {
     private let connections = NIOLockedValueBox<[ObjectIdentifier: [String: Entry]]>([:])
 
     /// The texts counted at most (further texts are never admitted).
-    static let countedTexts = 10_000
+    static let countedTexts = 4_096
     /// Longer texts are not prepared.
     static let maximumLength = 8_000
 
