@@ -5,10 +5,11 @@ import PostgresKit
 import SQLKit
 
 /// `Store`'s SQL on PostgreSQL: postgres-kit's, except that a statement run again and again (a
-/// page's lookups, a session's check, an audit insert) is parsed and planned once on each
-/// connection, then only bound and executed (`PostgresStatements` says which and under what
-/// name). Everything else, and a statement whose values are not plain text, numbers or
-/// booleans, runs as before, as an unnamed statement.
+/// page's lookups, a session's check, an audit insert) is parsed and analysed once on each
+/// connection, then only bound, planned for its values (`plan_cache_mode = force_custom_plan`,
+/// set in `Store.open`) and executed (`PostgresStatements` says which and under what name).
+/// Everything else, and a statement whose values are not plain text, numbers or booleans, runs
+/// as before, as an unnamed statement.
 struct PreparedPostgresDatabase: SQLDatabase {
     enum Source: Sendable {
         /// A connection held by a transaction or a read snapshot.
