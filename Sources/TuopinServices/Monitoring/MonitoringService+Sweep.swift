@@ -17,7 +17,7 @@ extension MonitoringService {
         guard let threshold = thresholds.threshold(year: year, region: PolicyRegion.of(area)) else { throw MonitoringError.noThreshold(year: year) }
         progress?(JobProgress(phase: "progress.sweep.evaluate", done: 0, total: 1))
         return try await environment.store.transaction { tx in
-            let facts = try await SweepQuery.facts(in: area, year: year, tx.sql)
+            let facts = try await SweepQuery.facts(in: area, year: year, tx)
             let skip = try await SweepQuery.skipped(in: area, year: year, date: date, tx.sql)
             let result = MonitoringSweep.run(facts, threshold: threshold, criteria: try await PolicyParameters.hardship(tx.sql), skipping: skip)
             var report = SweepReport(year: year, area: area.rawValue, threshold: threshold, result: result)

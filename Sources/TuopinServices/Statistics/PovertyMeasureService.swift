@@ -59,7 +59,7 @@ public struct PovertyMeasureService: Sendable {
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
         return try await environment.reporting.read { db in
             let z = try await Self.line(line, year: year, db)
-            let facts = try await SweepQuery.facts(in: code, year: year, db.sql).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
+            let facts = try await SweepQuery.facts(in: code, year: year, db).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
             let observations = facts.map { f in
                 PovertyMeasures.Observation(
                     income: (f.netIncome / f.householdSize).fen, weight: unit == .person ? Int64(f.householdSize) : 1)

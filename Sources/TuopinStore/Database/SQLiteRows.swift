@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import TuopinCore
 
 extension SQLiteConnection {
     /// Runs `query` and reads each row with `read` on SQLite's thread as it is stepped, past
@@ -34,6 +35,34 @@ extension SQLiteConnection {
 protocol StoredCountRow {
     func storedText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String
     func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64
+    /// Whether the column is NULL (or missing).
+    func isNull(_ column: String) -> Bool
+}
+
+extension StoredCountRow {
+    /// The column's text, or nil when it is NULL.
+    func storedOptionalText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String? {
+        isNull(column) ? nil : try storedText(column, table: table, key: key())
+    }
+
+    /// The column's integer, or nil when it is NULL.
+    func storedOptionalInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64? {
+        isNull(column) ? nil : try storedInt(column, table: table, key: key())
+    }
+
+    /// An area code column (an unreadable one is a `StoredValueError`).
+    func storedAdminCode(_ column: String, table: String, key: @autoclosure () -> String) throws -> AdminCode {
+        let text = try storedText(column, table: table, key: key())
+        guard let code = try? AdminCode(text) else { throw StoredValueError(table: table, column: column, key: key(), value: text) }
+        return code
+    }
+
+    /// A code-list column, by its token.
+    func storedCode<T: CodeListValue>(_ column: String, as: T.Type, table: String, key: @autoclosure () -> String) throws -> T {
+        let text = try storedText(column, table: table, key: key())
+        guard let value = T(token: text) else { throw StoredValueError(table: table, column: column, key: key(), value: text) }
+        return value
+    }
 }
 
 /// An SQLKit row as a `StoredCountRow` (its `storedText` and `storedInt`).
@@ -45,6 +74,7 @@ struct KitRow: StoredCountRow {
     func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64 {
         try row.storedInt(column, table: table, key: key())
     }
+    func isNull(_ column: String) -> Bool { (try? row.decodeNil(column: column)) ?? true }
 }
 
 extension SQLiteRow: StoredCountRow {
@@ -58,6 +88,13 @@ extension SQLiteRow: StoredCountRow {
     func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64 {
         guard case .integer(let n) = self.column(column) else { throw stored(column, table: table, key: key()) }
         return Int64(n)
+    }
+
+    func isNull(_ column: String) -> Bool {
+        switch self.column(column) {
+        case .null, nil: true
+        default: false
+        }
     }
 
     private func stored(_ column: String, table: String, key: String) -> StoredValueError {

@@ -1,4 +1,5 @@
 import SQLKit
+import SQLiteNIO
 import TuopinCore
 
 /// The facts a sweep reads, for a whole area in a few set-based queries: each household's
@@ -11,11 +12,26 @@ public enum SweepQuery {
         return "(" + gross.map { "\(alias).\(IncomeColumns.name($0))" }.joined(separator: " + ") + " - \(alias).production_expense_fen)"
     }
 
-    public static func facts(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> [MonitoringSweep.Facts] {
+    /// The facts of the area's households with an income record of `year`, in the transaction.
+    public static func facts(in area: AdminCode, year: Int, _ tx: StoreTransaction) async throws -> [MonitoringSweep.Facts] {
+        try await facts(in: area, year: year, tx.sql, sqlite: tx.sqlite)
+    }
+
+    /// The same, on a read snapshot.
+    public static func facts(in area: AdminCode, year: Int, _ reader: StoreReader) async throws -> [MonitoringSweep.Facts] {
+        try await facts(in: area, year: year, reader.sql, sqlite: reader.sqlite)
+    }
+
+    /// The facts, their rows read on SQLite's thread as they are stepped when `sqlite` is the
+    /// connection `sql` runs on (past SQLKit's `Decodable` rows: a city's sweep reads 90,000).
+    static func facts(
+        in area: AdminCode, year: Int, _ sql: any SQLDatabase, sqlite: SQLiteConnection? = nil
+    ) async throws
+        -> [MonitoringSweep.Facts]
+    {
         let filter = AreaFilter(area)
         let end = "\(year)-12-31"
-        let rows = try await sql.raw(
-            """
+        let query: SQLQueryString = """
             SELECT h.county_code, h.household_number, h.village_code, h.main_cause, i.household_size,
                    \(unsafeRaw: net("i")) AS net_fen, i.eligible_out_of_pocket_fen AS spending_fen,
                    p.household_size AS previous_size, \(unsafeRaw: net("p")) AS previous_net_fen,
@@ -28,32 +44,32 @@ public enum SweepQuery {
             WHERE i.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND i.year = \(bind: year)
             ORDER BY h.county_code, h.household_number
             """
-        ).all()
-        return try rows.map { row in
-            let t = "income_record", key = row.rawText("household_number")
-            let numberText = try row.storedText("household_number", table: t, key: key)
-            guard let number = try? HouseholdNumber(numberText) else {
-                throw StoredValueError(table: t, column: "household_number", key: key, value: numberText)
-            }
-            let statusText = try row.storedOptionalText("status", table: "status_event", key: key)
-            let status = try statusText.map { text in
-                guard let s = PovertyStatus(token: text) else {
-                    throw StoredValueError(table: "status_event", column: "status", key: key, value: text)
-                }
-                return s
-            }
-            var previous: Money? = nil
-            if !(try row.decodeNil(column: "previous_size")) {
-                let size = try row.storedInt("previous_size", table: t, key: key)
-                if size > 0 { previous = Money(fen: try row.storedInt("previous_net_fen", table: t, key: key)) / Int(size) }
-            }
-            return MonitoringSweep.Facts(
-                household: number, village: try row.storedAdminCode("village_code", table: "household", key: key), status: status,
-                householdSize: Int(try row.storedInt("household_size", table: t, key: key)),
-                netIncome: Money(fen: try row.storedInt("net_fen", table: t, key: key)), previousPerCapitaNetIncome: previous,
-                rigidSpending: Money(fen: try row.storedInt("spending_fen", table: t, key: key)),
-                mainCause: try row.storedCode("main_cause", as: PovertyCause.self, table: "household", key: key))
+        if let sqlite { return try await sqlite.rows(query, serializedBy: sql) { try Self.facts(of: $0) } }
+        return try await sql.raw(query).all().map { try Self.facts(of: KitRow(row: $0)) }
+    }
+
+    /// One household's facts from its row of the facts query.
+    static func facts(of row: some StoredCountRow) throws -> MonitoringSweep.Facts {
+        let t = "income_record"
+        let numberText = try row.storedText("household_number", table: t, key: "")
+        guard let number = try? HouseholdNumber(numberText) else {
+            throw StoredValueError(table: t, column: "household_number", key: numberText, value: numberText)
         }
+        let key = numberText
+        let status = try row.storedOptionalText("status", table: "status_event", key: key).map { text in
+            guard let s = PovertyStatus(token: text) else { throw StoredValueError(table: "status_event", column: "status", key: key, value: text) }
+            return s
+        }
+        var previous: Money? = nil
+        if let size = try row.storedOptionalInt("previous_size", table: t, key: key), size > 0 {
+            previous = Money(fen: try row.storedInt("previous_net_fen", table: t, key: key)) / Int(size)
+        }
+        return MonitoringSweep.Facts(
+            household: number, village: try row.storedAdminCode("village_code", table: "household", key: key), status: status,
+            householdSize: Int(try row.storedInt("household_size", table: t, key: key)),
+            netIncome: Money(fen: try row.storedInt("net_fen", table: t, key: key)), previousPerCapitaNetIncome: previous,
+            rigidSpending: Money(fen: try row.storedInt("spending_fen", table: t, key: key)),
+            mainCause: try row.storedCode("main_cause", as: PovertyCause.self, table: "household", key: key))
     }
 
     /// Households of the area with an open case, with a case the sweep of `year` opened, or
