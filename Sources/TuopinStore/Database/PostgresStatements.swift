@@ -16,7 +16,8 @@ final class PostgresStatements: Sendable {
     let perConnection: Int
     let enabled: Bool
 
-    /// Uses per statement text (and bind types), until the text is admitted.
+    /// Uses per statement text (and bind types), until the text is admitted; -1 for a text that
+    /// may never be prepared (so `isPreparable` runs once per text, not once per run).
     private let uses = NIOLockedValueBox<[String: Int]>([:])
     /// Per connection: each admitted statement's name and whether it has been prepared there.
     private let connections = NIOLockedValueBox<[ObjectIdentifier: [String: Entry]]>([:])
@@ -27,6 +28,7 @@ final class PostgresStatements: Sendable {
     static let maximumLength = 8_000
 
     struct Entry {
+        var name: String
         var generation = 0
         var prepared = false
     }
@@ -50,28 +52,31 @@ final class PostgresStatements: Sendable {
     /// unprepared; `first` tells whether this run prepares it there, `newConnection` whether it
     /// is the connection's first (the caller then arranges for `closed` when it closes).
     func name(for key: String, sql: String, on connection: ObjectIdentifier) -> (name: String, first: Bool, newConnection: Bool)? {
-        guard enabled, Self.isPreparable(sql), admitted(key) else { return nil }
+        guard enabled, admitted(key, sql: sql) else { return nil }
         return connections.withLockedValue { all -> (String, Bool, Bool)? in
             let newConnection = all[connection] == nil
             var entries = all[connection, default: [:]]
             if entries[key] == nil {
                 guard entries.count < perConnection else { return nil }
-                entries[key] = Entry()
+                entries[key] = Entry(name: Self.name(key, generation: 0))
             }
             let entry = entries[key]!
             all[connection] = entries
-            return (Self.name(key, generation: entry.generation), !entry.prepared, newConnection)
+            return (entry.name, !entry.prepared, newConnection)
         }
     }
 
-    /// Counts a use of `key`; true once it has been used `admitAfter` times before.
-    private func admitted(_ key: String) -> Bool {
+    /// Counts a use of `key` (whose text is `sql`); true once a preparable text has been used
+    /// `admitAfter` times before.
+    private func admitted(_ key: String, sql: String) -> Bool {
         uses.withLockedValue { uses in
-            if let n = uses[key] {
-                if n >= admitAfter { return true }
-                uses[key] = n + 1
-            } else if uses.count < Self.countedTexts {
-                uses[key] = 1
+            switch uses[key] {
+            case let n? where n < 0: return false
+            case let n? where n >= admitAfter: return true
+            case let n?: uses[key] = n + 1
+            case nil:
+                guard uses.count < Self.countedTexts else { return false }
+                uses[key] = Self.isPreparable(sql) ? 1 : -1
             }
             return false
         }
@@ -82,7 +87,12 @@ final class PostgresStatements: Sendable {
     func prepared(_ key: String, on connection: ObjectIdentifier, succeeded: Bool) {
         connections.withLockedValue { all in
             guard var entry = all[connection]?[key] else { return }
-            if succeeded { entry.prepared = true } else { entry.generation += 1 }
+            if succeeded {
+                entry.prepared = true
+            } else {
+                entry.generation += 1
+                entry.name = Self.name(key, generation: entry.generation)
+            }
             all[connection]?[key] = entry
         }
     }

@@ -31,7 +31,8 @@ extension SQLiteConnection {
 }
 
 /// A row whose columns are read as stored values, from SQLiteNIO directly or through SQLKit:
-/// one reading of a row for both paths.
+/// one reading of a row for both paths (`SQLRow`'s optional-text, code and area-code readers
+/// are these, through `KitRow`).
 protocol StoredCountRow {
     func storedText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String
     func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64

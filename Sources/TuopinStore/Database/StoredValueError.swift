@@ -33,8 +33,7 @@ extension SQLRow {
 
     /// The column's text or nil for NULL; a `StoredValueError` when it is something else.
     func storedOptionalText(_ column: String, table: String, key: @autoclosure () -> String) throws -> String? {
-        if (try? decodeNil(column: column)) == true { return nil }
-        return try storedText(column, table: table, key: key())
+        try KitRow(row: self).storedOptionalText(column, table: table, key: key())
     }
 
     func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64 {
@@ -59,10 +58,8 @@ extension SQLRow {
     }
 
     /// A code-list token column, decoded to its value.
-    func storedCode<T: CodeListValue>(_ column: String, as: T.Type, table: String, key: @autoclosure () -> String) throws -> T {
-        let text = try storedText(column, table: table, key: key())
-        guard let value = T(token: text) else { throw StoredValueError(table: table, column: column, key: key(), value: text) }
-        return value
+    func storedCode<T: CodeListValue>(_ column: String, as type: T.Type, table: String, key: @autoclosure () -> String) throws -> T {
+        try KitRow(row: self).storedCode(column, as: type, table: table, key: key())
     }
 
     /// A date column (`YYYY-MM-DD`, a real calendar date).
@@ -83,9 +80,7 @@ extension SQLRow {
 
     /// An area-code column.
     func storedAdminCode(_ column: String, table: String, key: @autoclosure () -> String) throws -> AdminCode {
-        let text = try storedText(column, table: table, key: key())
-        guard let code = try? AdminCode(text) else { throw StoredValueError(table: table, column: column, key: key(), value: text) }
-        return code
+        try KitRow(row: self).storedAdminCode(column, table: table, key: key())
     }
 
     /// A health column: the `;`-separated tokens `RegistryRows.healthToken` writes; empty is healthy.
