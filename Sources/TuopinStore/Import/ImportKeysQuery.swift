@@ -83,7 +83,10 @@ extension ImportKeysQuery {
     static func deleteHouseholds(county: String, _ numbers: [String], _ tx: StoreTransaction) async throws {
         for start in stride(from: 0, to: numbers.count, by: chunk) {
             let part = Array(numbers[start..<min(start + chunk, numbers.count)])
-            for table in ["member_year", "household_year", "special_group_tag", "income_record", "membership", "status_event", "household"] {
+            for table in [
+                "household_current", "member_year", "household_year", "special_group_tag", "income_record", "membership", "status_event",
+                "household",
+            ] {
                 // The table name is one of the fixed names above.
                 try await tx.sql.raw(
                     """

@@ -26,6 +26,10 @@ extension ImportRun {
         if has(.memberYears) { memberOf = [:] }
         try await importMembers()
         checkCompositions()
+        // Each household's projected row is known now (its events and memberships are read):
+        // it is written while the incomes are read, and taken out again with the household's
+        // other rows if a later file rejects it.
+        try await writeProjection()
         try await importIncomes()
         try await importHouseholdYears()
         try await importMemberYears()
@@ -38,7 +42,6 @@ extension ImportRun {
         let report = pendingReport()
         try await deleteRejected()
         outcome.counties = Set(households.filter { !$0.rejected && $0.written }.map(\.county))
-        try await writeProjection()
         return report
     }
 
@@ -103,20 +106,20 @@ extension ImportRun {
         return nil
     }
 
-    /// The `household_current` rows of the households committed (their whole history came with
-    /// this import: a household the registry holds already is refused).
+    /// Queues the `household_current` rows of the households still good whose own row was
+    /// written (their whole history comes with this import: a household the registry holds
+    /// already is refused). A household rejected later loses this row with its others.
     func writeProjection() async throws {
-        let chunk = 20_000
         var rows: [[StoreValue]] = []
-        rows.reserveCapacity(chunk)
+        rows.reserveCapacity(Self.chunk)
         for h in households where !h.rejected && h.writtenRows.household {
             rows.append(RegistryProjection.currentRow(county: h.county, household: h.number, village: h.village, h.projected.projected))
-            if rows.count == chunk {
-                try await BulkLoad.insert(rows, into: RegistryProjection.householdCurrent, in: tx)
+            if rows.count == Self.chunk {
+                try await write(rows, into: RegistryProjection.householdCurrent, file: nil)
                 rows.removeAll(keepingCapacity: true)
             }
         }
-        try await BulkLoad.insert(rows, into: RegistryProjection.householdCurrent, in: tx)
+        try await write(rows, into: RegistryProjection.householdCurrent, file: nil)
     }
 
     /// The row of the event a history check names by its sequence.

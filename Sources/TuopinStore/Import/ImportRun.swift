@@ -256,7 +256,9 @@ final class ImportRun {
     /// Queues `rows` to be written after the writes before them; waits while too many wait.
     /// (The rows are made by the reader, not in the write's task: on two cores, making them
     /// there competed with SQLite for the second core and slowed the import, as measured.)
-    func write(_ rows: [[StoreValue]], into table: BulkTable, file: RegistryFile) async throws {
+    /// `file` is the file the rows come from, for the count of rows written (nil for rows the
+    /// import derives, such as the projection's).
+    func write(_ rows: [[StoreValue]], into table: BulkTable, file: RegistryFile?) async throws {
         guard !rows.isEmpty else { return }
         if inFlight.count >= Self.writesInFlight { try await inFlight.removeFirst().value }
         let previous = inFlight.last, tx = tx
@@ -269,6 +271,6 @@ final class ImportRun {
                     throw IdentityClaimedElsewhere(error) ?? RegistryImport.ImportError.registryChanged
                 }
             })
-        if table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }
+        if let file, table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }
     }
 }

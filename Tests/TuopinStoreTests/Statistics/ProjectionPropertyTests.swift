@@ -65,19 +65,34 @@ struct ProjectionPropertyTests {
         }
     }
 
+    /// Where the household that the next test rejects has its fault.
+    enum LateFault: CaseIterable, Sendable {
+        /// A member row: rejected before the import queues the households' projected rows.
+        case member
+        /// An income row: rejected after its projected row was queued, so it is taken out again.
+        case income
+    }
+
     /// An import writes with the triggers paused, writes its households' projected rows from
     /// what it read and recounts the counties it wrote to: after a partial commit (a household
     /// rejected after its rows were written), the projection still equals the rescan, on every
     /// date from before the first event to after the last, and a rebuild from history leaves
     /// the tables and the horizon as the import wrote them.
-    @Test(arguments: TestDatabase.available)
-    func importRebuildsTheProjection(_ database: TestDatabase) async throws {
+    @Test(arguments: TestDatabase.available, LateFault.allCases)
+    func importRebuildsTheProjection(_ database: TestDatabase, fault: LateFault) async throws {
         var fixture = CSVFixture.good
         fixture.files[.households]!.append(
             ["4304811002010003", "430481100201", "national", "general", "illness", "", "2014", "", "false", "false", "false", "", "", ""])
         fixture.files[.statusEvents]!.append(["4304811002010003", "1", "identified", "notExited", "2014-05-01", ""])
-        // A wrong check digit: the household is rejected whole, after its own row and event were read.
-        fixture.files[.members]!.append(CSVFixture.member("4304811002010003", "head", "430481198001010014", "赵六", "male", "1980-01-01"))
+        switch fault {
+        case .member:
+            // A wrong check digit: the household is rejected whole, after its own row and event were read.
+            fixture.files[.members]!.append(CSVFixture.member("4304811002010003", "head", "430481198001010014", "赵六", "male", "1980-01-01"))
+        case .income:
+            // Its members are good; a negative household size in its income row rejects it whole.
+            fixture.files[.members]!.append(CSVFixture.member("4304811002010003", "head", "430481198001020019", "赵六", "male", "1980-01-02"))
+            fixture.files[.incomes]!.append(CSVFixture.income("4304811002010003", "2017", "-1", migrantWages: "100.00"))
+        }
         let folder = try fixture.write()
         try await database.withStore { store in
             let (outcome, _) = try await store.transaction { tx in
