@@ -31,6 +31,10 @@ extern int sqlite_nio_sqlite3_step(sqlite3_stmt *);
 extern int sqlite_nio_sqlite3_reset(sqlite3_stmt *);
 extern int sqlite_nio_sqlite3_finalize(sqlite3_stmt *);
 extern const char *sqlite_nio_sqlite3_errmsg(sqlite3 *);
+typedef struct sqlite3_mutex sqlite3_mutex;
+extern sqlite3_mutex *sqlite_nio_sqlite3_db_mutex(sqlite3 *);
+extern void sqlite_nio_sqlite3_mutex_enter(sqlite3_mutex *);
+extern void sqlite_nio_sqlite3_mutex_leave(sqlite3_mutex *);
 extern int sqlite_nio_sqlite3_extended_errcode(sqlite3 *);
 
 static void connection_handle(sqlite3_context *context, int argc, sqlite3_value **argv) {
@@ -76,6 +80,10 @@ int tuopin_sqlite_reset(tuopin_sqlite3_stmt *statement) { return sqlite_nio_sqli
 int tuopin_sqlite_finalize(tuopin_sqlite3_stmt *statement) {
     return sqlite_nio_sqlite3_finalize((sqlite3_stmt *)statement);
 }
+
+void tuopin_sqlite_hold(tuopin_sqlite3 *db) { sqlite_nio_sqlite3_mutex_enter(sqlite_nio_sqlite3_db_mutex((sqlite3 *)db)); }
+
+void tuopin_sqlite_release(tuopin_sqlite3 *db) { sqlite_nio_sqlite3_mutex_leave(sqlite_nio_sqlite3_db_mutex((sqlite3 *)db)); }
 
 const char *tuopin_sqlite_errmsg(tuopin_sqlite3 *db) { return sqlite_nio_sqlite3_errmsg((sqlite3 *)db); }
 

@@ -28,6 +28,10 @@ int tuopin_sqlite_bind_null(tuopin_sqlite3_stmt *statement, int index);
 int tuopin_sqlite_step(tuopin_sqlite3_stmt *statement);
 int tuopin_sqlite_reset(tuopin_sqlite3_stmt *statement);
 int tuopin_sqlite_finalize(tuopin_sqlite3_stmt *statement);
+/// Takes and lets go the connection's own (recursive) mutex: held around a batch of calls, each
+/// call's own locking then finds it held by its thread, which costs no atomic operation.
+void tuopin_sqlite_hold(tuopin_sqlite3 *db);
+void tuopin_sqlite_release(tuopin_sqlite3 *db);
 /// The connection's latest error, in English, and its extended result code.
 const char *tuopin_sqlite_errmsg(tuopin_sqlite3 *db);
 int tuopin_sqlite_extended_errcode(tuopin_sqlite3 *db);

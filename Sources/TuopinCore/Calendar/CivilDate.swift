@@ -105,9 +105,23 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        let y = String(year), m = String(month), d = String(day)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
-            + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
+        // Ten ASCII bytes written in place, a string short enough to need no allocation: an
+        // import or export writes dates by the million. (Years are 1...9999: four digits.)
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, _ at: Int, _ count: Int) {
+                var v = value
+                for i in stride(from: at + count - 1, through: at, by: -1) {
+                    bytes[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(year, 0, 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, 5, 2)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, 8, 2)
+            return 10
+        }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -52,6 +52,10 @@ enum SQLitePrepared {
     }
 
     private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
+        // The connection's mutex is held for the whole batch (the binds, steps and resets then
+        // lock it without an atomic operation each), and the error read while still held.
+        tuopin_sqlite_hold(db)
+        defer { tuopin_sqlite_release(db) }
         var prepared: OpaquePointer?
         try check(tuopin_sqlite_prepare(db, sql, &prepared), db)
         guard let statement = prepared else { throw SQLiteWriteError(code: 0, message: "no statement in \(sql)") }

@@ -85,11 +85,19 @@ public enum RegistryRows {
     }
 
     public static func row(_ r: IncomeRecord, county: String) -> [StoreValue] {
-        [.text(county), .text(r.household.rawValue), .int(r.year), .int(r.householdSize)] + IncomeItem.allCases.map { .int(r[$0].fen) }
+        var row: [StoreValue] = []
+        row.reserveCapacity(4 + IncomeItem.allCases.count)
+        row += [.text(county), .text(r.household.rawValue), .int(r.year), .int(r.householdSize)]
+        for item in IncomeItem.allCases { row.append(.int(r[item].fen)) }
+        return row
     }
 
     /// Health conditions as a stable `;`-separated list in code-list order.
     public static func healthToken(_ health: Set<HealthCondition>) -> String {
-        HealthCondition.allCases.filter(health.contains).map(\.token).joined(separator: ";")
+        switch health.count {
+        case 0: ""
+        case 1: health.first?.token ?? ""  // most people: no list to build
+        default: HealthCondition.allCases.filter(health.contains).map(\.token).joined(separator: ";")
+        }
     }
 }

@@ -4,7 +4,11 @@ import Testing
 
 @Suite("Civil dates")
 struct CivilDateTests {
-    @Test("round-trips day numbers", arguments: ["1970-01-01", "2000-02-29", "2014-12-31", "2020-10-15", "1949-10-01"])
+    @Test(
+        "round-trips day numbers",
+        arguments: [
+            "1970-01-01", "2000-02-29", "2014-12-31", "2020-10-15", "1949-10-01", "0001-01-01", "0999-12-31", "9999-12-31",
+        ])
     func dayNumberRoundTrip(_ text: String) throws {
         let d = try CivilDate(text)
         #expect(CivilDate(dayNumber: d.dayNumber) == d)
