@@ -36,6 +36,11 @@ enum ImportKeysQuery {
         return result
     }
 
+    /// Whether a county holds any household (an index seek).
+    static func holdsHouseholds(county: String, _ sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("SELECT 1 AS one FROM household WHERE county_code = \(bind: county) LIMIT 1").first() != nil
+    }
+
     /// Whether the registry holds anyone at all (an empty registry needs no ID lookups).
     static func hasMembers(_ sql: any SQLDatabase) async throws -> Bool {
         try await sql.raw("SELECT 1 AS one FROM member LIMIT 1").first() != nil

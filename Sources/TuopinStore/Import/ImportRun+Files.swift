@@ -181,6 +181,12 @@ extension ImportRun {
                 try await self.lookUpAreas(pending.map(\.value.village.rawValue))
                 var existing: [String: Set<String>] = [:]
                 for (county, rows) in Dictionary(grouping: pending, by: { $0.value.county.rawValue }) {
+                    // Asked before this import writes any household of the county; one that held
+                    // none needs no lookup of its numbers (each lookup waits for the writes).
+                    if self.countyHeldHouseholds[county] == nil {
+                        self.countyHeldHouseholds[county] = try await ImportKeysQuery.holdsHouseholds(county: county, try await self.database())
+                    }
+                    guard self.countyHeldHouseholds[county] == true else { continue }
                     existing[county] = try await ImportKeysQuery.households(
                         county: county, rows.map(\.value.number.rawValue), try await self.database())
                 }

@@ -36,6 +36,10 @@ final class ImportRun {
     var late: [RegistryFile: [Int: [LateRejection]]] = [:]
     /// Whether the registry holds anyone (an empty one needs no ID lookups).
     var registryHasMembers = false
+    /// Whether each county households.csv names held any household before this import (one that
+    /// held none needs no lookup of the numbers: a household this import repeats is caught by
+    /// `householdIndex`, and one written meanwhile by another import fails the write).
+    var countyHeldHouseholds: [String: Bool] = [:]
     /// Rows already reported, by file (so the report pass lists each row once).
     var reported: [RegistryFile: Set<Int>] = [:]
     /// Who belongs to which household of the import, and in which years (from the first year of
