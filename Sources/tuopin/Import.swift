@@ -10,7 +10,8 @@ struct Import: AsyncParsableCommand {
         discussion: """
             Exit status: 0 when rows were committed (all of them, or with --skip-invalid the whole \
             households without a fault); 1 when nothing was committed (a bad row without \
-            --skip-invalid, a file that cannot be read, or an error); 64 for a usage error.
+            --skip-invalid, a file that cannot be read, or an error); 2 when rows were committed but \
+            the list of rejected rows could not be written; 64 for a usage error.
             """)
 
     @OptionGroup var db: DatabaseOptions
@@ -52,10 +53,18 @@ struct Import: AsyncParsableCommand {
         for (file, columns) in result.outcome.unknownColumns.sorted(by: { $0.key < $1.key }) {
             Console.err(s.text("import.unknownColumns", ["file": file.fileName, "columns": columns.joined(separator: ", ")]))
         }
+        // The list is moved into place after the commit: when that fails, what was committed
+        // stays committed, and the exit status (2) says that only the list is missing.
+        var listMissing = false
         if let report {
             if printer.count > 0 {
-                do { try report.keep() } catch { throw Failure.exit(error) }
-                Console.err(s.text("import.rejectedWritten", ["path": report.destination.path]))
+                do {
+                    try report.keep()
+                    Console.err(s.text("import.rejectedWritten", ["path": report.destination.path]))
+                } catch {
+                    Console.err("tuopin: " + s.describe(error))
+                    listMissing = true
+                }
             } else {
                 report.discard()
             }
@@ -75,6 +84,7 @@ struct Import: AsyncParsableCommand {
                     "rows": s.count(result.outcome.written), "read": s.count(result.outcome.readRows),
                     "rejected": s.count(result.rejectedRows), "unchanged": s.count(result.outcome.unchangedRows),
                 ]))
+        if listMissing { throw ExitCode(2) }
     }
 }
 
