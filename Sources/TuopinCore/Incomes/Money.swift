@@ -22,8 +22,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         case notAnAmount(String)
     }
 
-    /// Parses yuan: digits, an optional sign, at most two decimals; thousands separators and
-    /// surrounding spaces allowed.
+    /// Parses yuan: digits, an optional minus sign, at most two decimals; thousands separators
+    /// (between groups of three digits only: `1,886.67`, never `1886,67`, a decimal comma that
+    /// would read a hundred times too much) and surrounding spaces allowed.
     public init(yuan text: String) throws {
         // Reads the contiguous UTF-8 bytes directly, past the `utf8` view's iterator: an import
         // parses millions of amounts.
@@ -35,20 +36,26 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         var negative = false, seenDigit = false, seenPoint = false, seenSign = false
         var whole: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, wholeDigits = 0
         var trailingSpace = false
+        // Digits since the last thousands separator (nil before the first one).
+        var sinceSeparator: Int? = nil
         for b in bytes {
             switch b {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 if seenDigit || seenSign || seenPoint { trailingSpace = true }
             case _ where trailingSpace:
                 throw ParseError.notAnAmount(text)
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            case UInt8(ascii: "-"):
                 guard !seenSign, !seenDigit, !seenPoint else { throw ParseError.notAnAmount(text) }
                 seenSign = true
-                negative = b == UInt8(ascii: "-")
+                negative = true
             case UInt8(ascii: ","):
-                guard seenDigit, !seenPoint else { throw ParseError.notAnAmount(text) }
+                // The first group has one to three digits, every later one exactly three.
+                guard seenDigit, !seenPoint, sinceSeparator.map({ $0 == 3 }) ?? (wholeDigits <= 3) else {
+                    throw ParseError.notAnAmount(text)
+                }
+                sinceSeparator = 0
             case UInt8(ascii: "."):
-                guard seenDigit, !seenPoint else { throw ParseError.notAnAmount(text) }
+                guard seenDigit, !seenPoint, sinceSeparator.map({ $0 == 3 }) ?? true else { throw ParseError.notAnAmount(text) }
                 seenPoint = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let d = Int64(b - UInt8(ascii: "0"))
@@ -58,6 +65,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
                     fraction = fraction * 10 + d
                 } else {
                     wholeDigits += 1
+                    if let n = sinceSeparator { sinceSeparator = n + 1 }
                     guard wholeDigits <= 15 else { throw ParseError.notAnAmount(text) }
                     whole = whole * 10 + d
                 }
@@ -66,7 +74,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
                 throw ParseError.notAnAmount(text)
             }
         }
-        guard seenDigit, !(seenPoint && fractionDigits == 0) else { throw ParseError.notAnAmount(text) }
+        guard seenDigit, !(seenPoint && fractionDigits == 0), seenPoint || (sinceSeparator.map { $0 == 3 } ?? true) else {
+            throw ParseError.notAnAmount(text)
+        }
         if fractionDigits == 1 { fraction *= 10 }
         let value = whole * 100 + fraction
         return negative ? -value : value

@@ -45,7 +45,9 @@ public enum AreaRules {
 
     public static func evaluate(name: String) -> Decision {
         Decision(checks: [
-            Check.import(nameLength, passed: ImportLimits.areaName.contains(name.count), values: [ReasonValue("count", .count(Int64(name.count)))])
+            Check.import(
+                nameLength, passed: ImportLimits.areaName.contains(name.count) && VisibleText.isVisible(name),
+                values: [ReasonValue("count", .count(Int64(name.count)))])
         ])
     }
 }

@@ -1,4 +1,5 @@
-/// A member row's own facts (REFERENCE §2.2): a name of 1–50 characters, a birth date between
+/// A member row's own facts (REFERENCE §2.2): a name of 1–50 visible characters (no digits, no
+/// invisible format characters: `VisibleText`), a birth date between
 /// 1890 and today, a GB 3304 ethnicity, and a membership that starts on or after the birth, not
 /// after today, and ends after it starts (with an end reason only when it ends).
 public enum MemberRules {
@@ -18,7 +19,7 @@ public enum MemberRules {
             // Digits (ASCII or full-width) never stand in a name; 一、二、三 may.
             Check.import(
                 nameLength,
-                passed: ImportLimits.personName.contains(name.count)
+                passed: ImportLimits.personName.contains(name.count) && VisibleText.isVisible(name)
                     && !name.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }),
                 values: [ReasonValue("count", .count(Int64(name.count)))]),
             Check.import(ethnicityCode, passed: Ethnicity.isValid(ethnicity), values: [ReasonValue("value", .token(String(ethnicity.prefix(8))))]),

@@ -20,6 +20,9 @@ public struct ImportOutcome: Sendable {
     public var writtenRows: [RegistryFile: Int] = [:]
     /// A rejection that refuses the whole import, even with `--skip-invalid`.
     public var fatal = false
+    /// The files with such a rejection (their rows were not all read: the rules on a household's
+    /// whole history or membership would only report what is missing).
+    var fatalFiles: Set<RegistryFile> = []
     /// Columns a file has that the format does not know (not read).
     public var unknownColumns: [RegistryFile: [String]] = [:]
     /// The counties of the households written (for the audit entry's chain).
@@ -31,7 +34,10 @@ public struct ImportOutcome: Sendable {
 
     mutating func record(_ rejection: ImportRejection, sink: RegistryImport.RejectionSink?) {
         if rejections.count < Self.keptRejections { rejections.append(rejection) }
-        if rejection.isFatal { fatal = true }
+        if rejection.isFatal {
+            fatal = true
+            fatalFiles.insert(rejection.file)
+        }
         sink?(rejection)
     }
 }

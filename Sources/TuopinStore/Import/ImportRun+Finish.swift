@@ -49,12 +49,15 @@ extension ImportRun {
     /// events file is read: the failed check goes on the row it is about. The events are then
     /// let go (only whether the household is on the roll is kept).
     func checkHistories() {
+        // A file that could not be read whole refuses the import already: its missing rows are
+        // not reported again as each household's gaps.
+        let complete = outcome.fatalFiles.isDisjoint(with: [.households, .statusEvents])
         for i in households.indices {
             let h = households[i]
             households[i].onRoll = h.events.max { $0.sequence < $1.sequence }?.status.isEnrolled ?? true
             households[i].projected.take(h.events)
             households[i].events = []
-            guard !h.householdRowRejected, !h.eventRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
+            guard complete, !h.householdRowRejected, !h.eventRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
             let events = h.events.map {
                 StatusEvent(
                     household: number, sequence: Int($0.sequence), kind: $0.kind, status: $0.status,
@@ -62,7 +65,7 @@ extension ImportRun {
             }
             for check in StatusHistoryRules.evaluate(history: events).failedChecks {
                 if let row = Self.eventRow(h.events, check) {
-                    late(.statusEvents, row: row, field: "sequence", .rule(check), household: Int32(i))
+                    late(.statusEvents, row: row, field: Self.eventField(check.rule), .rule(check), household: Int32(i))
                 } else {
                     late(.households, row: h.row, field: nil, .rule(check), household: Int32(i))
                 }
@@ -76,11 +79,12 @@ extension ImportRun {
     func checkCompositions() {
         people = PeopleTable()
         movers = [:]
+        let complete = outcome.fatalFiles.isDisjoint(with: [.households, .members])
         for i in households.indices {
             let h = households[i]
             households[i].projected.take(h.memberships)
             households[i].memberships = []
-            guard !h.householdRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
+            guard complete, !h.householdRowRejected, let number = try? HouseholdNumber(h.number) else { continue }
             let memberships = h.memberships.map {
                 Membership(
                     household: number, idNumber: "", relation: $0.isHead ? .head : .other, from: CivilDate(dayNumber: Int($0.from)),
@@ -120,6 +124,15 @@ extension ImportRun {
             }
         }
         try await write(rows, into: RegistryProjection.householdCurrent, file: nil)
+    }
+
+    /// The column of status_events.csv a failed history check is about.
+    static func eventField(_ rule: RuleID) -> String {
+        switch rule {
+        case StatusHistoryRules.order, StatusHistoryRules.dateRange: "effective_date"
+        case StatusHistoryRules.transition, StatusHistoryRules.kindAgrees: "kind"
+        default: "sequence"
+        }
     }
 
     /// The row of the event a history check names by its sequence.

@@ -32,6 +32,8 @@ extension ImportRun {
                     case MemberRules.ethnicityCode: "ethnicity"
                     case MemberRules.endReasonNeedsEnd: "end_reason"
                     case MemberRules.endAfterStart: "to_date"
+                    // The start, unless it is the end that lies after today.
+                    case MemberRules.notFuture: membership.from > today ? "from_date" : "to_date"
                     default: "from_date"
                     }
                 }

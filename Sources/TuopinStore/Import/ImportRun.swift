@@ -88,16 +88,24 @@ final class ImportRun {
     // MARK: Reading files
 
     /// Whether the folder holds `file` (a work a file needs is skipped when it is absent).
-    func has(_ file: RegistryFile) -> Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent(file.fileName).path)
+    func has(_ file: RegistryFile) -> Bool { Self.present(file, in: directory) }
+
+    /// Whether the folder has an entry named for `file`, of any kind: a link that leads nowhere
+    /// (dangling, or a loop) is there, and refused as unreadable rather than taken for absent.
+    static func present(_ file: RegistryFile, in directory: URL) -> Bool {
+        var status = stat()
+        return lstat(directory.appendingPathComponent(file.fileName).path, &status) == 0
     }
 
     /// Opens a file of the folder, or reports why it cannot be read; nil when it is absent.
     static func open(_ file: RegistryFile, in directory: URL) -> Result<FileHandle, ImportRejection>? {
+        guard present(file, in: directory) else { return nil }
         // A link is followed: what it points at must be a regular file.
         let url = directory.appendingPathComponent(file.fileName).resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return .failure(ImportRejection(file: file, line: 0, field: nil, reason: .unreadableFile))
+        }
         let type = (try? FileManager.default.attributesOfItem(atPath: url.path)[.type]) as? FileAttributeType
         guard !isDirectory.boolValue, type == .typeRegular else {
             return .failure(ImportRejection(file: file, line: 0, field: nil, reason: .notARegularFile))

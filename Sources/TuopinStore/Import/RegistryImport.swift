@@ -60,7 +60,7 @@ public enum RegistryImport {
     ) async throws -> (ImportOutcome, PendingReport) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
-            RegistryFile.allCases.contains(where: { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.fileName).path) })
+            RegistryFile.allCases.contains(where: { ImportRun.present($0, in: directory) })
         else { throw ReadError.noFiles(directory.path) }
         let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink, progress: progress)
         // The import writes with the projection's triggers paused, writes its households'

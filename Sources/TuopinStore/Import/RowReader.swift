@@ -104,16 +104,23 @@ struct RowReader {
 
     mutating func int(_ column: ImportColumn) -> Int? {
         guard let value = text(column) else { return nil }
-        guard value.utf8.count <= 12, let n = Int(value) else {
+        guard let n = Self.plainInt(value) else {
             reject(column.name, .invalidNumber(String(value.prefix(40))))
             return nil
         }
         return n
     }
 
+    /// An integer as the format writes it: plain ASCII digits, a minus sign allowed (so that a
+    /// range rule can name a negative value), no plus sign, at most 12 characters.
+    static func plainInt(_ value: String) -> Int? {
+        guard value.utf8.count <= 12, value.utf8.first != UInt8(ascii: "+") else { return nil }
+        return Int(value)
+    }
+
     mutating func optionalInt(_ column: ImportColumn) -> Int?? {
         guard let value = optionalText(column) else { return .some(nil) }
-        guard value.utf8.count <= 12, let n = Int(value) else {
+        guard let n = Self.plainInt(value) else {
             reject(column.name, .invalidNumber(String(value.prefix(40))))
             return nil
         }

@@ -38,12 +38,21 @@ struct IncomeRecordTests {
         #expect(r.negativeItems == [.crops])
     }
 
-    @Test("parses and prints yuan", arguments: [("3812.5", "3812.50"), ("4,000", "4000.00"), ("-0.05", "-0.05"), ("0", "0.00")])
+    @Test(
+        "parses and prints yuan",
+        arguments: [
+            ("3812.5", "3812.50"), ("4,000", "4000.00"), ("-0.05", "-0.05"), ("0", "0.00"), ("1,886.67", "1886.67"),
+            ("12,345,678.90", "12345678.90"), (" 100 ", "100.00"),
+        ])
     func moneyText(_ text: String, _ printed: String) throws {
         #expect(try Money(yuan: text).yuanText == printed)
     }
 
-    @Test("rejects what is not an amount", arguments: ["", "1.234", "abc", "1.2.3", "--1"])
+    /// A decimal comma (`1886,67`) or a separator anywhere but between groups of three would read
+    /// another amount than the one meant; a plus sign is not the format's.
+    @Test(
+        "rejects what is not an amount",
+        arguments: ["", "1.234", "abc", "1.2.3", "--1", "1886,67", "1,23", "1,8867", "1,2,3.45", "1234,567", "1,234,56", "+5", "1,000,", ",100"])
     func moneyRejects(_ text: String) {
         #expect(throws: Money.ParseError.notAnAmount(text)) { try Money(yuan: text) }
     }

@@ -72,10 +72,18 @@ struct MemberRulesTests {
         "refuses",
         arguments: [
             ("", "member.name"), ("刘3", "member.name"), ("刘３", "member.name"), (String(repeating: "李", count: 51), "member.name"),
+            // Invisible: only spaces, a zero-width space, a right-to-left override, a byte-order mark, a line break.
+            ("  ", "member.name"), ("\u{200B}", "member.name"), ("朱\u{202E}然春", "member.name"), ("\u{FEFF}刘浩", "member.name"),
+            ("刘\n浩", "member.name"),
         ])
     func names(_ name: String, _ rule: String) { #expect(rules(name: name) == [rule]) }
 
     @Test func chineseNumeralsMayStandInAName() { #expect(rules(name: "张三").isEmpty) }
+
+    /// A rare character of a name written in the private-use area (as registries do), a middle
+    /// dot of a minority name, and a space between given names are visible text.
+    @Test("visible names pass", arguments: ["王\u{E000}", "阿依古丽·买买提", "Anna Li"])
+    func visibleNames(_ name: String) { #expect(rules(name: name).isEmpty) }
 
     @Test(
         "GB 3304 ethnicity",

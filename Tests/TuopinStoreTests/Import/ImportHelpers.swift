@@ -84,3 +84,8 @@ struct ImportAttempt: Sendable {
     /// The rule ids of the rejections that are Core checks.
     var rules: [String] { rejections.compactMap { if case .rule(let c) = $0.reason { c.rule.rawValue } else { nil } } }
 }
+
+extension ImportRejection {
+    /// The rule id when the reason is a Core check.
+    var rule: String? { if case .rule(let c) = reason { c.rule.rawValue } else { nil } }
+}
