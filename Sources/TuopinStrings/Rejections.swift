@@ -45,6 +45,7 @@ extension Rejections {
         switch reason {
         case .notARegularFile: s.text("import.reason.notARegularFile")
         case .unreadableFile: s.text("import.reason.unreadableFile")
+        case .headerNotText: s.text("import.reason.headerNotText")
         case .emptyFile: s.text("import.reason.emptyFile")
         case .missingColumn(let c): s.text("import.reason.missingColumn", ["column": c])
         case .duplicateColumn(let c, let first, let second):
@@ -60,6 +61,7 @@ extension Rejections {
         case .unknownArea(let c): s.text("import.reason.unknownArea", ["code": c])
         case .notAVillage(let c): s.text("import.reason.notAVillage", ["code": c])
         case .unknownCode(let v): s.text("import.reason.unknownCode", ["value": v])
+        case .kindNotOfLevel(let kind, let digits): s.text("import.reason.kindNotOfLevel", ["kind": kind, "digits": String(digits)])
         case .invalidDate(let v): s.text("import.reason.invalidDate", ["value": v])
         case .invalidNumber(let v): s.text("import.reason.invalidNumber", ["value": v])
         case .invalidAmount(let v): s.text("import.reason.invalidAmount", ["value": v])

@@ -70,11 +70,15 @@ struct Import: AsyncParsableCommand {
             }
         }
         guard result.committed else {
-            Console.err(
-                "tuopin: "
-                    + s.text(
-                        result.outcome.fatal ? "import.nothingCommittedFatal" : "import.nothingCommitted",
-                        ["count": s.count(result.rejectedRows)]))
+            let why =
+                if result.outcome.fatal {
+                    // No rows at all is not a file read in part.
+                    result.outcome.rejections.allSatisfy { !$0.isFatal || $0.reason == .noRows }
+                        ? "import.nothingToImport" : "import.nothingCommittedFatal"
+                } else {
+                    skipInvalid ? "import.nothingCommittedSkipping" : "import.nothingCommitted"
+                }
+            Console.err("tuopin: " + s.text(why, ["count": s.count(result.rejectedRows)]))
             throw ExitCode(1)
         }
         Console.out(
@@ -88,12 +92,18 @@ struct Import: AsyncParsableCommand {
     }
 }
 
-/// Prints rejections as they are found (up to a limit) and hands every one to the file.
+/// Prints rejections as they are found (up to a limit) and hands every one to the file. A row
+/// refused only because its household was (`householdRejected`) is printed after every row's own
+/// fault: the faults found late, on a household's whole history or membership, come after the
+/// rows of later files that they take with them, and the fault must be read first.
 final class RejectionPrinter: @unchecked Sendable {
     private let lock = NSLock()
     private let limit: Int
     private let file: RejectedRowsFile?
     private(set) var count = 0
+    private var printed = 0
+    /// The worded follow-on rows held back, up to the limit.
+    private var followOn: [String] = []
 
     init(limit: Int, file: RejectedRowsFile?) {
         self.limit = limit
@@ -105,13 +115,21 @@ final class RejectionPrinter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         count += 1
-        if count <= limit { Console.err(words) }
         file?.write(r, words)
+        if case .householdRejected = r.reason {
+            if followOn.count < limit { followOn.append(words) }
+            return
+        }
+        printed += 1
+        if printed <= limit { Console.err(words) }
     }
 
+    /// Prints the follow-on rows held back, then how many rows were not printed.
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if count > limit { Console.err(Console.strings.text("import.moreRejections", ["count": Console.strings.count(count - limit)])) }
+        for words in followOn.prefix(max(0, limit - printed)) { Console.err(words) }
+        let shown = min(printed, limit) + min(followOn.count, max(0, limit - min(printed, limit)))
+        if count > shown { Console.err(Console.strings.text("import.moreRejections", ["count": Console.strings.count(count - shown)])) }
     }
 }

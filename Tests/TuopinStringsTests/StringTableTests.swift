@@ -25,10 +25,11 @@ struct StringTableTests {
     @Test func everyRejectionReasonHasWords() throws {
         let zh = try Localizer.load(.zh)
         let reasons: [ImportRejection.Reason] = [
-            .notARegularFile, .unreadableFile, .emptyFile, .missingColumn("x"), .duplicateColumn("name", first: 2, second: 5),
+            .notARegularFile, .unreadableFile, .headerNotText, .emptyFile, .missingColumn("x"), .duplicateColumn("name", first: 2, second: 5),
             .wrongFieldCount(expected: 3, found: 2), .notUTF8, .fieldTooLong(bytes: 5000, maximum: 4096), .textAfterClosingQuote,
             .unterminatedQuote, .unattributable, .emptyField, .invalidAreaCode(.wrongLength(5)), .unknownArea("430481100299"),
-            .notAVillage("430481"), .unknownCode("x"), .invalidDate("x"), .invalidNumber("x"), .invalidAmount("x"),
+            .notAVillage("430481"), .unknownCode("x"), .kindNotOfLevel(kind: "county", digits: 12), .invalidDate("x"), .invalidNumber("x"),
+            .invalidAmount("x"),
             .invalidHouseholdNumber("x"), .invalidIdentityNumber(.wrongLength(3)), .controlCharacter(0), .tooLong(count: 60, maximum: 50),
             .rule(Check(MemberRules.ethnicityCode, passed: false, values: [ReasonValue("value", .token("77"))])),
             .duplicateHousehold(firstLine: 2), .householdAlreadyInRegistry("x"), .unknownHousehold("x"),

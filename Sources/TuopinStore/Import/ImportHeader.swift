@@ -14,6 +14,11 @@ struct ImportHeader {
         let header = names.map { $0.trimmingCharacters(in: .whitespaces) }
         var index: [String: Int] = [:]
         var rejections: [ImportRejection] = []
+        // A header of control characters is not this format's text at all: said once, not as
+        // every column missing.
+        if header.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }) {
+            rejections.append(ImportRejection(file: file, line: 1, field: nil, reason: .headerNotText))
+        }
         for (i, name) in header.enumerated() {
             if let first = index[name] {
                 rejections.append(
@@ -24,7 +29,7 @@ struct ImportHeader {
                 index[name] = i
             }
         }
-        for column in file.columns where index[column] == nil && !file.laterColumns.contains(column) {
+        for column in file.columns where rejections.isEmpty && index[column] == nil && !file.laterColumns.contains(column) {
             rejections.append(ImportRejection(file: file, line: 1, field: column, reason: .missingColumn(column), fields: header))
         }
         self.index = index

@@ -27,6 +27,9 @@ public struct ImportRejection: Error, Equatable, Sendable {
         /// A directory, a pipe or a device where a file should be.
         case notARegularFile
         case unreadableFile
+        /// The header holds NUL or other control characters: text in another encoding (UTF-16
+        /// without a byte-order mark reads as valid UTF-8 with a NUL before every letter).
+        case headerNotText
         /// Not even a header line.
         case emptyFile
         case missingColumn(String)
@@ -49,6 +52,8 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case unknownArea(String)
         case notAVillage(String)
         case unknownCode(String)
+        /// An area's kind is a known one, but not of its code's level (`county` for a 12-digit code).
+        case kindNotOfLevel(kind: String, digits: Int)
         case invalidDate(String)
         case invalidNumber(String)
         case invalidAmount(String)
@@ -101,7 +106,8 @@ public struct ImportRejection: Error, Equatable, Sendable {
     /// cannot be read or cannot be told apart would otherwise leave households half committed.
     public var isFatal: Bool {
         switch reason {
-        case .notARegularFile, .unreadableFile, .emptyFile, .missingColumn, .duplicateColumn, .unterminatedQuote, .unattributable, .noRows:
+        case .notARegularFile, .unreadableFile, .headerNotText, .emptyFile, .missingColumn, .duplicateColumn, .unterminatedQuote, .unattributable,
+            .noRows:
             true
         default: false
         }

@@ -88,7 +88,9 @@ enum ImportRows {
     static func area(_ row: inout RowReader, _ c: AreaColumns) -> Area? {
         let code = row.adminCode(c.code), name = row.text(c.name, maximum: ImportLimits.areaName.upperBound)
         let kind = row.code(c.kind, AreaKind.self)
-        if let code, let kind, kind.level != code.level { row.reject(c.kind.name, .unknownCode(kind.token)) }
+        if let code, let kind, kind.level != code.level {
+            row.reject(c.kind.name, .kindNotOfLevel(kind: kind.token, digits: code.rawValue.count))
+        }
         guard let code, let name, let kind, row.isValid else { return nil }
         return Area(code: code, name: name, kind: kind)
     }

@@ -164,11 +164,14 @@ final class ImportRun {
                 body(&row, resolved)
                 if !row.isValid { reject(row) }
             case .spoiled(let row, let fields, let problem):
+                // A file refused at its header is not read further: its rows' faults would only
+                // repeat the header's (a file in another encoding).
+                guard usable else { continue }
                 let rejection = Self.rejection(file, row: row, fields: fields, problem)
                 outcome.rejectedRows += 1
                 reported[file, default: []].insert(row)
                 outcome.record(rejection, sink: sink)
-                if !rejection.isFatal && usable { rejectOwner(file: file, header: header, line: row, fields: fields) }
+                if !rejection.isFatal { rejectOwner(file: file, header: header, line: row, fields: fields) }
             }
             sinceFlush += 1
             if sinceFlush >= Self.chunk {

@@ -28,8 +28,10 @@ public enum RegistryImport {
     public typealias ProgressSink = @Sendable (_ bytesRead: Int, _ totalBytes: Int) -> Void
 
     public enum ReadError: Error, Equatable, Sendable {
-        /// The folder does not exist or holds none of the registry files.
+        /// The folder holds none of the registry files.
         case noFiles(String)
+        /// There is no folder at the path (nothing, or a file).
+        case notAFolder(String)
     }
 
     public enum ImportError: Error, Equatable, Sendable {
@@ -59,9 +61,10 @@ public enum RegistryImport {
         sink: RejectionSink? = nil, progress: ProgressSink? = nil
     ) async throws -> (ImportOutcome, PendingReport) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
-            RegistryFile.allCases.contains(where: { ImportRun.present($0, in: directory) })
-        else { throw ReadError.noFiles(directory.path) }
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReadError.notAFolder(directory.path)
+        }
+        guard RegistryFile.allCases.contains(where: { ImportRun.present($0, in: directory) }) else { throw ReadError.noFiles(directory.path) }
         let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink, progress: progress)
         // The import writes with the projection's triggers paused, writes its households'
         // projected rows from what it read, and recounts the counties it wrote to before the

@@ -18,6 +18,7 @@ extension RegistryImport.ReadError: WordedError {
     public func message(_ s: Localizer) -> String {
         switch self {
         case .noFiles(let d): s.text("error.import.noFiles", ["directory": d])
+        case .notAFolder(let d): s.text("error.import.notAFolder", ["directory": d])
         }
     }
 }

@@ -100,6 +100,33 @@ struct HostileImportTests {
         #expect(!run.rules.contains { $0.hasPrefix("DQ-006") }, "\(run.rules)")
     }
 
+    /// UTF-16 without a byte-order mark is valid UTF-8 with a NUL before every letter: its
+    /// header is said to be no text once, not as every column missing.
+    @Test func aUTF16HeaderIsNamedOnce() async throws {
+        var data = Data()
+        for unit in Self.text(.members).utf16 { data.append(contentsOf: [UInt8(unit >> 8), UInt8(unit & 0xFF)]) }
+        let (run, households) = try await importing(try Self.folder(replacing: .members, with: data))
+        let members = run.rejections.filter { $0.file == .members }
+        #expect(members.map(\.reason) == [.headerNotText] && members.first?.line == 1, "\(members.map(\.reason)) \(run.places)")
+        #expect(!run.committed && households == 0)
+    }
+
+    /// A path that is no folder, and a folder without any of the format's files, are told apart.
+    @Test func aMissingFolderIsNotAnEmptyOne() async throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-none-" + UUID().uuidString)
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-empty-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try await TestDatabase.sqlite.withStore { store in
+            let today = CivilDate(year: 2020, month: 10, day: 15)!
+            await #expect(throws: RegistryImport.ReadError.notAFolder(missing.path)) {
+                try await store.transaction { tx in try await RegistryImport.run(directory: missing, in: tx, today: today, partial: true) }
+            }
+            await #expect(throws: RegistryImport.ReadError.noFiles(empty.path)) {
+                try await store.transaction { tx in try await RegistryImport.run(directory: empty, in: tx, today: today, partial: true) }
+            }
+        }
+    }
+
     /// An integer with a plus sign, and an amount whose comma is not between groups of three
     /// (a decimal comma would read a hundred times the amount), are not the format's.
     @Test func signsAndSeparatorsOutsideTheFormatAreRefused() async throws {
@@ -118,7 +145,8 @@ struct HostileImportTests {
     }
 
     /// A failed check names the column it is about: an end date after today is `to_date`, an
-    /// event dated before the one before it is `effective_date`.
+    /// area's kind of another level is `kind` (and said so), an event dated before the one before
+    /// it is `effective_date`.
     @Test func aFaultNamesItsOwnColumn() async throws {
         var fixture = CSVFixture.good
         fixture.files[.members]![2][3] = "2099-01-01"  // 刘浩 leaves in the future
@@ -126,6 +154,14 @@ struct HostileImportTests {
         #expect(
             future.rejections.contains { $0.file == .members && $0.line == 4 && $0.field == "to_date" && $0.rule == "membership.notFuture" },
             "\(future.places)")
+        var kind = CSVFixture.good
+        kind.files[.areas]![4][2] = "county"  // a known kind, not a village's
+        let (level, _) = try await importing(try Self.folder(kind))
+        #expect(
+            level.rejections.contains {
+                $0.file == .areas && $0.line == 6 && $0.field == "kind" && $0.reason == .kindNotOfLevel(kind: "county", digits: 12)
+            },
+            "\(level.places)")
         var early = CSVFixture.good
         early.files[.statusEvents]![1][4] = "2014-01-01"
         let (order, _) = try await importing(try Self.folder(early))
