@@ -57,9 +57,10 @@ extension ImportRun {
                 hasher.combine(member.sex)
                 hasher.combine(member.birthDate)
                 let fingerprint = UInt32(truncatingIfNeeded: hasher.finalize())
+                let traits = PersonEntry.traits(sex: member.sex, birthDate: member.birthDate)
                 if var person = people.get(key) {
                     if person.fingerprint != fingerprint {
-                        row.reject("name", .identityDiffers(otherLine: Int(person.first.row)))
+                        row.reject(PersonEntry.differingColumn(person.traits, traits), .identityDiffers(otherLine: Int(person.first.row)))
                         return
                     }
                     let spans = [person.first] + (person.moved ? movers[key] ?? [] : [])
@@ -85,7 +86,7 @@ extension ImportRun {
                     person.moved = true
                     people.set(key, person)
                 } else {
-                    people.set(key, PersonEntry(first: span, fingerprint: fingerprint))
+                    people.set(key, PersonEntry(first: span, fingerprint: fingerprint, traits: traits))
                 }
                 households[Int(household)].memberships.append(
                     CompactMembership(

@@ -27,6 +27,17 @@ struct PeopleTableTests {
         #expect(table.get(IdentityKey(.policeIssuedNumber, "H7654321")) == nil)
     }
 
+    /// The fact that tells which column differs costs the table no room: an entry and its
+    /// optional's tag still fit in 24 bytes, as before it.
+    @Test func anEntryStaysInTwentyFourBytes() {
+        #expect(MemoryLayout<PersonEntry?>.stride == 24)
+        let first = PersonEntry.traits(sex: .male, birthDate: CivilDate(year: 1980, month: 1, day: 1)!)
+        #expect(PersonEntry.differingColumn(first, PersonEntry.traits(sex: .female, birthDate: CivilDate(year: 1980, month: 1, day: 1)!)) == "sex")
+        #expect(
+            PersonEntry.differingColumn(first, PersonEntry.traits(sex: .male, birthDate: CivilDate(year: 1980, month: 1, day: 2)!)) == "birth_date")
+        #expect(PersonEntry.differingColumn(first, first) == "name")
+    }
+
     @Test func settingAgainUpdatesInPlace() {
         var table = PeopleTable()
         let key = IdentityKey(.residentIdentityCard, "43048120100615001X")
