@@ -46,6 +46,7 @@ extension Rejections {
         case .notARegularFile: s.text("import.reason.notARegularFile")
         case .unreadableFile: s.text("import.reason.unreadableFile")
         case .headerNotText: s.text("import.reason.headerNotText")
+        case .misnamedFile(let found): s.text("import.reason.misnamedFile", ["found": found])
         case .emptyFile: s.text("import.reason.emptyFile")
         case .missingColumn(let c): s.text("import.reason.missingColumn", ["column": c])
         case .duplicateColumn(let c, let first, let second):

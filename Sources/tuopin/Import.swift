@@ -35,7 +35,11 @@ struct Import: AsyncParsableCommand {
         // The destination of the rejected rows is checked, and opened, before anything is read.
         let destination = rejected.map { URL(fileURLWithPath: $0) } ?? (skipInvalid ? folder.appendingPathComponent("rejected.csv") : nil)
         let report: RejectedRowsFile?
-        do { report = try destination.map { try RejectedRowsFile(destination: $0, inputs: folder) } } catch { throw Failure.exit(error) }
+        let database: URL? =
+            if case .sqliteFile(let path) = db.location { URL(fileURLWithPath: path) } else { nil }
+        do {
+            report = try destination.map { try RejectedRowsFile(destination: $0, inputs: folder, database: database) }
+        } catch { throw Failure.exit(error) }
         let printer = RejectionPrinter(limit: Self.printedRejections, file: report)
         let result: RegistryService.ImportResult
         do {
