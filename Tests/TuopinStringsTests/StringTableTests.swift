@@ -25,7 +25,8 @@ struct StringTableTests {
     @Test func everyRejectionReasonHasWords() throws {
         let zh = try Localizer.load(.zh)
         let reasons: [ImportRejection.Reason] = [
-            .notARegularFile, .unreadableFile, .headerNotText, .emptyFile, .missingColumn("x"), .duplicateColumn("name", first: 2, second: 5),
+            .notARegularFile, .unreadableFile, .headerNotText, .misnamedFile("MEMBERS.CSV"), .emptyFile, .missingColumn("x"),
+            .duplicateColumn("name", first: 2, second: 5),
             .wrongFieldCount(expected: 3, found: 2), .notUTF8, .fieldTooLong(bytes: 5000, maximum: 4096), .textAfterClosingQuote,
             .unterminatedQuote, .unattributable, .emptyField, .invalidAreaCode(.wrongLength(5)), .unknownArea("430481100299"),
             .notAVillage("430481"), .unknownCode("x"), .kindNotOfLevel(kind: "county", digits: 12), .invalidDate("x"), .invalidNumber("x"),

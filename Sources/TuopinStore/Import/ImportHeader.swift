@@ -16,7 +16,8 @@ struct ImportHeader {
         var rejections: [ImportRejection] = []
         // A header of control characters is not this format's text at all: said once, not as
         // every column missing.
-        if header.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }) {
+        let notText = header.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
+        if notText {
             rejections.append(ImportRejection(file: file, line: 1, field: nil, reason: .headerNotText))
         }
         for (i, name) in header.enumerated() {
@@ -35,7 +36,9 @@ struct ImportHeader {
         self.index = index
         self.count = header.count
         let optional = file.optionalColumns
-        self.unknownColumns = header.filter { !$0.isEmpty && !file.columns.contains($0) }
+        // A header that is no text has no columns to list (a misspelt one is listed: its bytes
+        // are for a terminal, a UTF-16 header's are not).
+        self.unknownColumns = notText ? [] : header.filter { !$0.isEmpty && !file.columns.contains($0) }
         self.rejections = rejections
         self.optional = optional
     }

@@ -30,6 +30,9 @@ public struct ImportRejection: Error, Equatable, Sendable {
         /// The header holds NUL or other control characters: text in another encoding (UTF-16
         /// without a byte-order mark reads as valid UTF-8 with a NUL before every letter).
         case headerNotText
+        /// The folder holds the file under another spelling (`MEMBERS.CSV`): it would be taken
+        /// for absent, and its households for having no members.
+        case misnamedFile(String)
         /// Not even a header line.
         case emptyFile
         case missingColumn(String)
@@ -106,7 +109,8 @@ public struct ImportRejection: Error, Equatable, Sendable {
     /// cannot be read or cannot be told apart would otherwise leave households half committed.
     public var isFatal: Bool {
         switch reason {
-        case .notARegularFile, .unreadableFile, .headerNotText, .emptyFile, .missingColumn, .duplicateColumn, .unterminatedQuote, .unattributable,
+        case .notARegularFile, .unreadableFile, .headerNotText, .misnamedFile, .emptyFile, .missingColumn, .duplicateColumn, .unterminatedQuote,
+            .unattributable,
             .noRows:
             true
         default: false

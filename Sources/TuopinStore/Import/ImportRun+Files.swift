@@ -217,7 +217,9 @@ extension ImportRun {
         let text = row.raw(column)
         guard HouseholdNumber.isWellFormed(text) else { return nil }  // reported by the parser
         guard let index = householdIndex[text] else {
-            row.reject(column.name, .unknownHousehold(String(text.prefix(40))))
+            // When households.csv could not be read whole (the import is refused already), its
+            // numbers are not all known: the row is not blamed for it.
+            if !outcome.fatalFiles.contains(.households) { row.reject(column.name, .unknownHousehold(String(text.prefix(40)))) }
             return nil
         }
         return index

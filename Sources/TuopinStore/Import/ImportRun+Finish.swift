@@ -1,3 +1,4 @@
+import Foundation
 import TuopinCore
 
 extension ImportRun {
@@ -14,6 +15,7 @@ extension ImportRun {
     }
 
     private func runFiles() async throws -> PendingReport {
+        checkFileNames()
         registryHasMembers = try await ImportKeysQuery.hasMembers(try await database())
         try await importAreas()
         try await importAreaEvents()
@@ -43,6 +45,17 @@ extension ImportRun {
         try await deleteRejected()
         outcome.counties = Set(households.filter { !$0.rejected && $0.written }.map(\.county))
         return report
+    }
+
+    /// A format file present only under another spelling (`MEMBERS.CSV`, `Members.csv`) refuses
+    /// the import: names are exact, and the file would otherwise be taken for absent.
+    func checkFileNames() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for file in RegistryFile.allCases where !has(file) {
+            for name in names.sorted() where name.lowercased() == file.fileName {
+                outcome.record(ImportRejection(file: file, line: 0, field: nil, reason: .misnamedFile(name)), sink: sink)
+            }
+        }
     }
 
     /// The history rules, on each household whose own row and every event were read, once the

@@ -56,8 +56,9 @@ extension ImportRun {
                     }
                 }
                 guard let household, let number = try? HouseholdNumber(households[Int(household)].number) else { return }
-                // A row of a household rejected already is reported with it (its members may not have been kept).
-                if !households[Int(household)].rejected {
+                // A row of a household rejected already is reported with it (its members may not have
+                // been kept); nor is anyone looked for when members.csv could not be read whole.
+                if !households[Int(household)].rejected, !outcome.fatalFiles.contains(.members) {
                     let key = IdentityKey(facts.idType, facts.idNumber)
                     let years = memberOf?[MemberOfHousehold(key: key, household: household)]
                     if years?.contains(Int16(truncatingIfNeeded: facts.year)) != true {

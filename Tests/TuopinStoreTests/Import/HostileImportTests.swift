@@ -111,6 +111,16 @@ struct HostileImportTests {
         #expect(!run.committed && households == 0)
     }
 
+    /// A format file under another spelling is named, and refuses the import: taken for absent,
+    /// it would leave every household without members.
+    @Test func aMisspeltFileNameIsNamed() async throws {
+        let folder = try Self.folder()
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("members.csv"), to: folder.appendingPathComponent("MEMBERS.CSV"))
+        let (run, households) = try await importing(folder)
+        #expect(run.rejections.contains { $0.file == .members && $0.line == 0 && $0.reason == .misnamedFile("MEMBERS.CSV") }, "\(run.places)")
+        #expect(!run.committed && households == 0)
+    }
+
     /// A path that is no folder, and a folder without any of the format's files, are told apart.
     @Test func aMissingFolderIsNotAnEmptyOne() async throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-none-" + UUID().uuidString)
