@@ -49,8 +49,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
                 seenSign = true
                 negative = true
             case UInt8(ascii: ","):
-                // The first group has one to three digits, every later one exactly three.
-                guard seenDigit, !seenPoint, sinceSeparator.map({ $0 == 3 }) ?? (wholeDigits <= 3) else {
+                // The first group has one to three digits and no leading zero (`01,886`, `0,886`),
+                // every later one exactly three.
+                guard seenDigit, !seenPoint, sinceSeparator.map({ $0 == 3 }) ?? (wholeDigits <= 3 && whole >= [1, 10, 100][wholeDigits - 1]) else {
                     throw ParseError.notAnAmount(text)
                 }
                 sinceSeparator = 0

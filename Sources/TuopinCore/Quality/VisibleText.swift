@@ -15,8 +15,12 @@ public enum VisibleText {
             && !text.unicodeScalars.contains { scalar in
                 switch scalar.properties.generalCategory {
                 case .format, .control, .lineSeparator, .paragraphSeparator: true
-                default: false
+                default: blanks.contains(scalar.value)
                 }
             }
     }
+
+    /// Letters and marks that show nothing: the Hangul fillers, the combining grapheme joiner
+    /// and the blank braille pattern.
+    static let blanks: Set<UInt32> = [0x115F, 0x1160, 0x3164, 0xFFA0, 0x034F, 0x2800]
 }

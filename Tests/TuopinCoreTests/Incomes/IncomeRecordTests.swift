@@ -52,7 +52,10 @@ struct IncomeRecordTests {
     /// another amount than the one meant; a plus sign is not the format's.
     @Test(
         "rejects what is not an amount",
-        arguments: ["", "1.234", "abc", "1.2.3", "--1", "1886,67", "1,23", "1,8867", "1,2,3.45", "1234,567", "1,234,56", "+5", "1,000,", ",100"])
+        arguments: [
+            "", "1.234", "abc", "1.2.3", "--1", "1886,67", "1,23", "1,8867", "1,2,3.45", "1234,567", "1,234,56", "+5", "1,000,", ",100", "01,886",
+            "0,886",
+        ])
     func moneyRejects(_ text: String) {
         #expect(throws: Money.ParseError.notAnAmount(text)) { try Money(yuan: text) }
     }

@@ -74,7 +74,8 @@ struct MemberRulesTests {
             ("", "member.name"), ("刘3", "member.name"), ("刘３", "member.name"), (String(repeating: "李", count: 51), "member.name"),
             // Invisible: only spaces, a zero-width space, a right-to-left override, a byte-order mark, a line break.
             ("  ", "member.name"), ("\u{200B}", "member.name"), ("朱\u{202E}然春", "member.name"), ("\u{FEFF}刘浩", "member.name"),
-            ("刘\n浩", "member.name"),
+            ("刘\n浩", "member.name"), ("\u{3164}", "member.name"), ("\u{115F}\u{1160}", "member.name"), ("\u{2800}", "member.name"),
+            ("刘\u{034F}浩", "member.name"),
         ])
     func names(_ name: String, _ rule: String) { #expect(rules(name: name) == [rule]) }
 
