@@ -17,6 +17,7 @@ extension ImportRun {
     private func runFiles() async throws -> PendingReport {
         checkFileNames()
         registryHasMembers = try await ImportKeysQuery.hasMembers(try await database())
+        let deferred = try await DeferredIndexes.dropWhenEmpty(tx)
         try await importAreas()
         try await importAreaEvents()
         try await importProfiles()
@@ -37,6 +38,8 @@ extension ImportRun {
         try await importMemberYears()
         try await importGroups()
         try await drain()
+        // Before the deletions below, which find rows by these indexes.
+        try await deferred?.rebuild(tx)
         if outcome.readRows == 0 && !outcome.fatal {
             let first = RegistryFile.allCases.first { f in outcome.files.contains { $0.file == f.fileName } } ?? .households
             outcome.record(ImportRejection(file: first, line: 0, field: nil, reason: .noRows), sink: sink)
