@@ -38,6 +38,8 @@ struct Import: AsyncParsableCommand {
         let database: URL? =
             if case .sqliteFile(let path) = db.location { URL(fileURLWithPath: path) } else { nil }
         do {
+            // A path that is no import folder is refused before the database is opened (or made).
+            try RegistryImport.checkFolder(folder)
             report = try destination.map { try RejectedRowsFile(destination: $0, inputs: folder, database: database) }
         } catch { throw Failure.exit(error) }
         let printer = RejectionPrinter(limit: Self.printedRejections, file: report)

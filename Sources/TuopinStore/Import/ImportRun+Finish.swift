@@ -83,7 +83,8 @@ extension ImportRun {
                 if let row = Self.eventRow(h.events, check) {
                     late(.statusEvents, row: row, field: Self.eventField(check.rule), .rule(check), household: Int32(i))
                 } else {
-                    late(.households, row: h.row, field: nil, .rule(check), household: Int32(i))
+                    // A fault of the household as a whole goes on its own row, named by its number.
+                    late(.households, row: h.row, field: "household_number", .rule(check), household: Int32(i))
                 }
             }
         }
@@ -111,7 +112,8 @@ extension ImportRun {
                 if check.rule == HouseholdCompositionRules.oneHeadAtATime, let second = Self.secondHead(h.memberships) {
                     late(.members, row: second.row, field: "relation", .rule(check), household: Int32(i))
                 } else {
-                    late(.households, row: h.row, field: nil, .rule(check), household: Int32(i))
+                    // A fault of the household as a whole goes on its own row, named by its number.
+                    late(.households, row: h.row, field: "household_number", .rule(check), household: Int32(i))
                 }
             }
         }

@@ -60,11 +60,7 @@ public enum RegistryImport {
         directory: URL, in tx: StoreTransaction, scope: AreaScope = .everywhere, today: CivilDate, partial: Bool,
         sink: RejectionSink? = nil, progress: ProgressSink? = nil
     ) async throws -> (ImportOutcome, PendingReport) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReadError.notAFolder(directory.path)
-        }
-        guard RegistryFile.allCases.contains(where: { ImportRun.present($0, in: directory) }) else { throw ReadError.noFiles(directory.path) }
+        try checkFolder(directory)
         let importRun = ImportRun(directory: directory, tx: tx, scope: scope, today: today, sink: sink, progress: progress)
         // The import writes with the projection's triggers paused, writes its households'
         // projected rows from what it read, and recounts the counties it wrote to before the
@@ -79,6 +75,16 @@ public enum RegistryImport {
         }
         outcome.committed = true
         return (outcome, pending)
+    }
+
+    /// Throws unless `directory` is a folder holding at least one format file: a caller may ask
+    /// before it opens (and so creates) a database.
+    public static func checkFolder(_ directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReadError.notAFolder(directory.path)
+        }
+        guard RegistryFile.allCases.contains(where: { ImportRun.present($0, in: directory) }) else { throw ReadError.noFiles(directory.path) }
     }
 
     /// Reads again the rows `pending` names and reports each with its reasons and the row as read:

@@ -34,7 +34,10 @@ struct RowReader {
     var file: RegistryFile { header.file }
     var isValid: Bool { rejections.isEmpty }
 
+    /// Records a fault of the row; the same fault of the same field, found again by a second
+    /// read of the column, is recorded once.
     mutating func reject(_ field: String?, _ reason: ImportRejection.Reason) {
+        if rejections.contains(where: { $0.field == field && $0.reason == reason }) { return }
         rejections.append(ImportRejection(file: header.file, line: line, field: field, reason: reason, fields: fields))
     }
 

@@ -195,6 +195,12 @@ struct HostileImportTests {
         fixture.files[.statusEvents]![2][5] = String(repeating: "注", count: 2_000)
         let (run, _) = try await importing(try Self.folder(fixture))
         #expect(run.rejections.contains { $0.file == .members && $0.line == 2 && $0.field == "name" && $0.reason == .controlCharacter(0) })
+        // A column read twice (the household number: once to key the row, once to parse it) is
+        // reported once.
+        fixture = CSVFixture.good
+        fixture.files[.households]![1][0] = "43048110020\u{0}0002"
+        let (nul, _) = try await importing(try Self.folder(fixture))
+        #expect(nul.rejections.filter { $0.file == .households && $0.line == 3 }.map(\.field) == ["household_number"], "\(nul.places)")
         #expect(
             run.rejections.contains {
                 $0.file == .statusEvents && $0.line == 4 && $0.field == "note" && $0.reason == .fieldTooLong(bytes: 6_000, maximum: 4_096)
@@ -232,8 +238,13 @@ struct HostileImportTests {
         fixture.files[.statusEvents]!.removeLast()
         fixture.files[.members]!.removeLast()
         let (run, households) = try await importing(try Self.folder(fixture))
-        #expect(run.rejections.contains { $0.file == .households && $0.line == 3 && $0.reason.isRule("event.present") })
-        #expect(run.rejections.contains { $0.file == .households && $0.line == 3 && $0.reason.isRule("DQ-006.noMember") })
+        // Faults of the household as a whole are on its row, named by its number.
+        #expect(
+            run.rejections.contains { $0.file == .households && $0.line == 3 && $0.field == "household_number" && $0.reason.isRule("event.present") })
+        #expect(
+            run.rejections.contains {
+                $0.file == .households && $0.line == 3 && $0.field == "household_number" && $0.reason.isRule("DQ-006.noMember")
+            })
         #expect(households == 1)
     }
 
