@@ -7,6 +7,9 @@ import SQLKit
 /// registry without them, and a refused import rolls them back with its rows. Keys and uniqueness
 /// declared with the tables (their automatic indexes) stay in place throughout; a unique index
 /// built again still refuses a duplicate, and the import checks identities itself before that.
+/// Each table's indexes are built as soon as its file is read (queued behind its writes, so the
+/// writer builds them while the reader reads the next file); what is left, before the import's
+/// late deletions, which find rows by them.
 struct DeferredIndexes {
     /// The tables the import fills.
     static let tables = [
@@ -14,8 +17,8 @@ struct DeferredIndexes {
         "special_group_tag", "household_current",
     ]
 
-    /// The `CREATE INDEX` statements of the indexes dropped, as the schema stored them.
-    let statements: [String]
+    /// The `CREATE INDEX` statements of the indexes dropped and not yet built again, by table.
+    private(set) var statements: [String: [String]]
 
     /// Drops the secondary indexes of `tables` when the registry holds no household and no
     /// person yet (SQLite only); an import into a registry with rows keeps them, since building
@@ -26,15 +29,15 @@ struct DeferredIndexes {
             "SELECT EXISTS (SELECT 1 FROM household) OR EXISTS (SELECT 1 FROM member) AS held"
         ).first()?.decode(column: "held", as: Int.self)
         guard held == 0 else { return nil }
-        var names: [String] = [], statements: [String] = []
+        var names: [String] = [], statements: [String: [String]] = [:]
         for row in try await tx.sql.raw(
             """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+            SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
             AND tbl_name IN (\(binds: tables)) ORDER BY name
             """
         ).all() {
             names.append(try row.decode(column: "name", as: String.self))
-            statements.append(try row.decode(column: "sql", as: String.self))
+            statements[try row.decode(column: "tbl_name", as: String.self), default: []].append(try row.decode(column: "sql", as: String.self))
         }
         guard !names.isEmpty else { return nil }
         // The names come from the schema itself, quoted as identifiers.
@@ -42,8 +45,15 @@ struct DeferredIndexes {
         return DeferredIndexes(statements: statements)
     }
 
-    /// Builds the dropped indexes again, from the rows now written.
-    func rebuild(_ tx: StoreTransaction) async throws {
+    /// Takes the statements that build the indexes of `tables` again (all that are left when
+    /// nil), to be run once those tables' rows are written.
+    mutating func take(_ tables: [String]? = nil) -> [String] {
+        let names = tables ?? statements.keys.sorted()
+        return names.flatMap { statements.removeValue(forKey: $0) ?? [] }
+    }
+
+    /// Builds indexes again from the rows now written.
+    static func build(_ statements: [String], in tx: StoreTransaction) async throws {
         for statement in statements { try await tx.sql.raw("\(unsafeRaw: statement)").run() }
     }
 }

@@ -17,29 +17,33 @@ extension ImportRun {
     private func runFiles() async throws -> PendingReport {
         checkFileNames()
         registryHasMembers = try await ImportKeysQuery.hasMembers(try await database())
-        let deferred = try await DeferredIndexes.dropWhenEmpty(tx)
+        deferredIndexes = try await DeferredIndexes.dropWhenEmpty(tx)
         try await importAreas()
         try await importAreaEvents()
         try await importProfiles()
         try await importSpecialGroups()
         try await importLocalCodes()
         try await importHouseholds()
+        try await buildIndexes(of: ["household"])
         try await importStatusEvents()
+        try await buildIndexes(of: ["status_event"])
         checkHistories()
         if has(.memberYears) { memberOf = [:] }
         try await importMembers()
+        try await buildIndexes(of: ["member", "membership"])
         checkCompositions()
         // Each household's projected row is known now (its events and memberships are read):
         // it is written while the incomes are read, and taken out again with the household's
         // other rows if a later file rejects it.
         try await writeProjection()
         try await importIncomes()
+        try await buildIndexes(of: ["income_record", "household_current"])
         try await importHouseholdYears()
         try await importMemberYears()
         try await importGroups()
+        // The rest, before the deletions below, which find rows by these indexes.
+        try await buildIndexes()
         try await drain()
-        // Before the deletions below, which find rows by these indexes.
-        try await deferred?.rebuild(tx)
         if outcome.readRows == 0 && !outcome.fatal {
             let first = RegistryFile.allCases.first { f in outcome.files.contains { $0.file == f.fileName } } ?? .households
             outcome.record(ImportRejection(file: first, line: 0, field: nil, reason: .noRows), sink: sink)

@@ -36,6 +36,8 @@ final class ImportRun {
     var late: [RegistryFile: [Int: [LateRejection]]] = [:]
     /// Whether the registry holds anyone (an empty one needs no ID lookups).
     var registryHasMembers = false
+    /// The indexes dropped for an import into an empty registry, not yet built again.
+    var deferredIndexes: DeferredIndexes?
     /// Whether each county households.csv names held any household before this import (one that
     /// held none needs no lookup of the numbers: a household this import repeats is caught by
     /// `householdIndex`, and one written meanwhile by another import fails the write).
@@ -72,6 +74,13 @@ final class ImportRun {
     var inFlight: [Task<Void, any Error>] = []
     /// At most this many writes wait, so memory stays bounded whatever the reading's lead.
     static let writesInFlight = 8
+    /// … and this many while an index is being built (about a second at 100,000 households),
+    /// so that the reader reads on meanwhile instead of waiting for it.
+    static let writesInFlightBehindIndex = 64
+    /// The numbers (in the order queued) of the writes in flight that build indexes.
+    var indexBuildsInFlight: Set<Int> = []
+    /// The number of the next write queued (for `indexBuildsInFlight`).
+    var writesQueued = 0
 
     /// The transaction's database, once the writes in flight have finished (a lookup or delete
     /// never runs beside a write, and a failed write stops the import here).
@@ -82,7 +91,7 @@ final class ImportRun {
 
     /// Waits for every write in flight.
     func drain() async throws {
-        while !inFlight.isEmpty { try await inFlight.removeFirst().value }
+        while !inFlight.isEmpty { try await waitForOldestWrite() }
     }
 
     // MARK: Reading files
@@ -268,6 +277,36 @@ final class ImportRun {
 
     // MARK: Writing
 
+    /// Queues the building of the deferred indexes of `tables` (all that are left when nil)
+    /// behind the writes of their rows.
+    func buildIndexes(of tables: [String]? = nil) async throws {
+        guard let statements = deferredIndexes?.take(tables), !statements.isEmpty else { return }
+        indexBuildsInFlight.insert(writesQueued)
+        try await queue { tx in try await DeferredIndexes.build(statements, in: tx) }
+    }
+
+    /// Queues `work` to run after the writes before it; waits while too many wait.
+    func queue(_ work: @escaping @Sendable (StoreTransaction) async throws -> Void) async throws {
+        while inFlight.count >= (indexBuildsInFlight.isEmpty ? Self.writesInFlight : Self.writesInFlightBehindIndex) {
+            try await waitForOldestWrite()
+        }
+        let previous = inFlight.last, tx = tx
+        inFlight.append(
+            Task {
+                try await previous?.value
+                try await work(tx)
+            })
+        writesQueued += 1
+    }
+
+    /// Waits for the oldest write in flight to finish.
+    private func waitForOldestWrite() async throws {
+        let number = writesQueued - inFlight.count
+        let oldest = inFlight.removeFirst()
+        indexBuildsInFlight.remove(number)
+        try await oldest.value
+    }
+
     /// Queues `rows` to be written after the writes before them; waits while too many wait.
     /// (The rows are made by the reader, not in the write's task: on two cores, making them
     /// there competed with SQLite for the second core and slowed the import, as measured.)
@@ -275,17 +314,13 @@ final class ImportRun {
     /// import derives, such as the projection's).
     func write(_ rows: [[StoreValue]], into table: BulkTable, file: RegistryFile?) async throws {
         guard !rows.isEmpty else { return }
-        if inFlight.count >= Self.writesInFlight { try await inFlight.removeFirst().value }
-        let previous = inFlight.last, tx = tx
-        inFlight.append(
-            Task {
-                try await previous?.value
-                do { try await BulkLoad.insert(rows, into: table, in: tx) } catch {
-                    // Every key was looked up first: a key taken now was taken by another writer
-                    // meanwhile, or (an ID number) by a county on another shard.
-                    throw IdentityClaimedElsewhere(error) ?? RegistryImport.ImportError.registryChanged
-                }
-            })
+        try await queue { tx in
+            do { try await BulkLoad.insert(rows, into: table, in: tx) } catch {
+                // Every key was looked up first: a key taken now was taken by another writer
+                // meanwhile, or (an ID number) by a county on another shard.
+                throw IdentityClaimedElsewhere(error) ?? RegistryImport.ImportError.registryChanged
+            }
+        }
         if let file, table.name != RegistryRows.member.name { outcome.writtenRows[file, default: 0] += rows.count }
     }
 }
