@@ -136,11 +136,14 @@ extension ImportRun {
     /// written (their whole history comes with this import: a household the registry holds
     /// already is refused). A household rejected later loses this row with its others.
     func writeProjection() async throws {
+        // In larger chunks than the files' rows: they are queued at once, behind the members'
+        // index builds, and must leave room in the queue for the incomes read meanwhile.
+        let chunk = Self.chunk * 5
         var rows: [[StoreValue]] = []
-        rows.reserveCapacity(Self.chunk)
+        rows.reserveCapacity(chunk)
         for h in households where !h.rejected && h.writtenRows.household {
             rows.append(RegistryProjection.currentRow(county: h.county, household: h.number, village: h.village, h.projected.projected))
-            if rows.count == Self.chunk {
+            if rows.count == chunk {
                 try await write(rows, into: RegistryProjection.householdCurrent, file: nil)
                 rows.removeAll(keepingCapacity: true)
             }
