@@ -13,21 +13,20 @@ import SQLKit
 struct DeferredIndexes {
     /// The tables the import fills.
     static let tables = [
-        "household", "status_event", "member", "membership", "income_record", "household_year", "member_year",
-        "special_group_tag", "household_current",
-    ]
+        RegistryRows.household, RegistryRows.statusEvent, RegistryRows.member, RegistryRows.membership, RegistryRows.income,
+        RegistryRows.householdYear, RegistryRows.memberYear, RegistryRows.specialGroupTag, RegistryProjection.householdCurrent,
+    ].map(\.name)
 
     /// The `CREATE INDEX` statements of the indexes dropped and not yet built again, by table.
     private(set) var statements: [String: [String]]
 
     /// Drops the secondary indexes of `tables` when the registry holds no household and no
-    /// person yet (SQLite only); an import into a registry with rows keeps them, since building
-    /// an index again reads all of its table. Returns nil when nothing was dropped.
-    static func dropWhenEmpty(_ tx: StoreTransaction) async throws -> DeferredIndexes? {
-        guard tx.dialect == .sqlite else { return nil }
-        let held = try await tx.sql.raw(
-            "SELECT EXISTS (SELECT 1 FROM household) OR EXISTS (SELECT 1 FROM member) AS held"
-        ).first()?.decode(column: "held", as: Int.self)
+    /// person yet (SQLite only; `holdsMembers` is what the import asked already); an import into
+    /// a registry with rows keeps them, since building an index again reads all of its table.
+    /// Returns nil when nothing was dropped.
+    static func dropWhenEmpty(_ tx: StoreTransaction, holdsMembers: Bool) async throws -> DeferredIndexes? {
+        guard tx.dialect == .sqlite, !holdsMembers else { return nil }
+        let held = try await tx.sql.raw("SELECT EXISTS (SELECT 1 FROM household) AS held").first()?.decode(column: "held", as: Int.self)
         guard held == 0 else { return nil }
         var names: [String] = [], statements: [String: [String]] = [:]
         for row in try await tx.sql.raw(
@@ -47,8 +46,8 @@ struct DeferredIndexes {
 
     /// Takes the statements that build the indexes of `tables` again (all that are left when
     /// nil), to be run once those tables' rows are written.
-    mutating func take(_ tables: [String]? = nil) -> [String] {
-        let names = tables ?? statements.keys.sorted()
+    mutating func take(_ tables: [BulkTable]? = nil) -> [String] {
+        let names = tables?.map(\.name) ?? statements.keys.sorted()
         return names.flatMap { statements.removeValue(forKey: $0) ?? [] }
     }
 

@@ -17,27 +17,27 @@ extension ImportRun {
     private func runFiles() async throws -> PendingReport {
         checkFileNames()
         registryHasMembers = try await ImportKeysQuery.hasMembers(try await database())
-        deferredIndexes = try await DeferredIndexes.dropWhenEmpty(tx)
+        deferredIndexes = try await DeferredIndexes.dropWhenEmpty(tx, holdsMembers: registryHasMembers)
         try await importAreas()
         try await importAreaEvents()
         try await importProfiles()
         try await importSpecialGroups()
         try await importLocalCodes()
         try await importHouseholds()
-        try await buildIndexes(of: ["household"])
+        try await buildIndexes(of: [RegistryRows.household])
         try await importStatusEvents()
-        try await buildIndexes(of: ["status_event"])
+        try await buildIndexes(of: [RegistryRows.statusEvent])
         checkHistories()
         if has(.memberYears) { memberOf = [:] }
         try await importMembers()
-        try await buildIndexes(of: ["member", "membership"])
+        try await buildIndexes(of: [RegistryRows.member, RegistryRows.membership])
         checkCompositions()
         // Each household's projected row is known now (its events and memberships are read):
         // it is written while the incomes are read, and taken out again with the household's
         // other rows if a later file rejects it.
         try await writeProjection()
         try await importIncomes()
-        try await buildIndexes(of: ["income_record", "household_current"])
+        try await buildIndexes(of: [RegistryRows.income, RegistryProjection.householdCurrent])
         try await importHouseholdYears()
         try await importMemberYears()
         try await importGroups()

@@ -71,17 +71,13 @@ final class ImportRun {
 
     /// The writes in flight, oldest first: rows are written while the next chunks are read and
     /// checked (on the other core). Each write starts when the one before has finished.
-    var inFlight: [Task<Void, any Error>] = []
+    var inFlight: [(task: Task<Void, any Error>, buildsIndexes: Bool)] = []
     /// At most this many writes wait, so memory stays bounded whatever the reading's lead.
     static let writesInFlight = 8
     /// … and this many while an index is being built (about a second at 100,000 households),
     /// so that the reader reads on meanwhile instead of waiting for it. Each chunk waiting holds
     /// its rows: with 64 the peak memory of tier S went from 240 to 351 MiB, with 32 to 311 MiB.
     static let writesInFlightBehindIndex = 32
-    /// The numbers (in the order queued) of the writes in flight that build indexes.
-    var indexBuildsInFlight: Set<Int> = []
-    /// The number of the next write queued (for `indexBuildsInFlight`).
-    var writesQueued = 0
 
     /// The transaction's database, once the writes in flight have finished (a lookup or delete
     /// never runs beside a write, and a failed write stops the import here).
@@ -92,7 +88,7 @@ final class ImportRun {
 
     /// Waits for every write in flight.
     func drain() async throws {
-        while !inFlight.isEmpty { try await waitForOldestWrite() }
+        while !inFlight.isEmpty { try await inFlight.removeFirst().task.value }
     }
 
     // MARK: Reading files
@@ -280,32 +276,22 @@ final class ImportRun {
 
     /// Queues the building of the deferred indexes of `tables` (all that are left when nil)
     /// behind the writes of their rows.
-    func buildIndexes(of tables: [String]? = nil) async throws {
+    func buildIndexes(of tables: [BulkTable]? = nil) async throws {
         guard let statements = deferredIndexes?.take(tables), !statements.isEmpty else { return }
-        indexBuildsInFlight.insert(writesQueued)
-        try await queue { tx in try await DeferredIndexes.build(statements, in: tx) }
+        try await queue(buildsIndexes: true) { tx in try await DeferredIndexes.build(statements, in: tx) }
     }
 
     /// Queues `work` to run after the writes before it; waits while too many wait.
-    func queue(_ work: @escaping @Sendable (StoreTransaction) async throws -> Void) async throws {
-        while inFlight.count >= (indexBuildsInFlight.isEmpty ? Self.writesInFlight : Self.writesInFlightBehindIndex) {
-            try await waitForOldestWrite()
+    func queue(buildsIndexes: Bool = false, _ work: @escaping @Sendable (StoreTransaction) async throws -> Void) async throws {
+        while inFlight.count >= (inFlight.contains(where: \.buildsIndexes) ? Self.writesInFlightBehindIndex : Self.writesInFlight) {
+            try await inFlight.removeFirst().task.value
         }
-        let previous = inFlight.last, tx = tx
-        inFlight.append(
-            Task {
-                try await previous?.value
-                try await work(tx)
-            })
-        writesQueued += 1
-    }
-
-    /// Waits for the oldest write in flight to finish.
-    private func waitForOldestWrite() async throws {
-        let number = writesQueued - inFlight.count
-        let oldest = inFlight.removeFirst()
-        indexBuildsInFlight.remove(number)
-        try await oldest.value
+        let previous = inFlight.last?.task, tx = tx
+        let task = Task {
+            try await previous?.value
+            try await work(tx)
+        }
+        inFlight.append((task, buildsIndexes))
     }
 
     /// Queues `rows` to be written after the writes before them; waits while too many wait.
