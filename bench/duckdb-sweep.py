@@ -7,6 +7,13 @@ SQLite file into DuckDB's own tables (through CSV) before any timing. Prints `sw
 HOUSEHOLDS`, the median of REPEAT warm runs, after checking that DuckDB and SQLite select the
 same households.
 
+It then does what the sweep does with them besides selecting: opens a case for each household
+(numbered per county), with its first step, in one transaction, into DuckDB tables with the
+registry's columns and primary keys, and prints `sweep_open MEDIAN_MS CASES`, the median of
+REPEAT runs (the cases are deleted between runs, untimed). The case's templates and deadline
+are the sweep's constants here, where Tuopin reads them from the workflow tables and the
+calendar, and the sweep's one audit entry is left out.
+
 Usage: bench/duckdb-sweep.py DATABASE PREFIX YEAR THRESHOLD_FEN REPEAT
 """
 import csv, os, sqlite3, statistics, sys, tempfile, time
@@ -18,7 +25,7 @@ src = sqlite3.connect(db)
 duck = duckdb.connect()
 income_columns = [r[1] for r in src.execute("PRAGMA table_info(income_record)")]
 tables = {
-    "household": ["county_code", "household_number", "village_code"],
+    "household": ["county_code", "household_number", "village_code", "main_cause"],
     "status_event": ["county_code", "household_number", "sequence", "status", "effective_date"],
     "income_record": income_columns,
 }
@@ -58,3 +65,41 @@ for _ in range(repeat):
 if [tuple(r) for r in rows] != [tuple(r) for r in src.execute(sql).fetchall()]:
     sys.exit("sweep: DuckDB and SQLite disagree")
 print(f"sweep {statistics.median(times):.3f} {sum(r[1] for r in rows)}", flush=True)
+
+# The writes: the same selection, each household opened as a case with its first step (M1).
+for table in ["monitoring_case", "monitoring_step"]:
+    info = list(src.execute(f"PRAGMA table_info({table})"))
+    columns = ", ".join(f"{r[1]} {'BIGINT' if 'INT' in r[2].upper() else 'BOOLEAN' if 'BOOL' in r[2].upper() else 'VARCHAR'}"
+                        + (" NOT NULL" if r[3] else "") for r in info)
+    key = ", ".join(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+    duck.execute(f"CREATE TABLE {table} ({columns}, PRIMARY KEY ({key}))")
+risk = "CASE h.main_cause " + " ".join(f"WHEN '{c}' THEN '{r}'" for c, r in [
+    ("illness", "illness"), ("disability", "disability"), ("schooling", "schooling"), ("disaster", "disaster"),
+    ("lackOfLabour", "lackOfLabour"), ("lackOfWater", "drinkingWater")]) + " ELSE 'other' END"
+date = f"{year + 1}-01-15"
+selected = sql.split("GROUP BY")[0].replace("SELECT SUBSTR(h.village_code, 1, 9) AS township, COUNT(*) AS n",
+                                            f"SELECT i.county_code, i.household_number, h.village_code, {risk} AS risk")
+open_cases = f"""
+    INSERT INTO monitoring_case
+    SELECT county_code, ROW_NUMBER() OVER (PARTITION BY county_code ORDER BY household_number), household_number, village_code,
+           'sweep', '{date}', 'identification.national', 'elimination.43', '{year + 1}-01-30', 'identifying', 0, NULL, NULL, risk,
+           false, false, NULL, NULL, NULL, NULL, '{date}', {year}, ''
+    FROM ({selected}) s
+"""
+open_steps = f"""
+    INSERT INTO monitoring_step
+    SELECT county_code, case_number, 1, 'M1', NULL, NULL, lead_date, 'bench', NULL, NULL, NULL, 'sweep {year}: unstableExited', state,
+           CAST(current_timestamp AS VARCHAR)
+    FROM monitoring_case WHERE sweep_year = {year}
+"""
+times = []
+for _ in range(repeat + 1):
+    duck.execute("DELETE FROM monitoring_step"); duck.execute("DELETE FROM monitoring_case")
+    start = time.perf_counter()
+    duck.execute("BEGIN"); duck.execute(open_cases); duck.execute(open_steps); duck.execute("COMMIT")
+    times.append((time.perf_counter() - start) * 1000)
+opened = duck.execute("SELECT COUNT(*) FROM monitoring_case").fetchone()[0]
+steps = duck.execute("SELECT COUNT(*) FROM monitoring_step").fetchone()[0]
+if opened != sum(r[1] for r in rows) or steps != opened:
+    sys.exit(f"sweep: DuckDB opened {opened} cases with {steps} steps for {sum(r[1] for r in rows)} households")
+print(f"sweep_open {statistics.median(times[1:]):.3f} {opened}", flush=True)

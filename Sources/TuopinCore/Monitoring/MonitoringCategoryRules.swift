@@ -17,10 +17,14 @@ public enum MonitoringCategoryRules {
     public static func decide(
         _ facts: CategoryFacts, threshold: MonitoringThreshold, criteria: HardshipCriteria = .reference
     ) -> (category: MonitoringCategory?, decision: Decision) {
-        let all = MonitoringCategory.allCases.map { ($0, evaluate($0, facts, threshold: threshold, criteria: criteria)) }
-        if let hit = all.first(where: { $0.1.passed }) { return hit }
         let fallback: MonitoringCategory = facts.householdType == .exitedHousehold ? .unstableExited : .edgeAtRisk
-        return (nil, evaluate(fallback, facts, threshold: threshold, criteria: criteria))
+        var failed: Decision? = nil
+        for category in MonitoringCategory.allCases {
+            let decision = evaluate(category, facts, threshold: threshold, criteria: criteria)
+            if decision.passed { return (category, decision) }
+            if category == fallback { failed = decision }
+        }
+        return (nil, failed ?? evaluate(fallback, facts, threshold: threshold, criteria: criteria))
     }
 
     public static func evaluate(

@@ -21,7 +21,7 @@ extension MonitoringService {
             let skip = try await SweepQuery.skipped(in: area, year: year, date: date, tx.sql)
             let result = MonitoringSweep.run(facts, threshold: threshold, criteria: try await PolicyParameters.hardship(tx.sql), skipping: skip)
             var report = SweepReport(year: year, area: area.rawValue, threshold: threshold, result: result)
-            report.withoutIncome = try await SweepQuery.withoutIncome(in: area, year: year, tx.sql)
+            report.withoutIncome = try await SweepQuery.households(in: area, tx.sql) - facts.count
             progress?(JobProgress(phase: "progress.sweep.open", done: 0, total: result.leads.count))
             let table = try await WorkflowQuery.templates(tx.sql)
             let calendar = try await WorkflowQuery.calendar(tx.sql)

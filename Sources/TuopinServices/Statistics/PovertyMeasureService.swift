@@ -59,7 +59,8 @@ public struct PovertyMeasureService: Sendable {
         guard RegistryYear.contains(year), year <= environment.today.year else { throw PovertyMeasureError.year(year) }
         return try await environment.reporting.read { db in
             let z = try await Self.line(line, year: year, db)
-            let facts = try await SweepQuery.facts(in: code, year: year, db).filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
+            let read = try await SweepQuery.facts(in: code, year: year, db)
+            let facts = read.filter { $0.status?.isEnrolled == true && $0.householdSize > 0 }
             let observations = facts.map { f in
                 PovertyMeasures.Observation(
                     income: (f.netIncome / f.householdSize).fen, weight: unit == .person ? Int64(f.householdSize) : 1)
@@ -67,7 +68,7 @@ public struct PovertyMeasureService: Sendable {
             var result = Result(
                 area: code, year: year, line: z, lineGiven: line != nil, unit: unit, households: facts.count,
                 householdsBelow: observations.filter { $0.income < z.fen }.count,
-                withoutIncome: try await SweepQuery.withoutIncome(in: code, year: year, db.sql),
+                withoutIncome: try await SweepQuery.households(in: code, db.sql) - read.count,
                 measures: PovertyMeasures(observations, line: z.fen))
             if children { result.children = Self.inRange(facts, line: z, children: try await AreaQuery.children(db.sql, of: code)) }
             return result

@@ -3,8 +3,9 @@ import SQLiteNIO
 import TuopinCore
 
 /// The facts a sweep reads, for a whole area in a few set-based queries: each household's
-/// income of the year and the year before, its status at the end of the year and its main
-/// cause; the households to skip; the households with no income record for the year.
+/// income of the year and the year before, its status at the end of the year (its last event by
+/// date, as the statistics read it) and its main cause; the households to skip; how many
+/// households the area has.
 public enum SweepQuery {
     /// net = every income component − production expense, summed in SQL in exact fen.
     static func net(_ alias: String) -> String {
@@ -32,17 +33,15 @@ public enum SweepQuery {
         let filter = AreaFilter(area)
         let end = "\(year)-12-31"
         let query: SQLQueryString = """
-            SELECT h.county_code, h.household_number, h.village_code, h.main_cause, i.household_size,
+            SELECT c.county_code, c.household_number, c.village_code, c.main_cause, i.household_size,
                    \(unsafeRaw: net("i")) AS net_fen, i.eligible_out_of_pocket_fen AS spending_fen,
                    p.household_size AS previous_size, \(unsafeRaw: net("p")) AS previous_net_fen,
-                   (SELECT e.status FROM status_event e
-                    WHERE e.county_code = h.county_code AND e.household_number = h.household_number AND e.effective_date <= \(bind: end)
-                    ORDER BY e.sequence DESC LIMIT 1) AS status
+                   \(HouseholdAsOf.lookedUpStatus(on: end)) AS status
             FROM income_record i
-            JOIN household h ON h.county_code = i.county_code AND h.household_number = i.household_number
+            JOIN household c ON c.county_code = i.county_code AND c.household_number = i.household_number
             LEFT JOIN income_record p ON p.county_code = i.county_code AND p.household_number = i.household_number AND p.year = \(bind: year - 1)
-            WHERE i.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern) AND i.year = \(bind: year)
-            ORDER BY h.county_code, h.household_number
+            WHERE i.county_code LIKE \(bind: filter.countyPattern) AND c.village_code LIKE \(bind: filter.codePattern) AND i.year = \(bind: year)
+            ORDER BY c.county_code, c.household_number
             """
         if let sqlite { return try await sqlite.rows(query, serializedBy: sql) { try Self.facts(of: $0) } }
         return try await sql.raw(query).all().map { try Self.facts(of: KitRow(row: $0)) }
@@ -86,15 +85,14 @@ public enum SweepQuery {
         return Set(try rows.compactMap { try? HouseholdNumber(try $0.storedText("household_number", table: "monitoring_case", key: "")) })
     }
 
-    /// How many households of the area have no income record for the year (not evaluated).
-    public static func withoutIncome(in area: AdminCode, year: Int, _ sql: any SQLDatabase) async throws -> Int {
+    /// How many households the area has (those without an income record of the year are these
+    /// less the ones `facts` read, one income record a household a year).
+    public static func households(in area: AdminCode, _ sql: any SQLDatabase) async throws -> Int {
         let filter = AreaFilter(area)
         let row = try await sql.raw(
             """
-            SELECT COUNT(*) AS n FROM household h
-            WHERE h.county_code LIKE \(bind: filter.countyPattern) AND h.village_code LIKE \(bind: filter.codePattern)
-              AND NOT EXISTS (SELECT 1 FROM income_record i
-                              WHERE i.county_code = h.county_code AND i.household_number = h.household_number AND i.year = \(bind: year))
+            SELECT COUNT(*) AS n FROM household
+            WHERE county_code LIKE \(bind: filter.countyPattern) AND village_code LIKE \(bind: filter.codePattern)
             """
         ).first()
         return Int(try row?.decode(column: "n", as: Int64.self) ?? 0)

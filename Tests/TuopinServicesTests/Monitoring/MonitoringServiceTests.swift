@@ -234,6 +234,18 @@ struct MonitoringSweepServiceTests {
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aHouseholdWithoutAnIncomeRecordOfTheYearIsCountedNotEvaluated(_ database: TestDatabase) async throws {
+        let onlyTheFirst: (inout CSVFixture) -> Void = { f in
+            f.files[.incomes]!.append(CSVFixture.income("4304811002010001", "2021", "3", migrantWages: "15000.00"))
+        }
+        try await SmallRegistry.with(on: database, clock: Self.june2022, fixture: onlyTheFirst) { r in
+            let report = try await MonitoringService(r.environment).sweep(
+                year: 2021, area: nil, date: try CivilDate("2022-01-10"), by: try await r.user("township"))
+            #expect(report.evaluated == 1 && report.withoutIncome == 1 && report.opened.map(\.household) == ["4304811002010001"])
+        }
+    }
+
     @Test func aSweepDatedBeforeAHouseholdsLaterCaseSkipsIt() async throws {
         try await SmallRegistry.with(clock: Self.june2022, fixture: Self.incomes2021) { r in
             let service = MonitoringService(r.environment)
