@@ -27,6 +27,14 @@ extern int sqlite_nio_sqlite3_prepare_v3(
 extern int sqlite_nio_sqlite3_bind_int64(sqlite3_stmt *, int, int64_t);
 extern int sqlite_nio_sqlite3_bind_text(sqlite3_stmt *, int, const char *, int, void (*)(void *));
 extern int sqlite_nio_sqlite3_bind_null(sqlite3_stmt *, int);
+extern int sqlite_nio_sqlite3_bind_double(sqlite3_stmt *, int, double);
+extern int sqlite_nio_sqlite3_column_count(sqlite3_stmt *);
+extern const char *sqlite_nio_sqlite3_column_name(sqlite3_stmt *, int);
+extern int sqlite_nio_sqlite3_column_type(sqlite3_stmt *, int);
+extern int64_t sqlite_nio_sqlite3_column_int64(sqlite3_stmt *, int);
+extern double sqlite_nio_sqlite3_column_double(sqlite3_stmt *, int);
+extern const unsigned char *sqlite_nio_sqlite3_column_text(sqlite3_stmt *, int);
+extern int sqlite_nio_sqlite3_column_bytes(sqlite3_stmt *, int);
 extern int sqlite_nio_sqlite3_step(sqlite3_stmt *);
 extern int sqlite_nio_sqlite3_reset(sqlite3_stmt *);
 extern int sqlite_nio_sqlite3_finalize(sqlite3_stmt *);
@@ -71,6 +79,36 @@ int tuopin_sqlite_bind_text(tuopin_sqlite3_stmt *statement, int index, const cha
 
 int tuopin_sqlite_bind_null(tuopin_sqlite3_stmt *statement, int index) {
     return sqlite_nio_sqlite3_bind_null((sqlite3_stmt *)statement, index);
+}
+
+int tuopin_sqlite_bind_double(tuopin_sqlite3_stmt *statement, int index, double value) {
+    return sqlite_nio_sqlite3_bind_double((sqlite3_stmt *)statement, index, value);
+}
+
+int tuopin_sqlite_column_count(tuopin_sqlite3_stmt *statement) { return sqlite_nio_sqlite3_column_count((sqlite3_stmt *)statement); }
+
+const char *tuopin_sqlite_column_name(tuopin_sqlite3_stmt *statement, int index) {
+    return sqlite_nio_sqlite3_column_name((sqlite3_stmt *)statement, index);
+}
+
+int tuopin_sqlite_column_type(tuopin_sqlite3_stmt *statement, int index) {
+    return sqlite_nio_sqlite3_column_type((sqlite3_stmt *)statement, index);
+}
+
+int64_t tuopin_sqlite_column_int64(tuopin_sqlite3_stmt *statement, int index) {
+    return sqlite_nio_sqlite3_column_int64((sqlite3_stmt *)statement, index);
+}
+
+double tuopin_sqlite_column_double(tuopin_sqlite3_stmt *statement, int index) {
+    return sqlite_nio_sqlite3_column_double((sqlite3_stmt *)statement, index);
+}
+
+const unsigned char *tuopin_sqlite_column_text(tuopin_sqlite3_stmt *statement, int index) {
+    return sqlite_nio_sqlite3_column_text((sqlite3_stmt *)statement, index);
+}
+
+int tuopin_sqlite_column_bytes(tuopin_sqlite3_stmt *statement, int index) {
+    return sqlite_nio_sqlite3_column_bytes((sqlite3_stmt *)statement, index);
 }
 
 int tuopin_sqlite_step(tuopin_sqlite3_stmt *statement) { return sqlite_nio_sqlite3_step((sqlite3_stmt *)statement); }

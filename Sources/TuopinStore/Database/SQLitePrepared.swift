@@ -86,11 +86,11 @@ enum SQLitePrepared {
         }
     }
 
-    private static func check(_ rc: Int32, _ db: OpaquePointer) throws {
+    static func check(_ rc: Int32, _ db: OpaquePointer) throws {
         guard rc == TUOPIN_SQLITE_OK else { throw writeError(db) }
     }
 
-    private static func writeError(_ db: OpaquePointer) -> SQLiteWriteError {
+    static func writeError(_ db: OpaquePointer) -> SQLiteWriteError {
         SQLiteWriteError(code: tuopin_sqlite_extended_errcode(db), message: String(cString: tuopin_sqlite_errmsg(db)))
     }
 

@@ -7,15 +7,20 @@ import TuopinCore
 extension SQLiteConnection {
     /// Runs `query` and reads each row with `read` on SQLite's thread as it is stepped, past
     /// SQLKit's `Decodable` rows (which cast every value dynamically): for the roll-ups, whose
-    /// hundreds of rows a request cost more to decode than to compute. `sql` serializes the
-    /// query in SQLite's dialect. The first error `read` throws ends the reading and is thrown.
+    /// hundreds of rows a request cost more to decode than to compute, and the sweep's facts.
+    /// The columns are read straight from the statement (`SQLitePrepared.select`) on a
+    /// connection with its handle, else from SQLiteNIO's rows. `sql` serializes the query in
+    /// SQLite's dialect. The first error `read` throws ends the reading and is thrown.
     func rows<T: Sendable>(
-        _ query: SQLQueryString, serializedBy sql: any SQLDatabase, _ read: @escaping @Sendable (SQLiteRow) throws -> T
+        _ query: SQLQueryString, serializedBy sql: any SQLDatabase, _ read: @escaping @Sendable (any StoredCountRow) throws -> T
     ) async throws -> [T] {
         var serializer = SQLSerializer(database: sql)
         query.serialize(to: &serializer)
         let encoder = SQLiteDataEncoder()
         let binds = try serializer.binds.map { try encoder.encode($0) }
+        if let handle = await SQLitePrepared.handle(of: self) {
+            return try await SQLitePrepared.select(serializer.sql, binds: binds, handle: handle, read)
+        }
         let collected = NIOLockedValueBox<(rows: [T], error: (any Error)?)>(([], nil))
         try await self.query(serializer.sql, binds) { row in
             collected.withLockedValue { state in
