@@ -66,6 +66,10 @@ extension Rejections {
         case .invalidDate(let v): s.text("import.reason.invalidDate", ["value": v])
         case .invalidNumber(let v): s.text("import.reason.invalidNumber", ["value": v])
         case .invalidAmount(let v): s.text("import.reason.invalidAmount", ["value": v])
+        case .tooManyColumns(let found, let maximum): s.text("import.reason.tooManyColumns", ["found": String(found), "maximum": String(maximum)])
+        case .outOfRange(let v, let minimum, let maximum):
+            s.text("import.reason.outOfRange", ["value": String(v), "minimum": String(minimum), "maximum": String(maximum)])
+        case .invalidDecimal(let v, let places): s.text("import.reason.invalidDecimal", ["value": v, "places": String(places)])
         case .invalidHouseholdNumber(let v): s.text("import.reason.invalidHouseholdNumber", ["value": v])
         case .invalidIdentityNumber(let e): identityNumber(e, s)
         case .controlCharacter(let code): s.text("import.reason.controlCharacter", ["code": codePoint(code)])
@@ -86,6 +90,8 @@ extension Rejections {
         case .unknownSpecialGroup(let g): s.text("import.reason.unknownSpecialGroup", ["group": g])
         case .invalidSpecialGroup(let e): s.text("import.reason.invalidSpecialGroup", ["reason": groupError(e, s)])
         case .specialGroupDiffers(let g): s.text("import.reason.specialGroupDiffers", ["group": g])
+        case .areaDiffers(let code, let name, let kind):
+            s.text("import.reason.areaDiffers", ["code": code, "name": name, "kind": AreaKind(token: kind).map { s.label($0.label) } ?? kind])
         case .invalidLocalCode(let e): s.text("import.reason.invalidLocalCode", ["reason": localCodeError(e, s)])
         case .localCodeDiffers(let t): s.text("import.reason.localCodeDiffers", ["token": t])
         case .localCodeWithoutBase(let t, let base): s.text("import.reason.localCodeWithoutBase", ["token": t, "base": base])

@@ -22,6 +22,31 @@ struct StringTableTests {
         #expect(Rejections.wording(r, en) == "members.csv line 12, id_number: ID number check character is wrong: expected X, found 3")
     }
 
+    /// Reasons that name the fault's own bound and place (the third hostile-input run).
+    @Test func boundsAndFirstEventsAreWordedAsTheyAre() throws {
+        let zh = try Localizer.load(.zh)
+        func words(_ file: RegistryFile, _ field: String, _ reason: ImportRejection.Reason) -> String {
+            Rejections.wording(ImportRejection(file: file, line: 2, field: field, reason: reason), zh)
+        }
+        let built = Check(HouseholdYearRules.builtYear, passed: false, values: [ReasonValue("built", .year(1899)), ReasonValue("year", .year(2020))])
+        #expect(words(.householdYears, "built_year", .rule(built)) == "household_years.csv 第 2 行，built_year：建房年份 1899 须在 1900 年至 2020 年之间")
+        #expect(
+            words(.householdYears, "floor_area", .invalidDecimal("80.555", places: 2))
+                == "household_years.csv 第 2 行，floor_area：80.555 不是有效的数（最多 2 位小数，不带千位分隔符或指数，如 80.55）")
+        #expect(words(.statusEvents, "sequence", .outOfRange(0, minimum: 1, maximum: 999)) == "status_events.csv 第 2 行，sequence：0 超出范围，须在 1 至 999 之间")
+        let first = Check(
+            StatusHistoryRules.first, passed: false, values: [ReasonValue("sequence", .count(1)), ReasonValue("kind", .code(StatusEventKind.exited))])
+        #expect(!words(.statusEvents, "kind", .rule(first)).contains("从“"))
+        let later = Check(
+            StatusHistoryRules.transition, passed: false,
+            values: [
+                ReasonValue("sequence", .count(3)), ReasonValue("kind", .code(StatusEventKind.exited)),
+                ReasonValue("from", .code(PovertyStatus.exitedWithPolicies)),
+            ])
+        #expect(!words(.statusEvents, "kind", .rule(later)).contains("第一条"))
+        #expect(words(.members, "", .misnamedFile("members.csv ")).contains("“members.csv ”"))
+    }
+
     @Test func everyRejectionReasonHasWords() throws {
         let zh = try Localizer.load(.zh)
         let reasons: [ImportRejection.Reason] = [
@@ -36,7 +61,8 @@ struct StringTableTests {
             .duplicateHousehold(firstLine: 2), .householdAlreadyInRegistry("x"), .unknownHousehold("x"),
             .identityInTwoHouseholds(otherHousehold: "x", otherLine: 3), .identityDiffers(otherLine: 4), .identityAlreadyInRegistry,
             .areaEventAlreadyInRegistry, .profileAlreadyInRegistry(year: 2020), .duplicateRow(firstLine: 2), .householdRejected("x"),
-            .outsideScope("430424"), .noRows,
+            .outsideScope("430424"), .noRows, .areaDiffers("430481100201", name: "湾坡村", kind: "village"),
+            .invalidDecimal("80.555", places: 2), .outOfRange(0, minimum: 1, maximum: 999), .tooManyColumns(found: 1001, maximum: 1000),
         ]
         for reason in reasons {
             let text = Rejections.reason(reason, zh)

@@ -57,6 +57,9 @@ public struct CodeBook: Sendable {
 /// its list (a built-in value or another local code would otherwise be named twice). Renaming a
 /// local code keeps its token and base.
 public enum LocalCodeRules {
+    /// The code's token is no value's token or name in the list (built-in or another local code).
+    public static let newToken = RuleID("localCode.newToken")
+    /// Its Chinese name is no value's token or name in the list either.
     public static let newName = RuleID("localCode.newName")
     public static let sameBase = RuleID("localCode.sameBase")
 
@@ -64,17 +67,13 @@ public enum LocalCodeRules {
         let list = code.list
         let existing = book.local(code.token, in: list)
         // Looked up by name, not by scanning: a file of many codes stays linear.
-        func other(_ text: String) -> Bool { book.localNamed(text, in: list).map { $0.token != code.token } ?? false }
-        let clashes =
-            list.builtIn(code.token) != nil || list.builtIn(code.label.zh) != nil || other(code.token) || other(code.label.zh)
-        var checks = [
-            Check(
-                newName, passed: !clashes,
-                values: [
-                    ReasonValue("list", .label(code.list.label)), ReasonValue("token", .token(code.token)),
-                    ReasonValue("name", .token(code.label.zh)),
-                ])
+        func taken(_ text: String) -> Bool {
+            list.builtIn(text) != nil || (book.localNamed(text, in: list).map { $0.token != code.token } ?? false)
+        }
+        let values = [
+            ReasonValue("list", .label(code.list.label)), ReasonValue("token", .token(code.token)), ReasonValue("name", .token(code.label.zh)),
         ]
+        var checks = [Check(newToken, passed: !taken(code.token), values: values), Check(newName, passed: !taken(code.label.zh), values: values)]
         if let existing {
             checks.append(
                 Check(

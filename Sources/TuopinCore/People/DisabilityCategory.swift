@@ -32,4 +32,10 @@ public enum DisabilityCategory: String, CodeListValue, Codable {
         case .multiple: 7
         }
     }
+
+    /// The category a national code names ("1" … "7"), as spreadsheets often write it.
+    public init?(nationalCode: String) {
+        guard let category = Self.allCases.first(where: { $0.code.map(String.init) == nationalCode }) else { return nil }
+        self = category
+    }
 }

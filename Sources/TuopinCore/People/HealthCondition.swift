@@ -13,4 +13,10 @@ public enum HealthCondition: String, CodeListValue, Codable {
         case .disabled: Label("残疾", "disabled")
         }
     }
+
+    /// Whether a member's conditions agree: `healthy` stands alone.
+    public static func agree(_ conditions: Set<HealthCondition>) -> Bool { !(conditions.contains(.healthy) && conditions.count > 1) }
+
+    /// The conditions' labels joined, in the list's order (for a reason).
+    public static func label(of conditions: Set<HealthCondition>) -> Label { Label(joining: allCases.filter(conditions.contains).map(\.label)) }
 }

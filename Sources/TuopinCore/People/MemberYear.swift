@@ -95,9 +95,7 @@ public enum MemberYearRules {
             Check(
                 year, passed: RegistryYear.contains(y.year) && y.year <= today.year,
                 values: [ReasonValue("year", .year(y.year)), ReasonValue("today", .date(today))]),
-            Check(
-                health, passed: !(y.health.contains(.healthy) && y.health.count > 1),
-                values: [ReasonValue("health", .label(Label(joining: HealthCondition.allCases.filter(y.health.contains).map(\.label))))]),
+            Check(health, passed: HealthCondition.agree(y.health), values: [ReasonValue("health", .label(HealthCondition.label(of: y.health)))]),
         ]
         let disabled = y.health.contains(.disabled)
         let gradeOK = y.disabilityGrade.map { (1...4).contains($0) && y.disabilityCategory != nil } ?? true

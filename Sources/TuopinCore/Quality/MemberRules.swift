@@ -1,7 +1,8 @@
 /// A member row's own facts (REFERENCE §2.2): a name of 1–50 visible characters (no digits, no
 /// invisible format characters: `VisibleText`), a birth date between
 /// 1890 and today, a GB 3304 ethnicity, and a membership that starts on or after the birth, not
-/// after today, and ends after it starts (with an end reason only when it ends).
+/// after today, and ends after it starts (with an end reason only when it ends); `healthy` not
+/// beside another health condition.
 public enum MemberRules {
     public static let nameLength = RuleID("member.name")
     public static let birthDateRange = RuleID("member.birthDate")
@@ -10,10 +11,11 @@ public enum MemberRules {
     public static let notFuture = RuleID("membership.notFuture")
     public static let endAfterStart = RuleID("membership.order")
     public static let endReasonNeedsEnd = RuleID("membership.endReason")
+    public static let health = RuleID("member.health")
 
     public static func evaluate(
         name: String, birthDate: CivilDate?, ethnicity: String, from: CivilDate?, to: CivilDate?,
-        endReason: NaturalReductionReason?, today: CivilDate
+        endReason: NaturalReductionReason?, health: Set<HealthCondition> = [], today: CivilDate
     ) -> Decision {
         var checks = [
             // Digits (ASCII or full-width) never stand in a name; 一、二、三 may.
@@ -46,6 +48,9 @@ public enum MemberRules {
             }
         }
         checks.append(Check.import(endReasonNeedsEnd, passed: endReason == nil || to != nil))
+        if !HealthCondition.agree(health) {
+            checks.append(Check.import(Self.health, passed: false, values: [ReasonValue("health", .label(HealthCondition.label(of: health)))]))
+        }
         return Decision(checks: checks)
     }
 

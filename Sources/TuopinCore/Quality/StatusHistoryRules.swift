@@ -12,6 +12,8 @@ public enum StatusHistoryRules {
     public static let dateRange = RuleID("event.date")
     public static let order = RuleID("event.order")
     public static let transition = RuleID("event.transition")
+    /// The first event is an identification (识别纳入).
+    public static let first = RuleID("event.first")
 
     /// One event's own facts: the kind agrees with the status, the date lies in range.
     public static func evaluate(_ e: StatusEvent, today: CivilDate) -> Decision {
@@ -51,8 +53,8 @@ public enum StatusHistoryRules {
             }
             if !StatusTransition.isLegal(from: previous?.status, kind: e.kind) {
                 var values = [ReasonValue("sequence", .count(Int64(e.sequence))), ReasonValue("kind", .code(e.kind))]
-                values.append(ReasonValue("from", previous.map { .code($0.status) } ?? .missing))
-                checks.append(Check.import(transition, passed: false, values: values))
+                if let p = previous { values.append(ReasonValue("from", .code(p.status))) }
+                checks.append(Check.import(previous == nil ? first : transition, passed: false, values: values))
                 break
             }
             previous = e

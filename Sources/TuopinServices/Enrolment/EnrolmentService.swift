@@ -43,7 +43,8 @@ public struct EnrolmentService: Sendable {
             let (identity, number) = IdentityRules.evaluate(
                 member.idType, member.idNumber, sex: member.sex, birthDate: member.birthDate, today: today)
             let rules = MemberRules.evaluate(
-                name: member.name, birthDate: member.birthDate, ethnicity: member.ethnicity, from: date, to: nil, endReason: nil, today: today)
+                name: member.name, birthDate: member.birthDate, ethnicity: member.ethnicity, from: date, to: nil, endReason: nil,
+                health: member.health, today: today)
             checks += identity.checks + rules.checks
             var m = member
             m.idNumber = number ?? member.idNumber

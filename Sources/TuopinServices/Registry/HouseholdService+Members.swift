@@ -24,7 +24,8 @@ extension HouseholdService {
         let today = environment.today
         let (identity, number) = IdentityRules.evaluate(member.idType, member.idNumber, sex: member.sex, birthDate: member.birthDate, today: today)
         let rules = MemberRules.evaluate(
-            name: member.name, birthDate: member.birthDate, ethnicity: member.ethnicity, from: date, to: nil, endReason: nil, today: today)
+            name: member.name, birthDate: member.birthDate, ethnicity: member.ethnicity, from: date, to: nil, endReason: nil,
+            health: member.health, today: today)
         let decision = Decision(checks: identity.checks + rules.checks)
         guard decision.passed, let number else { throw HouseholdError.refused(decision) }
         if reason == .birth && date != member.birthDate && date.dayNumber - member.birthDate.dayNumber > 366 {

@@ -3,7 +3,7 @@ import Foundation
 /// Reads an RFC 4180 CSV file record by record, from disk in 1 MiB blocks, so a file of any size
 /// takes the same memory. Records are numbered as a spreadsheet numbers rows: the header is row
 /// 1, and a record spanning several lines (a quoted line break) is one row; a blank line is a
-/// row too, and is skipped.
+/// row too, and is skipped, as is a line of only commas and spaces (a spreadsheet's empty row).
 ///
 /// Problems are reported where they start, never swallowed:
 /// - bytes that are not UTF-8, and a field over `ImportLimits.fieldBytes`, spoil their record
@@ -94,6 +94,13 @@ struct CSVReader {
         return block[position]
     }
 
+    /// Whether a record holds nothing: no field, or only empty fields and spaces (a blank line,
+    /// a line of spaces, a spreadsheet's empty row saved as `,,,,`). The first field decides
+    /// almost every record at its first byte.
+    static func isBlank(_ fields: [String]) -> Bool {
+        fields.allSatisfy { $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
     /// The next record or spoiled record; nil at the end of the file. Blank lines are skipped
     /// (but counted).
     mutating func next() -> Item? {
@@ -167,7 +174,7 @@ struct CSVReader {
         guard let result else { return .slow }
         position = result.end
         row += 1
-        if result.fields.count == 1 && result.fields[0].isEmpty { return .blank }
+        if Self.isBlank(result.fields) { return .blank }
         expectedFields = result.fields.count
         return .record(.record(Record(row: row, fields: result.fields, plain: result.plain)))
     }
@@ -261,9 +268,9 @@ struct CSVReader {
                 }
                 append(b)
             }
-            // A line holding nothing at all is a blank row (counted, skipped).
-            if fields == [""] && problem == nil { continue }
             if fieldsOverLimit > 0 && problem == nil { problem = .tooManyFields(row: recordRow, count: fields.count + fieldsOverLimit) }
+            // A line holding nothing but commas and spaces is a blank row (counted, skipped).
+            if problem == nil && Self.isBlank(fields) { continue }
             if let problem { return .spoiled(row: recordRow, fields: fields, problem: problem) }
             return .record(Record(row: recordRow, fields: fields))
         }

@@ -9,12 +9,19 @@ enum ImportKeysQuery {
 
     /// The kind of each of `codes` the registry holds.
     static func areaKinds(_ codes: [String], _ sql: any SQLDatabase) async throws -> [String: AreaKind] {
-        var result: [String: AreaKind] = [:]
+        try await areas(codes, sql).mapValues(\.kind)
+    }
+
+    /// The areas among `codes` that the registry has, with their names and kinds.
+    static func areas(_ codes: [String], _ sql: any SQLDatabase) async throws -> [String: (name: String, kind: AreaKind)] {
+        var result: [String: (name: String, kind: AreaKind)] = [:]
         for start in stride(from: 0, to: codes.count, by: chunk) {
             let part = Array(codes[start..<min(start + chunk, codes.count)])
-            for row in try await sql.raw("SELECT code, kind FROM area WHERE code IN (\(binds: part))").all() {
+            for row in try await sql.raw("SELECT code, name, kind FROM area WHERE code IN (\(binds: part))").all() {
                 let code = try row.storedText("code", table: "area", key: "?")
-                result[code] = try row.storedCode("kind", as: AreaKind.self, table: "area", key: code)
+                result[code] = (
+                    try row.storedText("name", table: "area", key: code), try row.storedCode("kind", as: AreaKind.self, table: "area", key: code)
+                )
             }
         }
         return result

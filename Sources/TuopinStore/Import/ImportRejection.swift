@@ -39,6 +39,8 @@ public struct ImportRejection: Error, Equatable, Sendable {
         /// Two header cells with the same name (1-based column numbers).
         case duplicateColumn(String, first: Int, second: Int)
         case wrongFieldCount(expected: Int, found: Int)
+        /// More fields than any row may have (`ImportLimits.fieldsPerRow`): only that many were read.
+        case tooManyColumns(found: Int, maximum: Int)
         /// Bytes that are not UTF-8 (a file saved as GBK, say).
         case notUTF8
         case fieldTooLong(bytes: Int, maximum: Int)
@@ -60,6 +62,10 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case invalidDate(String)
         case invalidNumber(String)
         case invalidAmount(String)
+        /// A whole number outside the range the format gives it.
+        case outOfRange(Int, minimum: Int, maximum: Int)
+        /// Not a decimal number with at most `places` decimal places (areas, distances).
+        case invalidDecimal(String, places: Int)
         case invalidHouseholdNumber(String)
         case invalidIdentityNumber(IdentityNumber.ParseError)
         /// A control character (NUL, a line break in a name …), by its code point.
@@ -91,6 +97,9 @@ public struct ImportRejection: Error, Equatable, Sendable {
         case invalidSpecialGroup(SpecialGroupError)
         /// A special_groups.csv row whose token the registry has with other names.
         case specialGroupDiffers(String)
+        /// An areas.csv row whose code the registry has under another name or kind (an import
+        /// never changes an area the registry has): the registry's name and kind.
+        case areaDiffers(String, name: String, kind: String)
         /// A local_codes.csv row whose token, names or base are not valid.
         case invalidLocalCode(LocalCodeError)
         /// A local_codes.csv row whose code the registry has with other names or another base.
@@ -113,6 +122,8 @@ public struct ImportRejection: Error, Equatable, Sendable {
             .unattributable,
             .noRows:
             true
+        // A header that cannot be read names no column: the file cannot be read at all.
+        case .notUTF8, .fieldTooLong, .textAfterClosingQuote, .wrongFieldCount, .tooManyColumns: line == 1
         default: false
         }
     }

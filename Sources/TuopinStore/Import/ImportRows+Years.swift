@@ -103,7 +103,10 @@ extension ImportRows {
         if let studentText, student == nil { row.reject(c.student.name, .unknownCode(String(studentText.prefix(40)))) }
         let health = row.codeList(c.health, HealthCondition.self)
         if health?.isEmpty == true { row.reject(c.health.name, .emptyField) }
-        let category = row.optionalCode(c.category, DisabilityCategory.self), grade = row.optionalInt(c.grade)
+        // The national code (1–7) or the token.
+        let category =
+            DisabilityCategory(nationalCode: row.raw(c.category)).map { .some($0) } ?? row.optionalCode(c.category, DisabilityCategory.self)
+        let grade = row.optionalInt(c.grade)
         let labour = row.code(c.labour, LabourCapacity.self), migrant = row.optionalCode(c.migrant, MigrantWork.self)
         let monthsWorked = row.optionalInt(c.monthsWorked)
         let soldier = row.bool(c.soldier), insured = row.bool(c.insured), serious = row.bool(c.serious), pension = row.bool(c.pension)

@@ -174,7 +174,11 @@ enum ImportRows {
         let status = row.code(c.status, PovertyStatus.self), date = row.date(c.date)
         let note = row.optionalText(c.note) ?? ""
         if note.count > ImportLimits.note { row.reject(c.note.name, .tooLong(count: note.count, maximum: ImportLimits.note)) }
-        if let sequence, !ImportLimits.eventSequence.contains(sequence) { row.reject(c.sequence.name, .invalidNumber(String(sequence))) }
+        if let sequence, !ImportLimits.eventSequence.contains(sequence) {
+            row.reject(
+                c.sequence.name, .outOfRange(sequence, minimum: ImportLimits.eventSequence.lowerBound, maximum: ImportLimits.eventSequence.upperBound)
+            )
+        }
         guard let number, let sequence, let kind, let status, let date, row.isValid else { return nil }
         return StatusEvent(household: number, sequence: sequence, kind: kind, status: status, effectiveDate: date, note: note)
     }

@@ -48,7 +48,10 @@ extension ImportRun {
                 // A new code names no value the list has (its rule, as for an administrator's addition).
                 let decision = LocalCodeRules.evaluate(code, book: book)
                 guard decision.passed else {
-                    for check in decision.failedChecks { row.reject("token", .rule(check)) }
+                    for check in decision.failedChecks {
+                        row.reject(
+                            check.rule == LocalCodeRules.newName ? "name_zh" : check.rule == LocalCodeRules.sameBase ? "base" : "token", .rule(check))
+                    }
                     return
                 }
                 added.append(code)

@@ -20,12 +20,19 @@ extension ImportRun {
                 if row.isValid { pending.append(PendingRow(value: area, line: row.line, fields: row.fields, household: -1)) }
             }, flush: {})
         let codes = Set(pending.flatMap { [$0.value.code.rawValue] + ($0.value.code.parent.map { [$0.rawValue] } ?? []) })
-        for (code, kind) in try await ImportKeysQuery.areaKinds(Array(codes), try await database()) { areaKinds[code] = kind }
+        let known = try await ImportKeysQuery.areas(Array(codes), try await database())
+        for (code, area) in known { areaKinds[code] = area.kind }
         var rows: [[StoreValue]] = []
         for p in pending.sorted(by: { ($0.value.code.rawValue.count, $0.value.code) < ($1.value.code.rawValue.count, $1.value.code) }) {
             let area = p.value, code = area.code.rawValue
-            if areaKinds[code] != nil {  // in the registry: kept as it is
-                outcome.unchangedRows += 1
+            if let existing = known[code] {  // in the registry: kept as it is, and said so when the row differs
+                if existing.name != area.name || existing.kind != area.kind {
+                    reject(
+                        .areas, line: p.line, fields: p.fields, field: existing.name != area.name ? "name" : "kind",
+                        .areaDiffers(code, name: existing.name, kind: existing.kind.token))
+                } else {
+                    outcome.unchangedRows += 1
+                }
                 continue
             }
             if area.code.level >= .county, let parent = area.code.parent, areaKinds[parent.rawValue] == nil {
@@ -241,7 +248,7 @@ extension ImportRun {
             { row, c in
                 let household = owner(&row, c.number)
                 guard let event = ImportRows.statusEvent(&row, c) else { return }
-                row.apply(StatusHistoryRules.evaluate(event, today: today)) { $0.rule == StatusHistoryRules.dateRange ? "effective_date" : "status" }
+                row.apply(StatusHistoryRules.evaluate(event, today: today)) { $0.rule == StatusHistoryRules.dateRange ? "effective_date" : "kind" }
                 guard let household, row.isValid, !isOfRejected(row, household) else { return }
                 let h = Int(household)
                 if let first = households[h].events.first(where: { $0.sequence == Int32(event.sequence) }) {

@@ -54,12 +54,15 @@ extension ImportRun {
         return report
     }
 
-    /// A format file present only under another spelling (`MEMBERS.CSV`, `Members.csv`) refuses
-    /// the import: names are exact, and the file would otherwise be taken for absent.
+    /// A format file present only under another spelling refuses the import: names are exact,
+    /// and the file would otherwise be taken for absent (with every household's members, say).
+    /// Another spelling is any name that `RegistryFile.lookalike` takes for the file's:
+    /// `MEMBERS.CSV`, `members.csv ` (a space), `members.csv.txt`, `members.xlsx`, `member.csv`,
+    /// `status-events.csv`.
     func checkFileNames() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for file in RegistryFile.allCases where !has(file) {
-            for name in names.sorted() where name.lowercased() == file.fileName {
+            for name in names.sorted() where RegistryFile.lookalike(name) == file {
                 outcome.record(ImportRejection(file: file, line: 0, field: nil, reason: .misnamedFile(name)), sink: sink)
             }
         }
@@ -155,7 +158,7 @@ extension ImportRun {
     static func eventField(_ rule: RuleID) -> String {
         switch rule {
         case StatusHistoryRules.order, StatusHistoryRules.dateRange: "effective_date"
-        case StatusHistoryRules.transition, StatusHistoryRules.kindAgrees: "kind"
+        case StatusHistoryRules.transition, StatusHistoryRules.first, StatusHistoryRules.kindAgrees: "kind"
         default: "sequence"
         }
     }

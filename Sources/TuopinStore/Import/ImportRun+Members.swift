@@ -24,13 +24,14 @@ extension ImportRun {
                 row.apply(
                     MemberRules.evaluate(
                         name: member.name, birthDate: member.birthDate, ethnicity: member.ethnicity, from: membership.from,
-                        to: membership.to, endReason: membership.endReason, today: today)
+                        to: membership.to, endReason: membership.endReason, health: member.health, today: today)
                 ) { check in
                     switch check.rule {
                     case MemberRules.nameLength: "name"
                     case MemberRules.birthDateRange: "birth_date"
                     case MemberRules.ethnicityCode: "ethnicity"
                     case MemberRules.endReasonNeedsEnd: "end_reason"
+                    case MemberRules.health: "health"
                     case MemberRules.endAfterStart: "to_date"
                     // The start, unless it is the end that lies after today.
                     case MemberRules.notFuture: membership.from > today ? "from_date" : "to_date"

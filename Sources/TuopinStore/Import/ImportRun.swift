@@ -152,8 +152,11 @@ final class ImportRun {
         switch first {
         case .record(let r): header = ImportHeader(r.fields, file: file)
         case .spoiled(let row, let fields, let problem):
-            outcome.record(Self.rejection(file, row: row, fields: fields, problem), sink: sink)
-            outcome.record(ImportRejection(file: file, line: 1, field: nil, reason: .missingColumn(file.columns[0]), fields: fields), sink: sink)
+            // Its own fault refuses the file (`isFatal` on the header's line 1, as `ImportHeader`
+            // places its faults), with no column said missing after it.
+            var rejection = Self.rejection(file, row: row, fields: fields, problem)
+            rejection.line = 1
+            outcome.record(rejection, sink: sink)
             return
         }
         for r in header.rejections { outcome.record(r, sink: sink) }
@@ -199,7 +202,8 @@ final class ImportRun {
             ImportRejection(file: file, line: row, field: column(file, n), reason: .textAfterClosingQuote, fields: fields)
         case .unterminatedQuote: ImportRejection(file: file, line: row, field: nil, reason: .unterminatedQuote)
         case .tooManyFields(_, let count):
-            ImportRejection(file: file, line: row, field: nil, reason: .wrongFieldCount(expected: file.columns.count, found: count), fields: fields)
+            ImportRejection(
+                file: file, line: row, field: nil, reason: .tooManyColumns(found: count, maximum: ImportLimits.fieldsPerRow), fields: fields)
         }
     }
 

@@ -22,6 +22,22 @@ public enum RegistryFile: String, CaseIterable, Sendable, Comparable {
 
     public var fileName: String { rawValue + ".csv" }
 
+    /// The format file another name is a spelling of, if any: compared by the name's part before
+    /// its first dot, in lower case, without spaces, underscores or hyphens, and without a final
+    /// "s" (`MEMBERS.CSV`, ` members.csv `, `members.csv.txt`, `Members.xlsx`, `member.csv`,
+    /// `status-events.csv`, `areaEvents.csv`). The exact name is one of its own spellings.
+    public static func lookalike(_ name: String) -> RegistryFile? {
+        let wanted = key(name)
+        guard !wanted.isEmpty else { return nil }
+        return allCases.first { key($0.fileName) == wanted }
+    }
+
+    private static func key(_ name: String) -> String {
+        let folded = name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" }
+        let stem = folded.prefix { $0 != "." }
+        return String(stem.hasSuffix("s") ? stem.dropLast() : stem)
+    }
+
     public var columns: [String] {
         switch self {
         case .areas: ["code", "name", "kind"]

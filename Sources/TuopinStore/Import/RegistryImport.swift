@@ -69,7 +69,10 @@ public enum RegistryImport {
             try await importRun.run()
         }
         var outcome = importRun.outcome
-        guard !outcome.fatal, outcome.written > 0, outcome.rejectedRows == 0 || partial else {
+        // Every row already in the registry as it is (areas imported again, say) is a success
+        // that writes nothing, not a refusal with no fault to name.
+        let allKnown = outcome.written == 0 && outcome.unchangedRows > 0 && outcome.rejectedRows == 0
+        guard !outcome.fatal, outcome.written > 0 || allKnown, outcome.rejectedRows == 0 || partial else {
             outcome.writtenRows = [:]
             throw NotCommitted(outcome: outcome, pending: pending)
         }

@@ -24,7 +24,7 @@ extension RowReader {
     mutating func optionalDecimal(_ column: ImportColumn, places: Int = 2) -> FixedDecimal?? {
         guard let value = optionalText(column) else { return .some(nil) }
         guard value.utf8.count <= 20, let d = try? FixedDecimal(value), d.places <= places else {
-            reject(column.name, .invalidNumber(String(value.prefix(40))))
+            reject(column.name, .invalidDecimal(String(value.prefix(40)), places: places))
             return nil
         }
         return .some(d)

@@ -40,7 +40,7 @@ struct StatusHistoryRulesTests {
     }
 
     @Test func theFirstEventIsTheIdentification() {
-        #expect(history([(1, .exited, .exitedWithPolicies, 0)]) == ["event.transition"])
+        #expect(history([(1, .exited, .exitedWithPolicies, 0)]) == ["event.first"])
     }
 
     @Test func datesFollowTheSequence() {

@@ -86,7 +86,8 @@ struct LocalCodeImportTests {
     @Test(arguments: [
         (["riskType", "1bad", "坏", "", "other"], "token"), (["riskType", "good", "", "", "other"], "name_zh"),
         (["riskType", "good", "好", "", "wedding"], "base"), (["riskList", "good", "好", "", "other"], "list"),
-        (["riskType", "sick", "因病", "", "other"], "token"),
+        // A name that clashes is the name's fault; a token that clashes, the token's.
+        (["riskType", "sick", "因病", "", "other"], "name_zh"), (["riskType", "illness", "生病", "", "other"], "token"),
     ])
     func aLocalCodeRowIsCheckedAgainstItsList(_ fields: [String], _ field: String) async throws {
         let store = try await TestDatabase.sqlite.makeStore()
