@@ -24,12 +24,10 @@ extension SQLitePrepared {
     }
 
     private static func run<T>(_ sql: String, binds: [SQLiteData], db: OpaquePointer, _ read: (SteppedRow) throws -> T) throws -> [T] {
-        tuopin_sqlite_hold(db)
-        defer { tuopin_sqlite_release(db) }
-        var prepared: OpaquePointer?
-        try check(tuopin_sqlite_prepare(db, sql, &prepared), db)
-        guard let statement = prepared else { throw SQLiteWriteError(code: 0, message: "no statement in \(sql)") }
-        defer { tuopin_sqlite_finalize(statement) }
+        try withStatement(sql, db: db) { statement in try run(statement, binds: binds, db: db, read) }
+    }
+
+    private static func run<T>(_ statement: OpaquePointer, binds: [SQLiteData], db: OpaquePointer, _ read: (SteppedRow) throws -> T) throws -> [T] {
         for (offset, value) in binds.enumerated() {
             let index = Int32(offset + 1)
             let rc: Int32
@@ -37,12 +35,8 @@ extension SQLitePrepared {
             case .integer(let v): rc = tuopin_sqlite_bind_int64(statement, index, Int64(v))
             case .float(let v): rc = tuopin_sqlite_bind_double(statement, index, v)
             case .null: rc = tuopin_sqlite_bind_null(statement, index)
-            case .text(var v):
-                rc = v.withUTF8 { bytes in
-                    tuopin_sqlite_bind_text(
-                        statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
-                }
-            case .blob: throw SQLiteWriteError(code: 0, message: "a blob bound to \(sql)")
+            case .text(let v): rc = bindText(statement, index, v)
+            case .blob: throw SQLiteWriteError(code: 0, message: "a blob bound to a query")
             }
             try check(rc, db)
         }

@@ -51,15 +51,32 @@ enum SQLitePrepared {
         init(db: OpaquePointer, rows: [[StoreValue]]) { (self.db, self.rows) = (db, rows) }
     }
 
-    private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
-        // The connection's mutex is held for the whole batch (the binds, steps and resets then
-        // lock it without an atomic operation each), and the error read while still held.
+    /// Runs `body` with `sql` compiled, the connection's mutex held throughout (the calls in it
+    /// then lock it without an atomic operation each, and an error is read while still held);
+    /// the statement is finalized after.
+    static func withStatement<T>(_ sql: String, db: OpaquePointer, _ body: (OpaquePointer) throws -> T) throws -> T {
         tuopin_sqlite_hold(db)
         defer { tuopin_sqlite_release(db) }
         var prepared: OpaquePointer?
         try check(tuopin_sqlite_prepare(db, sql, &prepared), db)
         guard let statement = prepared else { throw SQLiteWriteError(code: 0, message: "no statement in \(sql)") }
         defer { tuopin_sqlite_finalize(statement) }
+        return try body(statement)
+    }
+
+    /// Binds a text's UTF-8 bytes (SQLite copies them).
+    static func bindText(_ statement: OpaquePointer, _ index: Int32, _ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            tuopin_sqlite_bind_text(statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        }
+    }
+
+    private static func run(_ rows: [[StoreValue]], sql: String, db: OpaquePointer) throws {
+        try withStatement(sql, db: db) { statement in try run(rows, statement: statement, db: db) }
+    }
+
+    private static func run(_ rows: [[StoreValue]], statement: OpaquePointer, db: OpaquePointer) throws {
         for row in rows {
             for (offset, value) in row.enumerated() {
                 let index = Int32(offset + 1)
@@ -68,12 +85,7 @@ enum SQLitePrepared {
                 case .int(let v): rc = tuopin_sqlite_bind_int64(statement, index, v)
                 case .bool(let v): rc = tuopin_sqlite_bind_int64(statement, index, v ? 1 : 0)
                 case .null: rc = tuopin_sqlite_bind_null(statement, index)
-                case .text(var v):
-                    rc = v.withUTF8 { bytes in
-                        tuopin_sqlite_bind_text(
-                            statement, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                            Int32(bytes.count))
-                    }
+                case .text(let v): rc = bindText(statement, index, v)
                 }
                 try check(rc, db)
             }
