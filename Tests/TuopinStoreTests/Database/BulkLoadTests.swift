@@ -122,6 +122,41 @@ struct BulkLoadTests {
         }
     }
 
+    /// On PostgreSQL a bulk load lets the foreign-key checks of its rows keep their plans
+    /// (`plan_cache_mode = auto`) for its own transaction only: the pooled connection goes back
+    /// to planning the store's prepared statements for their values, after a commit and after a
+    /// rollback alike.
+    @Test(arguments: TestDatabase.available.filter { if case .postgres = $0 { true } else { false } })
+    func aBulkLoadKeepsPlansOnlyInItsTransaction(_ database: TestDatabase) async throws {
+        let rows = Array(self.rows.prefix(10))
+        try await database.withStore { store in
+            let mode: @Sendable (any SQLDatabase) async throws -> String? = { sql in
+                try await sql.raw("SELECT current_setting('plan_cache_mode') AS mode").first()?.decode(column: "mode", as: String.self)
+            }
+            let inside = try await store.transaction { tx in
+                let before = try await mode(tx.sql)
+                try await BulkLoad.insert(rows, into: RegistryRows.area, in: tx)
+                return (before, try await mode(tx.sql))
+            }
+            #expect(inside.0 == "force_custom_plan" && inside.1 == "auto")
+            struct Late: Error {}
+            await #expect(throws: Late.self) {
+                try await store.transaction { tx in
+                    let renamed = rows.enumerated().map { i, row in [StoreValue.text("R\(i)")] + row.dropFirst() }
+                    try await BulkLoad.insert(renamed, into: RegistryRows.area, in: tx)
+                    throw Late()
+                }
+            }
+            // The pool hands the connection just given back to the next transaction, or another
+            // one: none of them keeps the setting.
+            for _ in 0..<4 {
+                let after = try await store.transaction { tx in try await mode(tx.sql) }
+                #expect(after == "force_custom_plan", "SET LOCAL ends with its transaction")
+            }
+            #expect(try await dump(store).count == 10)
+        }
+    }
+
     /// A transaction may skip SQLite's per-row foreign-key checks (the import checks its own
     /// references); the next transaction checks again, also after one that failed.
     @Test func foreignKeysAreOffOnlyInTheTransactionThatAsks() async throws {
