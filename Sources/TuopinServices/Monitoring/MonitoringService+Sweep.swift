@@ -10,6 +10,13 @@ extension MonitoringService {
     public func sweep(
         year: Int, area: AdminCode?, date: CivilDate, by user: User, progress: ProgressSink? = nil
     ) async throws -> SweepReport {
+        try await sweep(year: year, area: area, date: date, by: user, progress: progress, pausingFrom: MonitoringQuery.pausingFrom)
+    }
+
+    /// The sweep, pausing the per-row triggers from `pausing` leads on (tests take both paths).
+    func sweep(
+        year: Int, area: AdminCode?, date: CivilDate, by user: User, progress: ProgressSink?, pausingFrom pausing: Int
+    ) async throws -> SweepReport {
         let area = try await environment.area(area, of: user)
         try await environment.authorize(user, .editRegistry, area: area)
         guard date <= environment.today else { throw MonitoringError.future(date) }
@@ -59,7 +66,7 @@ extension MonitoringService {
                 report.add(c, category: found.category)
             }
             // Each case carries its M1 step (who opened it, and why); the sweep is one audited change.
-            try await MonitoringQuery.insertOpened(opened, sweepYear: year, in: tx)
+            try await MonitoringQuery.insertOpened(opened, sweepYear: year, pausingFrom: pausing, in: tx)
             report.caseNumbers = Dictionary(grouping: opened.map(\.1), by: \.county).mapValues { steps in
                 "\(steps.map(\.caseNumber).min() ?? 0)–\(steps.map(\.caseNumber).max() ?? 0)"
             }

@@ -318,8 +318,17 @@ extension MonitoringQuery {
             "state_after", "recorded_at",
         ])
 
-    /// Inserts new cases, each with its first step, in bulk (a sweep's leads).
-    public static func insertOpened(_ cases: [(MonitoringCase, MonitoringStepEntry)], sweepYear: Int?, in tx: StoreTransaction) async throws {
+    /// From how many cases a bulk insert pauses the per-row triggers and raises each county's
+    /// version once instead (on SQLite, dropping and creating the triggers again costs about as
+    /// much as a thousand rows' triggers, and makes every connection prepare its statements again).
+    public static let pausingFrom = 1_000
+
+    /// Inserts new cases, each with its first step, in bulk (a sweep's leads). Each county's
+    /// version is raised, so that no cached figure outlives the new cases: by the triggers,
+    /// once per case, or, from `pausing` cases on, once per county with the triggers paused.
+    public static func insertOpened(
+        _ cases: [(MonitoringCase, MonitoringStepEntry)], sweepYear: Int?, pausingFrom pausing: Int = pausingFrom, in tx: StoreTransaction
+    ) async throws {
         func text(_ s: String?) -> StoreValue { s.map { .text($0) } ?? .null }
         func int(_ n: Int?) -> StoreValue { n.map { .int(Int64($0)) } ?? .null }
         let caseRows: [[StoreValue]] = cases.map { c, _ in
@@ -339,8 +348,15 @@ extension MonitoringQuery {
                 .text(s.note), .text(s.stateAfter), .text(s.recordedAt),
             ]
         }
-        try await BulkLoad.insert(caseRows, into: caseTable, in: tx)
-        try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
+        guard cases.count >= pausing else {
+            try await BulkLoad.insert(caseRows, into: caseTable, in: tx)
+            try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
+            return
+        }
+        try await RegistryProjection.pausedVersioning(counties: Set(cases.map(\.1.county)), in: tx) {
+            try await BulkLoad.insert(caseRows, into: caseTable, in: tx)
+            try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
+        }
     }
 }
 

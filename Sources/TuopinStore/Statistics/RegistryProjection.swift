@@ -26,6 +26,7 @@ public enum RegistryProjection {
             } else {
                 try await rebuildPaused(countyPattern: "%", in: tx)
             }
+            try await bump(everyCounty, in: tx)
         }
     }
 
@@ -39,10 +40,23 @@ public enum RegistryProjection {
     ) async throws -> T {
         try await pause(in: tx, body) {
             for county in counties().sorted() { try await recount(county: county, in: tx) }
+            try await bump(everyCounty, in: tx)
         }
     }
 
-    /// The pause itself: `body`, then `refresh` while still paused, then the registry-wide bump.
+    /// Runs `body`, which writes rows of the tables whose writes only raise the version
+    /// (`ProjectionTriggers.versionedOnly`, such as a sweep's many cases) and nothing the
+    /// projection holds, with the per-row triggers paused; then raises the version of each of
+    /// `counties` (read after `body` ran) once, as the triggers would have, row by row.
+    public static func pausedVersioning<T: Sendable>(
+        counties: @autoclosure () -> Set<String>, in tx: StoreTransaction, _ body: () async throws -> T
+    ) async throws -> T {
+        try await pause(in: tx, body) {
+            for county in counties().sorted() { try await bump(county, in: tx) }
+        }
+    }
+
+    /// The pause itself: `body`, then `refresh` (which bumps what it must) while still paused.
     private static func pause<T: Sendable>(
         in tx: StoreTransaction, _ body: () async throws -> T, refresh: () async throws -> Void
     ) async throws -> T {
@@ -58,7 +72,6 @@ public enum RegistryProjection {
         }
         let result = try await body()
         try await refresh()
-        try await bump(everyCounty, in: tx)
         if tx.dialect == .sqlite {
             for statement in ProjectionTriggers.sqlite(.second) { try await tx.sql.raw(SQLQueryString(statement)).run() }
         }

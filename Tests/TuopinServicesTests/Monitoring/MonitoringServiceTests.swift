@@ -1,10 +1,12 @@
 import Foundation
+import SQLKit
 import Testing
 import TuopinCore
-import TuopinServices
 import TuopinStore
 import TuopinStrings
 import TuopinTesting
+
+@testable import TuopinServices
 
 /// The monitoring procedure through the service: roles and scope decide who records which
 /// step, every step is stored and audited, and refusals say why.
@@ -231,6 +233,38 @@ struct MonitoringSweepServiceTests {
             #expect(cases.count == 1 && cases[0].channel == .sweep && cases[0].risks == [.illness])
             let audit = try await AuditService(r.environment).list(.init(action: "monitoringSweep", scope: .everywhere), by: TestEnvironment.system)
             #expect(audit.count == 2)
+        }
+    }
+
+    /// A sweep's new cases raise the county's version, whether the triggers do it case by case
+    /// or the sweep, with them paused, once for the county (from `pausingFrom` leads on); after
+    /// it the triggers are back, and a single lead raises the version again.
+    @Test(arguments: TestDatabase.available, [0, Int.max])
+    func aSweepRaisesTheCountysVersionAndLeavesTheTriggersInPlace(_ database: TestDatabase, pausingFrom: Int) async throws {
+        try await SmallRegistry.with(on: database, clock: Self.june2022, fixture: Self.incomes2021) { r in
+            let county = try AdminCode("430481")
+            let triggers: @Sendable () async throws -> Int = {
+                let query: SQLQueryString =
+                    r.environment.store.dialect == .sqlite
+                    ? "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger'"
+                    : "SELECT COUNT(*) AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal"
+                return try await r.environment.store.sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            let before = try await RegistryProjection.state(r.environment.store.sql, area: county).version
+            let triggersBefore = try await triggers()
+            let report = try await MonitoringService(r.environment).sweep(
+                year: 2021, area: nil, date: try CivilDate("2022-01-10"), by: try await r.user("township"), progress: nil, pausingFrom: pausingFrom)
+            #expect(report.opened.count == 1)
+            let afterSweep = try await RegistryProjection.state(r.environment.store.sql, area: county).version
+            #expect(afterSweep > before)
+            #expect(try await triggers() == triggersBefore && triggersBefore > 0)
+            let paused = try await r.environment.store.sql.raw("SELECT COUNT(*) AS n FROM projection_pause").first()?.decode(
+                column: "n", as: Int.self)
+            #expect(paused == 0)
+            _ = try await MonitoringService(r.environment).lead(
+                .init(household: try HouseholdNumber("4304811002010002"), channel: .cadreVisit, date: try CivilDate("2022-03-01"), risks: [.illness]),
+                by: try await r.user("cadre"))
+            #expect(try await RegistryProjection.state(r.environment.store.sql, area: county).version > afterSweep)
         }
     }
 
