@@ -28,8 +28,24 @@ struct StringTableTests {
         func words(_ file: RegistryFile, _ field: String, _ reason: ImportRejection.Reason) -> String {
             Rejections.wording(ImportRejection(file: file, line: 2, field: field, reason: reason), zh)
         }
-        let built = Check(HouseholdYearRules.builtYear, passed: false, values: [ReasonValue("built", .year(1899)), ReasonValue("year", .year(2020))])
+        // The rule's own check, so that the bound in the words is the bound the rule applies.
+        let facts = HouseholdYear(
+            household: try HouseholdNumber("4304811002010001"), year: 2020, securedGuarantees: [],
+            living: LivingConditions(builtYear: 1899, renovationYear: 1899))
+        let checks = HouseholdYearRules.evaluate(facts, today: CivilDate(year: 2024, month: 6, day: 1)!).checks
+        let built = try #require(checks.first { $0.rule == HouseholdYearRules.builtYear && !$0.passed })
+        let renovated = try #require(checks.first { $0.rule == HouseholdYearRules.renovationYear })
+        #expect(renovated.passed, "renovated the year it was built")
         #expect(words(.householdYears, "built_year", .rule(built)) == "household_years.csv 第 2 行，built_year：建房年份 1899 须在 1900 年至 2020 年之间")
+        let alone = HouseholdYear(
+            household: try HouseholdNumber("4304811002010001"), year: 2020, securedGuarantees: [], living: LivingConditions(renovationYear: 1850))
+        let early = try #require(
+            HouseholdYearRules.evaluate(alone, today: CivilDate(year: 2024, month: 6, day: 1)!).checks.first {
+                $0.rule == HouseholdYearRules.renovationYear && !$0.passed
+            })
+        #expect(
+            words(.householdYears, "renovation_year", .rule(early))
+                == "household_years.csv 第 2 行，renovation_year：改造年份 1850 须不早于建房年份（未填则 1900 年）、不晚于 2020 年")
         #expect(
             words(.householdYears, "floor_area", .invalidDecimal("80.555", places: 2))
                 == "household_years.csv 第 2 行，floor_area：80.555 不是有效的数（最多 2 位小数，不带千位分隔符或指数，如 80.55）")

@@ -69,7 +69,8 @@ public struct LivingConditions: Hashable, Sendable {
 
 /// The checks on a household's year (errors refuse it; DQ-018 land ranges only warn):
 /// the year within the registry's years and not after today's; at most 3 distinct fuels;
-/// built and renovation years not after the record's year, renovation not before building;
+/// built and renovation years from `earliestBuildYear` and not after the record's year,
+/// renovation not before building;
 /// a floor area and a road distance not negative, the road distance at most 200 km; the measured
 /// water within `waterRanges`.
 public enum HouseholdYearRules {
@@ -80,6 +81,9 @@ public enum HouseholdYearRules {
     public static let floorArea = RuleID("year.floorArea")
     public static let roadDistance = RuleID("year.roadDistance")
     public static let water = RuleID("year.water")
+    /// The earliest year a house may be built or renovated in (an earlier one is a typing error);
+    /// the messages quote it.
+    public static let earliestBuildYear = 1900
     /// The measured water's plausible ranges: litres a person a day, minutes there and back,
     /// metres of lift, days a year without water.
     public static let waterRanges = (litres: 0...1_000, minutes: 0...1_440, lift: 0...2_000, shortageDays: 0...366)
@@ -111,14 +115,19 @@ public enum HouseholdYearRules {
         if let built = l.builtYear {
             checks.append(
                 Check(
-                    builtYear, passed: built >= 1900 && built <= y.year,
-                    values: [ReasonValue("built", .year(built)), ReasonValue("year", .year(y.year))]))
+                    builtYear, passed: built >= earliestBuildYear && built <= y.year,
+                    values: [
+                        ReasonValue("built", .year(built)), ReasonValue("earliest", .year(earliestBuildYear)), ReasonValue("year", .year(y.year)),
+                    ]))
         }
         if let renovated = l.renovationYear {
             checks.append(
                 Check(
-                    renovationYear, passed: renovated <= y.year && renovated >= (l.builtYear ?? 1900),
-                    values: [ReasonValue("renovated", .year(renovated)), ReasonValue("year", .year(y.year))]))
+                    renovationYear, passed: renovated <= y.year && renovated >= (l.builtYear ?? earliestBuildYear),
+                    values: [
+                        ReasonValue("renovated", .year(renovated)), ReasonValue("earliest", .year(earliestBuildYear)),
+                        ReasonValue("year", .year(y.year)),
+                    ]))
         }
         if let area = l.floorArea {
             checks.append(Check(floorArea, passed: area.scaled >= 0, values: [ReasonValue("area", .decimal(area))]))

@@ -18,13 +18,12 @@ public enum MonitoringCategoryRules {
         _ facts: CategoryFacts, threshold: MonitoringThreshold, criteria: HardshipCriteria = .reference
     ) -> (category: MonitoringCategory?, decision: Decision) {
         let fallback: MonitoringCategory = facts.householdType == .exitedHousehold ? .unstableExited : .edgeAtRisk
-        var failed: Decision? = nil
+        let fallbackDecision = evaluate(fallback, facts, threshold: threshold, criteria: criteria)
         for category in MonitoringCategory.allCases {
-            let decision = evaluate(category, facts, threshold: threshold, criteria: criteria)
+            let decision = category == fallback ? fallbackDecision : evaluate(category, facts, threshold: threshold, criteria: criteria)
             if decision.passed { return (category, decision) }
-            if category == fallback { failed = decision }
         }
-        return (nil, failed ?? evaluate(fallback, facts, threshold: threshold, criteria: criteria))
+        return (nil, fallbackDecision)
     }
 
     public static func evaluate(

@@ -43,7 +43,9 @@ extension SQLitePrepared {
         var columns: [String: Int32] = [:]
         for index in 0..<tuopin_sqlite_column_count(statement) {
             guard let name = tuopin_sqlite_column_name(statement, index) else { continue }
-            columns[String(cString: name)] = columns[String(cString: name)] ?? index
+            // The first of two columns of one name is the one read, as SQLiteNIO reads it.
+            let key = String(cString: name)
+            if columns[key] == nil { columns[key] = index }
         }
         let row = SteppedRow(statement: statement, columns: columns)
         var result: [T] = []
@@ -69,9 +71,14 @@ struct SteppedRow: StoredCountRow {
         guard let i = index(column), tuopin_sqlite_column_type(statement, i) == TUOPIN_SQLITE_TEXT else {
             throw stored(column, table: table, key: key())
         }
-        let count = Int(tuopin_sqlite_column_bytes(statement, i))
+        return text(at: i)
+    }
+
+    /// The column's text as UTF-8: the pointer first, then its length, as SQLite's documentation
+    /// orders the two calls.
+    private func text(at i: Int32) -> String {
         guard let bytes = tuopin_sqlite_column_text(statement, i) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(tuopin_sqlite_column_bytes(statement, i))), as: UTF8.self)
     }
 
     func storedInt(_ column: String, table: String, key: @autoclosure () -> String) throws -> Int64 {
@@ -92,11 +99,7 @@ struct SteppedRow: StoredCountRow {
             switch tuopin_sqlite_column_type(statement, i) {
             case TUOPIN_SQLITE_INTEGER: value = String(tuopin_sqlite_column_int64(statement, i))
             case TUOPIN_SQLITE_FLOAT: value = String(tuopin_sqlite_column_double(statement, i))
-            case TUOPIN_SQLITE_TEXT:
-                value =
-                    tuopin_sqlite_column_text(statement, i).map {
-                        String(decoding: UnsafeBufferPointer(start: $0, count: Int(tuopin_sqlite_column_bytes(statement, i))), as: UTF8.self)
-                    } ?? ""
+            case TUOPIN_SQLITE_TEXT: value = text(at: i)
             case TUOPIN_SQLITE_BLOB: value = "<\(tuopin_sqlite_column_bytes(statement, i)) bytes>"
             default: value = "NULL"
             }
