@@ -348,15 +348,12 @@ extension MonitoringQuery {
                 .text(s.note), .text(s.stateAfter), .text(s.recordedAt),
             ]
         }
-        guard cases.count >= pausing else {
-            try await BulkLoad.insert(caseRows, into: caseTable, in: tx)
-            try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
-            return
-        }
-        try await RegistryProjection.pausedVersioning(counties: Set(cases.map(\.1.county)), in: tx) {
+        let write = {
             try await BulkLoad.insert(caseRows, into: caseTable, in: tx)
             try await BulkLoad.insert(stepRows, into: stepTable, in: tx)
         }
+        guard cases.count >= pausing else { return try await write() }
+        try await RegistryProjection.pausedVersioning(counties: Set(cases.map(\.1.county)), in: tx, write)
     }
 }
 
